@@ -1,0 +1,78 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# A Python 3.12 or newer: a plain python3.1x on PATH, or, with pyenv, an installed 3.12+ version
+# (pyenv's shims only run with PYENV_VERSION set, so they are tried and skipped when they fail).
+PYTHON ?= $(shell for c in python3.12 python3.13 python3.14 python3; do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; \
+	  then command -v $$c; exit 0; fi; done; \
+	  for d in $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*; do \
+	  if [ -x "$$d/bin/python3" ]; then echo "$$d/bin/python3"; exit 0; fi; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk gettext poppler-utils
+
+.PHONY: help run test lint messages system-deps venv-app venv-test clean bench
+
+help:
+	@echo "make run    set up (virtual environment, database, demo data) and serve http://$(HOST):$(PORT)"
+	@echo "make test   install what the tests need and run the whole suite"
+
+$(VENV)/bin/python:
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is required; install it (for example: apt-get install python3.12)." >&2; exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+
+$(VENV)/.installed-app: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --group app
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --group test
+	@touch $@ $(VENV)/.installed-app
+
+venv-app: $(VENV)/.installed-app
+venv-test: $(VENV)/.installed-test
+
+# System packages for the tests: Chromium and its driver (browser tests), Noto CJK (Chinese in PDFs),
+# gettext (messages) and poppler-utils (reading PDFs back). Installed when missing and we may.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then apt_get="sudo apt-get"; \
+	  else echo "Missing system packages:$$missing. Install them with: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  echo "Installing system packages:$$missing"; \
+	  $$apt_get update -qq && DEBIAN_FRONTEND=noninteractive $$apt_get install -y -qq --no-install-recommends$$missing >/dev/null; \
+	fi
+
+messages: venv-app
+	@command -v msgfmt >/dev/null 2>&1 || { echo "gettext is needed to compile messages: apt-get install gettext" >&2; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+run: venv-app messages
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py migrate --no-input -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py load_demo
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py create_demo_editor
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: venv-test
+	$(VENV)/bin/ruff check .
+
+test: system-deps venv-test messages lint
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
+	SE_OFFLINE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,40 @@
+"""Encryption and look-up hashing of resident ID numbers. The clear number never reaches a log."""
+
+import base64
+import hashlib
+import hmac
+
+from cryptography.fernet import Fernet
+from django.conf import settings
+
+
+def _derived_key(purpose):
+    return hashlib.sha256(f"{purpose}:{settings.SECRET_KEY}".encode()).digest()
+
+
+def _fernet():
+    key = settings.RESIDENT_ID_ENCRYPTION_KEY
+    if not key:
+        key = base64.urlsafe_b64encode(_derived_key("resident-id-encryption"))
+    return Fernet(key)
+
+
+def encrypt(value):
+    return _fernet().encrypt(value.encode()).decode()
+
+
+def decrypt(token):
+    return _fernet().decrypt(token.encode()).decode()
+
+
+def lookup_hash(value):
+    key = settings.RESIDENT_ID_HMAC_KEY
+    key = key.encode() if key else _derived_key("resident-id-hmac")
+    return hmac.new(key, value.upper().encode(), hashlib.sha256).hexdigest()
+
+
+def mask_resident_id(value):
+    """3701**********1234: the region's first four digits and the last four."""
+    if not value:
+        return ""
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]

@@ -1,0 +1,44 @@
+"""Locale-aware dates, numbers and money through Babel (CLDR), for the active language."""
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language, to_locale
+
+register = template.Library()
+
+
+def _babel_locale():
+    locale = to_locale(get_language() or "zh-hans")
+    return "zh_Hans_CN" if locale.lower().startswith("zh") else "en_GB" if locale == "en" else locale
+
+
+@register.filter
+def local_date(value, format="long"):
+    if not value:
+        return ""
+    return babel_dates.format_date(value, format=format, locale=_babel_locale())
+
+
+@register.filter
+def local_datetime(value, format="medium"):
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return babel_dates.format_datetime(value, format=format, locale=_babel_locale())
+
+
+@register.filter
+def local_number(value):
+    if value is None or value == "":
+        return ""
+    return babel_numbers.format_decimal(value, locale=_babel_locale())
+
+
+@register.filter
+def local_money(value, currency="CNY"):
+    if value is None or value == "":
+        return ""
+    return babel_numbers.format_currency(value, currency, locale=_babel_locale())

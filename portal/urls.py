@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accessibility import views as accessibility_views
+from services_catalog import views as catalogue_views
+
+from . import views
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("search/", catalogue_views.search, name="search"),
+    path("halls/<slug:slug>/", catalogue_views.service_hall, name="service_hall"),
+    path("halls/", catalogue_views.service_halls, name="service_halls"),
+    path("city/", catalogue_views.choose_city, name="choose_city"),
+    path("help/", views.get_help, name="get_help"),
+    path("preferences/", accessibility_views.set_preferences, name="set_preferences"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,423 @@
+"""The service catalogue (办事指南): what editors publish in Wagtail.
+
+Snippets (departments, regions, life events, halls) hold both languages in one row; service pages
+live in one Wagtail locale tree per language, linked as translations of each other.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .translation import TranslatedField
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+@register_snippet
+class Department(index.Indexed, models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=100)
+
+    name = TranslatedField("name_zh", "name_en")
+    description = TranslatedField("description_zh", "description_en")
+
+    panels = [
+        FieldPanel("code"),
+        FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
+        FieldPanel("description_zh"),
+        FieldPanel("description_en"),
+        FieldPanel("phone"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name_zh"), index.SearchField("name_en"), index.AutocompleteField("name_zh")]
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+
+class RegionLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District or county")
+
+
+@register_snippet
+class Region(index.Indexed, models.Model):
+    code = models.CharField(
+        _("administrative division code"),
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^\d{6}$", _("Enter the six-digit administrative division code."))],
+    )
+    level = models.CharField(_("level"), max_length=10, choices=RegionLevel.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    name_zh = models.CharField(_("name (Chinese)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+
+    name = TranslatedField("name_zh", "name_en")
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("level"),
+        FieldPanel("parent"),
+        FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
+    ]
+    search_fields = [index.SearchField("name_zh"), index.SearchField("name_en")]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        expected_parent = {RegionLevel.PROVINCE: None, RegionLevel.CITY: RegionLevel.PROVINCE,
+                           RegionLevel.DISTRICT: RegionLevel.CITY}.get(self.level)
+        if self.level == RegionLevel.PROVINCE and self.parent_id:
+            raise ValidationError({"parent": _("A province is not part of another region.")})
+        if expected_parent and (not self.parent or self.parent.level != expected_parent):
+            raise ValidationError({"parent": _("Choose the region this one belongs to, one level up.")})
+
+
+@register_snippet
+class LifeEvent(index.Indexed, models.Model):
+    """一件事: services a person needs together at one moment in life."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    summary_zh = models.TextField(_("summary (Chinese)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=100)
+
+    name = TranslatedField("name_zh", "name_en")
+    summary = TranslatedField("summary_zh", "summary_en")
+
+    panels = [
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
+        FieldPanel("summary_zh"),
+        FieldPanel("summary_en"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name_zh"), index.SearchField("name_en")]
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("life event")
+        verbose_name_plural = _("life events")
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class ServiceHall(index.Indexed, models.Model):
+    """政务服务大厅: a place where people apply in person and staff help them."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("city or district"), on_delete=models.PROTECT, related_name="service_halls"
+    )
+    address_zh = models.CharField(_("address (Chinese)"), max_length=200)
+    address_en = models.CharField(_("address (English)"), max_length=250, blank=True)
+    opening_hours_zh = models.TextField(_("opening hours (Chinese)"))
+    opening_hours_en = models.TextField(_("opening hours (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40)
+    transport_zh = models.TextField(_("getting there (Chinese)"), blank=True)
+    transport_en = models.TextField(_("getting there (English)"), blank=True)
+    step_free_access = models.BooleanField(_("step-free entrance and lifts"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    accessible_parking = models.BooleanField(_("accessible parking"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop at the counters"), default=False)
+    sign_language = models.BooleanField(_("sign-language interpreting on request"), default=False)
+    wheelchair_loan = models.BooleanField(_("wheelchairs to borrow"), default=False)
+    priority_window = models.BooleanField(_("priority window for older and disabled people"), default=False)
+    assisted_service = models.BooleanField(_("assisted service desk (帮办代办)"), default=True)
+
+    name = TranslatedField("name_zh", "name_en")
+    address = TranslatedField("address_zh", "address_en")
+    opening_hours = TranslatedField("opening_hours_zh", "opening_hours_en")
+    transport = TranslatedField("transport_zh", "transport_en")
+
+    FACILITY_FIELDS = [
+        "step_free_access", "accessible_toilet", "accessible_parking", "hearing_loop", "sign_language",
+        "wheelchair_loan", "priority_window", "assisted_service",
+    ]
+
+    panels = [
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
+        FieldPanel("region"),
+        FieldRowPanel([FieldPanel("address_zh"), FieldPanel("address_en")]),
+        FieldRowPanel([FieldPanel("opening_hours_zh"), FieldPanel("opening_hours_en")]),
+        FieldPanel("phone"),
+        FieldRowPanel([FieldPanel("transport_zh"), FieldPanel("transport_en")]),
+        MultiFieldPanel([FieldPanel(name) for name in FACILITY_FIELDS], heading=_("Accessibility facilities")),
+    ]
+    search_fields = [index.SearchField("name_zh"), index.SearchField("name_en")]
+
+    class Meta:
+        ordering = ["region__code", "slug"]
+        verbose_name = _("service hall")
+        verbose_name_plural = _("service halls")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def facilities(self):
+        """The facilities this hall has, as their translated labels."""
+        return [self._meta.get_field(name).verbose_name for name in self.FACILITY_FIELDS if getattr(self, name)]
+
+
+class Audience(models.TextChoices):
+    INDIVIDUALS = "individuals", _("Individuals")
+    BUSINESSES = "businesses", _("Businesses")
+    BOTH = "both", _("Individuals and businesses")
+
+
+class MaterialForm(models.TextChoices):
+    ORIGINAL = "original", _("Original")
+    COPY = "copy", _("Copy")
+    ORIGINAL_AND_COPY = "original_and_copy", _("Original and copy")
+    ELECTRONIC = "electronic", _("Electronic")
+
+
+class HomePage(Page):
+    """The portal's front page: search, popular services, life events, departments, city."""
+
+    intro = models.CharField(_("introduction"), max_length=250, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["services_catalog.CatalogueIndexPage", "services_catalog.StandardPage"]
+    max_count_per_parent = 1
+    template = "services_catalog/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_home
+
+        return serve_home(self, request)
+
+
+class CatalogueIndexPage(Page):
+    """All services, filterable; service pages are its children."""
+
+    intro = models.CharField(_("introduction"), max_length=250, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["services_catalog.HomePage"]
+    subpage_types = ["services_catalog.ServicePage"]
+    template = "services_catalog/catalogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("service catalogue")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_catalogue
+
+        return serve_catalogue(self, request)
+
+
+class StandardPage(Page):
+    """A plain content page (help, terms, contact)."""
+
+    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["services_catalog.HomePage"]
+    subpage_types = []
+    template = "services_catalog/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ServicePage(Page):
+    """A citizen's guide to one public service (办事指南)."""
+
+    service_code = models.CharField(
+        _("service code"),
+        max_length=40,
+        db_index=True,
+        validators=[RegexValidator(r"^[A-Z0-9][A-Z0-9-]*$", _("Use capital letters, digits and hyphens."))],
+        help_text=_("The code of the service in the provincial list of government services."),
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="services"
+    )
+    regions = ParentalManyToManyField(
+        Region,
+        verbose_name=_("where it is offered"),
+        related_name="services",
+        help_text=_("Choose the province for a service offered everywhere, or the cities that offer it."),
+    )
+    life_events = ParentalManyToManyField(
+        LifeEvent, verbose_name=_("life events"), blank=True, related_name="services"
+    )
+    audience = models.CharField(_("who it is for"), max_length=12, choices=Audience.choices,
+                                default=Audience.INDIVIDUALS)
+    summary = models.TextField(_("summary in plain words"), max_length=400)
+    eligibility = RichTextField(_("who can apply"), features=RICH_TEXT_FEATURES)
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    fee_description = models.TextField(_("fees"), blank=True)
+    legal_time_limit_days = models.PositiveSmallIntegerField(
+        _("legal time limit (working days)"), validators=[MaxValueValidator(365)]
+    )
+    promised_time_limit_days = models.PositiveSmallIntegerField(
+        _("promised time limit (working days)"),
+        validators=[MaxValueValidator(365)],
+        help_text=_("0 means the service is delivered on the spot."),
+    )
+    in_person_visits = models.PositiveSmallIntegerField(
+        _("visits in person needed"), default=0, validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    legal_basis = models.TextField(_("legal basis"))
+    halls = ParentalManyToManyField(ServiceHall, verbose_name=_("service halls"), blank=True,
+                                    related_name="services")
+    online = models.BooleanField(_("can apply online"), default=False)
+    in_person = models.BooleanField(_("can apply in person"), default=True)
+    proxy_allowed = models.BooleanField(_("someone else may apply for you"), default=False)
+    flow_key = models.CharField(
+        _("application flow"), max_length=80, blank=True,
+        help_text=_("The key of the online application flow; empty when the service cannot be applied for online."),
+    )
+    popularity = models.PositiveIntegerField(
+        _("popularity"), default=0, help_text=_("Applications in the last year; the most popular are on the home page.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("service_code"), FieldPanel("department"), FieldPanel("audience"), FieldPanel("summary")],
+            heading=_("What it is"),
+        ),
+        FieldPanel("eligibility"),
+        InlinePanel("materials", label=_("What to bring"), heading=_("Required materials")),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("fee_description")], heading=_("Cost")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("legal_time_limit_days"), FieldPanel("promised_time_limit_days")]),
+                FieldPanel("in_person_visits"),
+            ],
+            heading=_("Time"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("online"), FieldPanel("in_person"), FieldPanel("proxy_allowed"), FieldPanel("flow_key")],
+            heading=_("How to apply"),
+        ),
+        FieldPanel("regions"),
+        FieldPanel("halls"),
+        FieldPanel("life_events"),
+        FieldPanel("legal_basis"),
+        InlinePanel("faqs", label=_("Question"), heading=_("Frequently asked questions")),
+        FieldPanel("popularity"),
+    ]
+    parent_page_types = ["services_catalog.CatalogueIndexPage"]
+    subpage_types = []
+    template = "services_catalog/service_page.html"
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("service_code"),
+        index.FilterField("locale_id"),
+        index.FilterField("department_id"),
+        index.FilterField("audience"),
+        index.FilterField("online"),
+    ]
+
+    class Meta:
+        verbose_name = _("service page")
+        verbose_name_plural = _("service pages")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.promised_time_limit_days is not None
+            and self.legal_time_limit_days is not None
+            and self.promised_time_limit_days > self.legal_time_limit_days
+        ):
+            errors["promised_time_limit_days"] = _("The promised time limit cannot be longer than the legal one.")
+        if not self.is_free and not self.fee_description.strip():
+            errors["fee_description"] = _("Describe the fees, or tick “free of charge”.")
+        if not (self.online or self.in_person):
+            errors["in_person"] = _("Choose at least one way to apply: online or in person.")
+        if self.online and not self.flow_key:
+            errors["flow_key"] = _("A service that can be applied for online needs its application flow.")
+        if self.service_code:
+            duplicate = ServicePage.objects.filter(service_code=self.service_code, locale_id=self.locale_id)
+            if self.pk:
+                duplicate = duplicate.exclude(pk=self.pk)
+            if duplicate.exists():
+                errors["service_code"] = _("Another service already uses this service code.")
+        if errors:
+            raise ValidationError(errors)
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_service
+
+        return serve_service(self, request)
+
+
+class ServiceMaterial(Orderable):
+    """One row of 'what to bring'."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="materials")
+    name = models.CharField(_("name"), max_length=200)
+    form = models.CharField(_("original or copy"), max_length=20, choices=MaterialForm.choices,
+                            default=MaterialForm.ORIGINAL)
+    quantity = models.PositiveSmallIntegerField(_("quantity"), default=1, validators=[MinValueValidator(1)])
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+    fetched_electronically = models.BooleanField(
+        _("the portal can fetch it electronically"), default=False,
+        help_text=_("Tick when the government already holds this document and the applicant need not bring it."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("form"), FieldPanel("quantity")]),
+        FieldPanel("notes"),
+        FieldPanel("fetched_electronically"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("required material")
+
+
+class ServiceFAQ(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"))
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("frequently asked question")
+
