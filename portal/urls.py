@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("halls/", catalogue_views.service_halls, name="service_halls"),
     path("city/", catalogue_views.choose_city, name="choose_city"),
     path("help/", views.get_help, name="get_help"),
+    path("accounts/", include("portal.accounts.urls")),
+    path("apply/", include("portal.applications.urls")),
     path("preferences/", accessibility_views.set_preferences, name="set_preferences"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
