@@ -19,3 +19,9 @@ STORAGES = {
     "default": {"BACKEND": env("DEFAULT_FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Resident ID numbers must not be encrypted with a key derived from SECRET_KEY in production:
+# rotating SECRET_KEY would make them unreadable.
+for _name in ("RESIDENT_ID_ENCRYPTION_KEY", "RESIDENT_ID_HMAC_KEY"):
+    if not env(_name):
+        raise ImproperlyConfigured(f"{_name} must be set in production.")
