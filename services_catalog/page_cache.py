@@ -1,9 +1,11 @@
 """Whole-page cache for anonymous catalogue pages.
 
-The key holds everything that changes what an anonymous visitor sees: the catalogue's version, the
-language, the display preferences, the chosen city and the full path with its query. Publishing or
-editing anything in the catalogue bumps the version, so every cached page is dropped at once.
-Cached pages carry no CSRF token, nonce or cookie: the only forms on them are GET forms.
+Views mark a response as cacheable with `cacheable()`; `AnonymousPageCacheMiddleware` stores it and
+serves later requests from the cache before URL routing or any query runs. The key holds everything
+that changes what an anonymous visitor sees: the catalogue's version, the language, the display
+preferences, the chosen city and the full path with its query. Publishing or editing anything in the
+catalogue bumps the version, so every cached page is dropped at once, on every web node sharing the
+cache. Cached pages carry no CSRF token, nonce or cookie: the only forms on them are GET forms.
 """
 
 import hashlib
@@ -14,6 +16,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 
 VERSION_KEY = "catalogue:version"
+SKIP_COOKIES = ("messages", settings.SESSION_COOKIE_NAME)
 
 
 def catalogue_version():
@@ -31,6 +34,12 @@ def invalidate_catalogue():
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def cacheable(response):
+    """Mark a view's response as the same for every anonymous visitor with the same key."""
+    response.page_cacheable = True
+    return response
+
+
 def _cache_key(request):
     preferences = getattr(request, "display_preferences", None)
     parts = [
@@ -40,31 +49,35 @@ def _cache_key(request):
         request.COOKIES.get("city", "")[:12],
         request.get_full_path()[:2000],
     ]
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
-    return f"page:{digest}"
+    return "page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def _cacheable(request):
+def _request_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in SKIP_COOKIES):
+        return False  # a session (signed in, or a flash message waiting) means a personal page
     user = getattr(request, "user", None)
-    return request.method in ("GET", "HEAD") and not (user and user.is_authenticated)
+    return not (user and user.is_authenticated)
 
 
-def cached_anonymous_page(request, build_response):
-    """Serve from the cache for anonymous visitors; otherwise call `build_response()`."""
-    if not _cacheable(request):
-        return build_response()
-    key = _cache_key(request)
-    cached = cache.get(key)
-    if cached is not None:
-        status, content_type, content = cached
-        response = HttpResponse(content, status=status, content_type=content_type)
-        response["X-Page-Cache"] = "hit"
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_cacheable(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            status, content_type, content = cached
+            response = HttpResponse(content, status=status, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies:
+            cache.set(key, (response.status_code, response["Content-Type"], response.content),
+                      settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
         return response
-    response = build_response()
-    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-        response.render()
-    if response.status_code == 200 and not response.cookies:
-        cache.set(key, (response.status_code, response["Content-Type"], response.content),
-                  settings.PAGE_CACHE_SECONDS)
-    response["X-Page-Cache"] = "miss"
-    return response

@@ -1,15 +1,14 @@
-"""Thin views over selectors.py. Anonymous catalogue pages go through the page cache."""
+"""Thin views over selectors.py. Anonymous visitors get these pages from the page cache."""
 
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 
 from accessibility.preferences import COOKIE_MAX_AGE
 from accessibility.views import safe_next_url
 
 from . import search as catalogue_search
 from . import selectors
-from .page_cache import cached_anonymous_page
+from .page_cache import cacheable
 
 CITY_COOKIE = "city"
 MAX_QUERY_LENGTH = 100
@@ -19,120 +18,100 @@ def remembered_city(request):
     return selectors.city_by_code(request.COOKIES.get(CITY_COOKIE, "")[:12])
 
 
-def _breadcrumbs(*items):
-    return [{"title": title, "url": url} for title, url in items]
+def requested_city(request):
+    """The city in the query string when there is one (empty means the whole province), else the remembered one."""
+    if "city" in request.GET:
+        return selectors.city_by_code(request.GET["city"][:12])
+    return remembered_city(request)
+
+
+def _breadcrumbs(request, *pages):
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 
 def serve_home(page, request):
-    def build():
-        locale = selectors.active_locale()
-        city = remembered_city(request)
-        catalogue = selectors.catalogue_index(locale)
-        context = {
-            "page": page,
-            "self": page,
-            "catalogue": catalogue,
-            "city": city,
-            "cities": selectors.cities(),
-            "popular_services": selectors.popular_services(locale, city),
-            "life_events": selectors.life_events(),
-            "departments": selectors.departments(),
-            "department_counts": selectors.department_service_counts(locale),
-        }
-        return TemplateResponse(request, page.get_template(request), context)
-
-    return cached_anonymous_page(request, build)
+    locale = selectors.active_locale()
+    city = remembered_city(request)
+    context = {
+        "page": page,
+        "self": page,
+        "catalogue": selectors.catalogue_index(locale),
+        "city": city,
+        "cities": selectors.cities(),
+        "popular_services": selectors.popular_services(locale, city),
+        "life_events": selectors.life_events(),
+        "departments": selectors.departments(),
+        "department_counts": selectors.department_service_counts(locale),
+    }
+    return cacheable(TemplateResponse(request, page.get_template(request), context))
 
 
 def serve_catalogue(page, request):
-    def build():
-        locale = selectors.active_locale()
-        remembered = request.COOKIES.get(CITY_COOKIE, "")
-        filters = selectors.parse_filters(request.GET, remembered_city_code=remembered)
-        results, counts = selectors.catalogue_page(locale, filters, request.GET.get("page", "1")[:10])
-        context = {
-            "page": page,
-            "self": page,
-            "results": results,
-            "counts": counts,
-            "filters": filters,
-            "departments": selectors.departments(),
-            "life_events": selectors.life_events(),
-            "cities": selectors.cities(),
-            "query_string": filters.as_query(),
-            "breadcrumbs": _breadcrumbs((_("Home"), "/" if not locale.language_code.startswith("en") else "/en/")),
-        }
-        return TemplateResponse(request, page.get_template(request), context)
-
-    return cached_anonymous_page(request, build)
+    locale = selectors.active_locale()
+    filters = selectors.parse_filters(request.GET, remembered_city_code=request.COOKIES.get(CITY_COOKIE, ""))
+    results, counts = selectors.catalogue_page(locale, filters, request.GET.get("page", "1")[:10])
+    context = {
+        "page": page,
+        "self": page,
+        "results": results,
+        "counts": counts,
+        "filters": filters,
+        "departments": selectors.departments(),
+        "life_events": selectors.life_events(),
+        "cities": selectors.cities(),
+        "query_string": filters.as_query(),
+        "breadcrumbs": _breadcrumbs(request, page.get_parent()),
+    }
+    return cacheable(TemplateResponse(request, page.get_template(request), context))
 
 
 def serve_service(page, request):
-    def build():
-        service = selectors.service_detail(page)
-        catalogue = page.get_parent()
-        context = {
-            "page": service,
-            "self": service,
-            "catalogue": catalogue,
-            "print_view": request.GET.get("print") == "1",
-            "breadcrumbs": _breadcrumbs(
-                (_("Home"), catalogue.get_parent().get_url(request)),
-                (catalogue.title, catalogue.get_url(request)),
-            ),
-        }
-        return TemplateResponse(request, page.get_template(request), context)
-
-    return cached_anonymous_page(request, build)
+    service = selectors.service_detail(page)
+    catalogue = page.get_parent()
+    context = {
+        "page": service,
+        "self": service,
+        "catalogue": catalogue,
+        "print_view": request.GET.get("print") == "1",
+        "breadcrumbs": _breadcrumbs(request, catalogue.get_parent(), catalogue),
+    }
+    return cacheable(TemplateResponse(request, page.get_template(request), context))
 
 
 def search(request):
-    def build():
-        locale = selectors.active_locale()
-        query = request.GET.get("q", "").strip()
-        too_long = len(query) > MAX_QUERY_LENGTH
-        query = query[:MAX_QUERY_LENGTH]
-        city = selectors.city_by_code(request.GET.get("city", "")[:12]) if "city" in request.GET \
-            else remembered_city(request)
-        results = catalogue_search.search_services(query, locale=locale, city=city) if query else []
-        page_obj = catalogue_search.paginate(results, request.GET.get("page", "1")[:10])
-        context = {
-            "query": query,
-            "query_too_long": too_long,
-            "city": city,
-            "cities": selectors.cities(),
-            "results": page_obj,
-            "result_count": len(results),
-            "catalogue": selectors.catalogue_index(locale),
-            "query_string": {key: value for key, value in {"q": query, "city": city.code if city else ""}.items()
-                             if value},
-        }
-        return TemplateResponse(request, "services_catalog/search.html", context)
-
-    return cached_anonymous_page(request, build)
+    locale = selectors.active_locale()
+    query = request.GET.get("q", "").strip()
+    too_long = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH]
+    city = requested_city(request)
+    results = catalogue_search.search_services(query, locale=locale, city=city) if query else []
+    query_string = {"q": query, "city": city.code if city else ""}
+    context = {
+        "query": query,
+        "query_too_long": too_long,
+        "city": city,
+        "results": catalogue_search.paginate(results, request.GET.get("page", "1")[:10]),
+        "result_count": len(results),
+        "catalogue": selectors.catalogue_index(locale),
+        "query_string": {key: value for key, value in query_string.items() if value},
+    }
+    return cacheable(TemplateResponse(request, "services_catalog/search.html", context))
 
 
 def service_hall(request, slug):
-    def build():
-        hall = selectors.service_hall(slug[:80])
-        if hall is None:
-            raise Http404
-        locale = selectors.active_locale()
-        context = {"hall": hall, "services": selectors.hall_services(hall, locale),
-                   "catalogue": selectors.catalogue_index(locale)}
-        return TemplateResponse(request, "services_catalog/service_hall.html", context)
-
-    return cached_anonymous_page(request, build)
+    hall = selectors.service_hall(slug[:80])
+    if hall is None:
+        raise Http404
+    locale = selectors.active_locale()
+    context = {"hall": hall, "services": selectors.hall_services(hall, locale),
+               "catalogue": selectors.catalogue_index(locale)}
+    return cacheable(TemplateResponse(request, "services_catalog/service_hall.html", context))
 
 
 def service_halls(request):
-    def build():
-        city = selectors.city_by_code(request.GET.get("city", "")[:12]) if "city" in request.GET \
-            else remembered_city(request)
-        context = {"halls": selectors.service_halls(city), "city": city, "cities": selectors.cities()}
-        return TemplateResponse(request, "services_catalog/service_halls.html", context)
-
-    return cached_anonymous_page(request, build)
+    city = requested_city(request)
+    context = {"halls": selectors.service_halls(city), "city": city, "cities": selectors.cities()}
+    return cacheable(TemplateResponse(request, "services_catalog/service_halls.html", context))
 
 
 def choose_city(request):

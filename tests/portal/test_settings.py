@@ -1,0 +1,36 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_manage(*args, **extra_env):
+    env = {**os.environ, **extra_env}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_production_settings_pass_the_deployment_check_with_no_warnings():
+    result = _run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
+        RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+        RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
+        ALLOWED_HOSTS="portal.example.gov.cn",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run_manage("check", DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
