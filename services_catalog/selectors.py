@@ -73,15 +73,20 @@ class CatalogueFilters:
         return {key: value for key, value in values.items() if value}
 
 
+def clean_text(value, max_length):
+    """Visitor-supplied text made safe for any database: printable characters only, bounded length."""
+    return "".join(character for character in str(value)[: max_length * 2] if character.isprintable())[:max_length]
+
+
 def parse_filters(params, remembered_city_code=""):
     """Turn query parameters into filters; unknown values are dropped and reported, never an error."""
     filters = CatalogueFilters()
-    code = params.get("department", "")[:40]
+    code = clean_text(params.get("department", ""), 40)
     if code:
         filters.department = Department.objects.filter(code=code).first()
         if filters.department is None:
             filters.ignored.append("department")
-    slug = params.get("life_event", "")[:60]
+    slug = clean_text(params.get("life_event", ""), 60)
     if slug:
         filters.life_event = LifeEvent.objects.filter(slug=slug).first()
         if filters.life_event is None:

@@ -80,9 +80,9 @@ def serve_service(page, request):
 
 def search(request):
     locale = selectors.active_locale()
-    query = request.GET.get("q", "").strip()
+    query = " ".join(request.GET.get("q", "").split())
     too_long = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
+    query = selectors.clean_text(query, MAX_QUERY_LENGTH).strip()
     city = requested_city(request)
     results = catalogue_search.search_services(query, locale=locale, city=city) if query else []
     query_string = {"q": query, "city": city.code if city else ""}

@@ -208,10 +208,14 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 WAGTAIL_SITE_NAME = _("Provincial one-stop government services")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database search (FTS5 on SQLite, tsvector on PostgreSQL). Service pages are indexed as words
+# already segmented and stemmed (services_catalog/search_text.py), so PostgreSQL's "simple" configuration
+# keeps them as they are and both databases match the same words.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         "AUTO_UPDATE": True,
+        "SEARCH_CONFIG": "simple",
     }
 }
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -224,7 +228,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@portal.example.gov.cn")
 
 LOGGING = {

@@ -25,3 +25,14 @@ STORAGES = {
 for _name in ("RESIDENT_ID_ENCRYPTION_KEY", "RESIDENT_ID_HMAC_KEY"):
     if not env(_name):
         raise ImproperlyConfigured(f"{_name} must be set in production.")
+
+MAILERS = {
+    "default": {
+        "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": env("EMAIL_HOST", "localhost"),
+            "port": int(env("EMAIL_PORT", "25")),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        },
+    }
+}
