@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
+from accessibility.features import features_matching
 from accessibility.preferences import COOKIE_MAX_AGE
 from accessibility.views import safe_next_url
 
@@ -89,6 +90,8 @@ def search(request):
     context = {
         "query": query,
         "query_too_long": too_long,
+        "features": features_matching(query, elder_mode=request.display_preferences.elder_mode,
+                                      next_url=request.get_full_path()) if query else [],
         "city": city,
         "results": catalogue_search.paginate(results, request.GET.get("page", "1")[:10]),
         "result_count": len(results),
