@@ -1,0 +1,261 @@
+"""Flow definitions: what an application asks, step by step. One shape for every flow, whether an
+editor built it in the Wagtail admin or a developer wrote it in code (registry.py); both are stored as
+JSON in a FlowVersion and read back into these dataclasses.
+
+Text shown to citizens is a {language code: text} dict (content, translated by editors), or a plain
+string. Conditions (`show_if`, all must hold) refer only to fields of earlier steps, so every page
+works without JavaScript.
+"""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES = ("zh-hans", "en")
+
+
+def t(en, zh):
+    """Bilingual content for code-defined flows: t("English", "中文")."""
+    return {"en": en, "zh-hans": zh}
+
+
+def localised(value, language=None):
+    if not value:
+        return ""
+    if isinstance(value, str):
+        return value
+    language = language or get_language() or "zh-hans"
+    if language in value and value[language]:
+        return value[language]
+    short = language.split("-")[0]
+    for code, text in value.items():
+        if code.split("-")[0] == short and text:
+            return text
+    return value.get("zh-hans") or next((text for text in value.values() if text), "")
+
+
+OPERATORS = {
+    "equals": _("is"),
+    "not_equals": _("is not"),
+    "in": _("is one of"),
+    "not_in": _("is none of"),
+    "contains": _("includes"),
+    "answered": _("has an answer"),
+    "not_answered": _("has no answer"),
+    "gte": _("is at least"),
+    "lte": _("is at most"),
+}
+
+
+def _is_answered(value):
+    return value not in (None, "", [], {}, False)
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class Condition:
+    field: str
+    op: str = "equals"
+    value: Any = None
+
+    def holds(self, answers):
+        answer = answers.get(self.field)
+        op = self.op
+        if op == "answered":
+            return _is_answered(answer)
+        if op == "not_answered":
+            return not _is_answered(answer)
+        if op == "equals":
+            return answer == self.value or (isinstance(answer, bool) and str(answer).lower() == str(self.value).lower())
+        if op == "not_equals":
+            return not Condition(self.field, "equals", self.value).holds(answers)
+        if op == "in":
+            return answer in (self.value or [])
+        if op == "not_in":
+            return answer not in (self.value or [])
+        if op == "contains":
+            return isinstance(answer, list) and self.value in answer
+        if op in ("gte", "lte"):
+            left, right = _number(answer), _number(self.value)
+            if left is None or right is None:
+                return False
+            return left >= right if op == "gte" else left <= right
+        raise ValueError(f"unknown operator {op!r}")
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(field=data["field"], op=data.get("op", "equals"), value=data.get("value"))
+
+
+def conditions_hold(conditions, answers):
+    return all(condition.holds(answers) for condition in conditions)
+
+
+@dataclass
+class Option:
+    value: str
+    label: Any
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(value=str(data["value"]), label=data.get("label") or data["value"])
+
+
+@dataclass
+class FieldDef:
+    key: str
+    type: str
+    label: Any
+    hint: Any = None
+    required: bool = True
+    options: list = field(default_factory=list)
+    show_if: list = field(default_factory=list)
+    prefill: str = ""  # real_name, resident_id, phone, email, address: taken from the account, confirmed
+    autocomplete: str = ""
+    min_value: Any = None
+    max_value: Any = None
+    max_length: int | None = None
+    date_rule: str = ""  # "past", "future" or "" (any)
+    allowed_types: list = field(default_factory=list)  # for files: pdf, jpeg, png
+    max_size_mb: float | None = None
+    max_files: int = 1
+
+    @classmethod
+    def from_dict(cls, data):
+        data = dict(data)
+        data["options"] = [Option.from_dict(option) for option in data.get("options") or []]
+        data["show_if"] = [Condition.from_dict(c) for c in data.get("show_if") or []]
+        known = set(cls.__dataclass_fields__)
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
+@dataclass
+class StepDef:
+    key: str
+    title: Any
+    fields: list = field(default_factory=list)
+    description: Any = None
+    show_if: list = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            key=data["key"], title=data["title"], description=data.get("description"),
+            fields=[FieldDef.from_dict(f) for f in data.get("fields") or []],
+            show_if=[Condition.from_dict(c) for c in data.get("show_if") or []],
+        )
+
+
+TASK_LIST_THRESHOLD = 8  # flows with this many steps or more show a task list
+
+
+@dataclass
+class FlowDef:
+    key: str
+    title: Any
+    steps: list = field(default_factory=list)
+    estimated_minutes: int = 10
+    what_you_need: list = field(default_factory=list)
+    declaration: Any = None
+    next_steps: Any = None
+    task_list: bool | None = None
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            key=data["key"], title=data["title"], steps=[StepDef.from_dict(s) for s in data.get("steps") or []],
+            estimated_minutes=data.get("estimated_minutes") or 10, what_you_need=data.get("what_you_need") or [],
+            declaration=data.get("declaration"), next_steps=data.get("next_steps"), task_list=data.get("task_list"),
+        )
+
+    def to_dict(self):
+        return asdict(self)
+
+    # Navigation -----------------------------------------------------------------------------------
+    @property
+    def uses_task_list(self):
+        return self.task_list if self.task_list is not None else len(self.steps) >= TASK_LIST_THRESHOLD
+
+    def step(self, key):
+        return next((step for step in self.steps if step.key == key), None)
+
+    def field(self, key):
+        for step in self.steps:
+            for field_def in step.fields:
+                if field_def.key == key:
+                    return field_def
+        return None
+
+    def effective_answers(self, answers):
+        """The answers that count: those to fields the applicant can see, given the answers before them.
+        An answer left behind on a step or field that a later change hid is ignored."""
+        effective = {}
+        for step in self.steps:
+            if not conditions_hold(step.show_if, effective):
+                continue
+            for field_def in step.fields:
+                if field_def.key in answers and conditions_hold(field_def.show_if, effective):
+                    effective[field_def.key] = answers[field_def.key]
+        return effective
+
+    def visible_steps(self, answers):
+        effective, visible = {}, []
+        for step in self.steps:
+            if not conditions_hold(step.show_if, effective):
+                continue
+            visible.append(step)
+            for field_def in step.fields:
+                if field_def.key in answers and conditions_hold(field_def.show_if, effective):
+                    effective[field_def.key] = answers[field_def.key]
+        return visible
+
+    def visible_fields(self, step, answers):
+        effective = self.effective_answers(answers)
+        return [field_def for field_def in step.fields if conditions_hold(field_def.show_if, effective)]
+
+
+def flow_problems(flow, field_types=None):
+    """What is wrong with a definition, as a list of messages; empty when it can be published."""
+    from .field_types import FIELD_TYPES
+
+    field_types = field_types or FIELD_TYPES
+    problems, seen_steps, earlier_fields, all_fields = [], set(), set(), set()
+    if not flow.steps:
+        problems.append(_("A flow needs at least one step."))
+    for step in flow.steps:
+        if step.key in seen_steps:
+            problems.append(_("Two steps have the key “%(key)s”.") % {"key": step.key})
+        seen_steps.add(step.key)
+        if not step.fields:
+            problems.append(_("Step “%(key)s” has no questions.") % {"key": step.key})
+        for condition in step.show_if:
+            if condition.field not in earlier_fields:
+                problems.append(_("Step “%(step)s” depends on “%(field)s”, which is not asked in an earlier step.")
+                                % {"step": step.key, "field": condition.field})
+        for field_def in step.fields:
+            if field_def.key in all_fields:
+                problems.append(_("Two questions have the key “%(key)s”.") % {"key": field_def.key})
+            all_fields.add(field_def.key)
+            if field_def.type not in field_types:
+                problems.append(_("Question “%(key)s” has an unknown type “%(type)s”.")
+                                % {"key": field_def.key, "type": field_def.type})
+            elif field_types[field_def.type].needs_options and not field_def.options:
+                problems.append(_("Question “%(key)s” needs options to choose from.") % {"key": field_def.key})
+            for condition in field_def.show_if:
+                if condition.field not in earlier_fields:
+                    problems.append(
+                        _("Question “%(key)s” depends on “%(field)s”, which is not asked in an earlier step.")
+                        % {"key": field_def.key, "field": condition.field})
+            for condition in [*step.show_if, *field_def.show_if]:
+                if condition.op not in OPERATORS:
+                    problems.append(_("Unknown condition “%(op)s”.") % {"op": condition.op})
+        earlier_fields |= {field_def.key for field_def in step.fields}
+    return [str(problem) for problem in problems]

@@ -1,0 +1,374 @@
+"""The question types an application can ask. Each knows how to build its form field (drawn by the
+accessible renderer), how to store an answer as JSON, and how to show it back to people.
+
+Adding a type: subclass FieldType, give it a key, and add it to FIELD_TYPES.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accessibility import forms as a11y
+from portal.accounts import crypto, regions
+from portal.accounts.validators import (
+    normalise_mobile,
+    normalise_resident_id,
+    resident_id_birth_date,
+    validate_mobile,
+    validate_resident_id,
+)
+from portal.templatetags.portal_format import local_date, local_money, local_number
+
+from . import uploads
+from .definitions import localised
+
+
+@dataclass
+class FieldContext:
+    """What a field needs to know about the application it is asked in."""
+
+    applicant: object = None
+    documents: dict = field(default_factory=dict)  # field key -> [ApplicationDocument]
+    places: list | None = None  # cities and districts, read once per form
+
+
+def _label(fdef):
+    return localised(fdef.label)
+
+
+def _common(fdef, required_message):
+    label = _label(fdef)
+    return {
+        "label": label,
+        "help_text": localised(fdef.hint),
+        "required": fdef.required,
+        "error_messages": {"required": required_message % {"label": a11y.lower_first(label)}},
+    }
+
+
+class FieldType:
+    key = ""
+    name = ""
+    needs_options = False
+    is_file = False
+    required_message = _("Enter %(label)s")
+
+    def form_field(self, fdef, ctx):
+        raise NotImplementedError
+
+    def to_storage(self, fdef, value):
+        return value
+
+    def to_initial(self, fdef, stored):
+        return stored
+
+    def display(self, fdef, stored, ctx):
+        return "" if stored in (None, "") else str(stored)
+
+    def prefill(self, fdef, applicant):
+        """The applicant's known answer from their account, as stored, or None."""
+        if not applicant or not fdef.prefill:
+            return None
+        source = fdef.prefill
+        if source == "real_name":
+            return applicant.real_name or None
+        if source == "phone":
+            return applicant.phone or None
+        if source == "email":
+            return applicant.email or None
+        if source == "birth_date":
+            birth = resident_id_birth_date(applicant.resident_id) if applicant.resident_id_encrypted else None
+            return birth.isoformat() if birth else None
+        if source == "address" and applicant.address_region_code and applicant.address_line:
+            code = applicant.address_region_code
+            return {"city": code[:4] + "00", "district": code, "line": applicant.address_line}
+        return None
+
+
+class TextType(FieldType):
+    key, name = "text", _("Short text")
+    widget_class = a11y.TextInput
+    default_max_length = 200
+
+    def widget(self, fdef):
+        attrs = {"autocomplete": fdef.autocomplete} if fdef.autocomplete else {}
+        return self.widget_class(attrs)
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        max_length = fdef.max_length or self.default_max_length
+        kwargs["error_messages"]["max_length"] = gettext("%(label)s must be %(max)s characters or fewer") % {
+            "label": kwargs["label"], "max": max_length}
+        return forms.CharField(max_length=max_length, widget=self.widget(fdef), **kwargs)
+
+
+class TextareaType(TextType):
+    key, name = "textarea", _("Long text")
+    widget_class = a11y.Textarea
+    default_max_length = 2000
+
+
+class NumberType(FieldType):
+    key, name = "number", _("Whole number")
+
+    def form_field(self, fdef, ctx):
+        return a11y.WholeNumberField(min_value=fdef.min_value, max_value=fdef.max_value,
+                                     **_common(fdef, self.required_message))
+
+    def display(self, fdef, stored, ctx):
+        return local_number(stored)
+
+
+class DateType(FieldType):
+    key, name = "date", _("Date")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        kwargs.pop("error_messages")
+        prefix = "bday" if fdef.autocomplete == "bday" or fdef.prefill == "birth_date" else ""
+        return a11y.DatePartsField(date_rule=fdef.date_rule, autocomplete_prefix=prefix, **kwargs)
+
+    def to_storage(self, fdef, value):
+        return value.isoformat() if value else None
+
+    def display(self, fdef, stored, ctx):
+        try:
+            return local_date(datetime.date.fromisoformat(stored)) if stored else ""
+        except ValueError:
+            return ""
+
+
+class ChoiceType(FieldType):
+    key, name = "choice", _("Choose one")
+    needs_options = True
+    required_message = _("Select %(label)s")
+
+    def choices(self, fdef):
+        return [(option.value, localised(option.label)) for option in fdef.options]
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
+        return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios, **kwargs)
+
+    def display(self, fdef, stored, ctx):
+        return dict(self.choices(fdef)).get(stored, stored or "")
+
+
+class MultipleChoiceType(ChoiceType):
+    key, name = "multiple_choice", _("Choose any")
+    required_message = _("Select at least one option for %(label)s")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
+        return forms.MultipleChoiceField(choices=self.choices(fdef), widget=a11y.Checkboxes, **kwargs)
+
+    def to_storage(self, fdef, value):
+        return list(value or [])
+
+    def display(self, fdef, stored, ctx):
+        labels = dict(self.choices(fdef))
+        return "\n".join(labels.get(value, value) for value in stored or [])
+
+
+class YesNoType(ChoiceType):
+    key, name = "yes_no", _("Yes or no")
+    needs_options = False
+
+    def choices(self, fdef):
+        return [("yes", gettext("Yes")), ("no", gettext("No"))]
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, _("Select yes if %(label)s"))
+        kwargs["error_messages"]["required"] = gettext("Select yes or no")
+        kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
+        return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios(inline=True), **kwargs)
+
+
+class ResidentIdField(forms.CharField):
+    def to_python(self, value):
+        return normalise_resident_id(super().to_python(value))
+
+
+class ResidentIdType(FieldType):
+    """An 18-character resident ID number: checksum, birth date and region checked; stored encrypted;
+    shown masked. When the account already holds it, it is shown masked and not asked again."""
+
+    key, name = "resident_id", _("Resident ID number")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        known = self.prefill(fdef, ctx.applicant)
+        if known:
+            kwargs["help_text"] = ""
+            return forms.CharField(
+                disabled=True, initial=known, widget=a11y.ReadOnlyValue(
+                    display=crypto.mask_resident_id(known),
+                    note=gettext("From your account. To change it, update your account details.")),
+                **kwargs)
+        widget = a11y.TextInput({"autocomplete": "off", "maxlength": "22"}, width="20")
+        return ResidentIdField(validators=[validate_resident_id], widget=widget, **kwargs)
+
+    def prefill(self, fdef, applicant):
+        if fdef.prefill == "resident_id" and applicant is not None and applicant.resident_id_encrypted:
+            return applicant.resident_id
+        return None
+
+    def to_storage(self, fdef, value):
+        return {"encrypted": crypto.encrypt(value)} if value else None
+
+    def to_initial(self, fdef, stored):
+        return self.clear(stored)
+
+    @staticmethod
+    def clear(stored):
+        if isinstance(stored, dict) and stored.get("encrypted"):
+            return crypto.decrypt(stored["encrypted"])
+        return stored or ""
+
+    def display(self, fdef, stored, ctx):
+        return crypto.mask_resident_id(self.clear(stored))
+
+
+class PhoneField(forms.CharField):
+    def to_python(self, value):
+        return normalise_mobile(super().to_python(value))
+
+
+class PhoneType(FieldType):
+    key, name = "phone", _("Mobile phone number")
+
+    def form_field(self, fdef, ctx):
+        widget = a11y.TextInput({"autocomplete": fdef.autocomplete or "tel-national"}, width="20")
+        widget.input_type = "tel"
+        return PhoneField(validators=[validate_mobile], widget=widget, **_common(fdef, self.required_message))
+
+
+class EmailType(FieldType):
+    key, name = "email", _("E-mail address")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        kwargs["error_messages"]["invalid"] = gettext("Enter an e-mail address in the correct format, "
+                                                      "like name@example.com")
+        return forms.EmailField(widget=a11y.EmailInput({"autocomplete": "email"}), **kwargs)
+
+
+class AddressType(FieldType):
+    key, name = "address", _("Address in the province")
+
+    def form_field(self, fdef, ctx):
+        places = ctx.places if ctx.places is not None else regions.cities()
+        kwargs = _common(fdef, self.required_message)
+        kwargs.pop("error_messages")
+        return a11y.AddressField(
+            city_choices=regions.city_choices(places), district_choices=regions.district_choices(places),
+            province_name=regions.province_name(),
+            consistent=lambda city, district: regions.address_is_consistent(city, district, places), **kwargs)
+
+    def display(self, fdef, stored, ctx):
+        if not isinstance(stored, dict):
+            return ""
+        city, district = regions.names_for(stored.get("city"), stored.get("district"), ctx.places)
+        return " ".join(part for part in (regions.province_name(), city, district, stored.get("line", "")) if part)
+
+
+class MoneyType(FieldType):
+    key, name = "money", _("Amount of money")
+
+    def form_field(self, fdef, ctx):
+        return a11y.MoneyField(min_value=fdef.min_value, max_value=fdef.max_value,
+                               **_common(fdef, self.required_message))
+
+    def to_storage(self, fdef, value):
+        return str(value) if value is not None else None
+
+    def display(self, fdef, stored, ctx):
+        return local_money(Decimal(stored)) if stored else ""
+
+
+class UploadField(forms.FileField):
+    """One file per submission; `existing` files already attached count towards `required`."""
+
+    def __init__(self, *, fdef, existing, **kwargs):
+        self.fdef, self.existing = fdef, existing
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            if self.required and not self.existing:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        if len(self.existing) >= max(self.fdef.max_files, 1):
+            raise ValidationError(
+                gettext("You can upload at most %(n)s files here. Remove one before adding another")
+                % {"n": max(self.fdef.max_files, 1)}, code="too_many")
+        problem = uploads.upload_problem(data, allowed=self.fdef.allowed_types or uploads.DEFAULT_ALLOWED,
+                                         max_size_mb=self.fdef.max_size_mb or uploads.DEFAULT_MAX_SIZE_MB)
+        if problem:
+            raise ValidationError(problem, code="invalid_file")
+        return data
+
+
+class FileType(FieldType):
+    key, name = "file", _("File upload")
+    is_file = True
+    required_message = _("Upload %(label)s")
+
+    def form_field(self, fdef, ctx):
+        kinds = fdef.allowed_types or uploads.DEFAULT_ALLOWED
+        kwargs = _common(fdef, self.required_message)
+        size = fdef.max_size_mb or uploads.DEFAULT_MAX_SIZE_MB
+        rule = gettext("%(types)s, smaller than %(size)s MB.") % {"types": uploads.kinds_label(kinds),
+                                                                   "size": f"{size:g}"}
+        kwargs["help_text"] = f"{kwargs['help_text']} {rule}".strip()
+        kwargs["required"] = fdef.required
+        return UploadField(fdef=fdef, existing=ctx.documents.get(fdef.key, []),
+                           widget=a11y.FileInput({"accept": uploads.accept_attribute(kinds)}), **kwargs)
+
+    def to_storage(self, fdef, value):
+        return value  # the list of document ids is kept by the service, not the form
+
+    def display(self, fdef, stored, ctx):
+        return "\n".join(document.original_name for document in ctx.documents.get(fdef.key, []))
+
+
+class DeclarationType(FieldType):
+    key, name = "declaration", _("Declaration (tick to confirm)")
+    required_message = _("Tick the box to confirm: %(label)s")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        kwargs["error_messages"]["required"] = gettext("Tick the box to confirm the declaration")
+        return forms.BooleanField(widget=a11y.Checkbox, **kwargs)
+
+    def display(self, fdef, stored, ctx):
+        return gettext("Confirmed") if stored else ""
+
+
+FIELD_TYPES = {
+    field_type.key: field_type
+    for field_type in (
+        TextType(), TextareaType(), NumberType(), DateType(), ChoiceType(), MultipleChoiceType(), YesNoType(),
+        ResidentIdType(), PhoneType(), EmailType(), AddressType(), MoneyType(), FileType(), DeclarationType(),
+    )
+}
+PREFILL_SOURCES = {
+    "": _("Nothing"),
+    "real_name": _("Real name"),
+    "resident_id": _("Resident ID number"),
+    "birth_date": _("Date of birth (from the ID number)"),
+    "phone": _("Mobile phone"),
+    "email": _("E-mail address"),
+    "address": _("Address"),
+}
+
+
+def field_type(key):
+    return FIELD_TYPES[key]

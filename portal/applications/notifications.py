@@ -1,0 +1,110 @@
+"""Telling applicants what happened: e-mail and SMS on every status change, reminders before a draft
+expires. The SMS sender is pluggable: settings.PORTAL_SMS_SENDER names a class with
+send(*, phone, message); the default only logs (masked), so nothing leaves a developer's machine."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+
+def mask_phone(phone):
+    return f"{phone[:3]}****{phone[-4:]}" if phone and len(phone) >= 7 else "***"
+
+
+class SmsSender:
+    def send(self, *, phone, message):
+        raise NotImplementedError
+
+
+class ConsoleSmsSender(SmsSender):
+    """Writes the message to the log with the number masked."""
+
+    def send(self, *, phone, message):
+        logger.info("SMS to %s: %s", mask_phone(phone), message)
+
+
+class MemorySmsSender(SmsSender):
+    """Keeps messages in `outbox`, for tests."""
+
+    outbox = []
+
+    def send(self, *, phone, message):
+        self.outbox.append({"phone": phone, "message": message})
+
+
+def sms_sender():
+    path = getattr(settings, "PORTAL_SMS_SENDER", "portal.applications.notifications.ConsoleSmsSender")
+    return import_string(path)()
+
+
+def _base_url():
+    return getattr(settings, "PORTAL_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
+
+
+def _recipients(application):
+    people = [application.applicant]
+    if application.submitted_by_id != application.applicant_id:
+        people.append(application.submitted_by)  # a proxy or helper hears too
+    return people
+
+
+def _deliver(*, people, subject, body, sms):
+    for person in people:
+        try:
+            if person.email:
+                send_mail(subject, body, None, [person.email], fail_silently=False)
+            if person.phone:
+                sms_sender().send(phone=person.phone, message=sms)
+        except Exception:  # a notification failure never undoes the change it announces
+            logger.exception("could not notify user %s", person.pk)
+
+
+def status_change_announce(*, event_id):
+    from .models import StatusEvent
+    from .selectors import service_name
+
+    event = StatusEvent.objects.select_related("application__applicant", "application__submitted_by",
+                                               "application__flow_version").filter(pk=event_id).first()
+    if event is None:
+        return
+    application = event.application
+    with translation.override(application.language):
+        from .status import STATUS_EXPLANATIONS, Status
+
+        status_label = Status(event.to_status).label
+        name = service_name(application)
+        url = _base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        subject = _("%(reference)s: %(status)s") % {"reference": application.reference, "status": status_label}
+        body = "\n\n".join(part for part in [
+            _("Your application for “%(service)s” (reference %(reference)s) is now: %(status)s.")
+            % {"service": name, "reference": application.reference, "status": status_label},
+            str(STATUS_EXPLANATIONS.get(event.to_status, "")),
+            event.note,
+            _("See your application: %(url)s") % {"url": url},
+        ] if part)
+        sms = _("[Shandong government services] %(reference)s %(service)s: %(status)s") % {
+            "reference": application.reference, "service": name, "status": status_label}
+        _deliver(people=_recipients(application), subject=subject, body=body, sms=sms)
+
+
+def draft_expiry_remind(*, application):
+    from .selectors import service_name
+
+    with translation.override(application.language):
+        name = service_name(application)
+        url = _base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        subject = _("Your draft application will be deleted soon")
+        expires = application.expires_at.date().isoformat() if application.expires_at else ""
+        body = _("You started an application for “%(service)s” but have not sent it. It will be deleted on "
+                 "%(date)s. To keep it, continue your application: %(url)s") % {
+            "service": name, "date": expires, "url": url}
+        sms = _("[Shandong government services] Your draft application for %(service)s will be deleted on "
+                "%(date)s. Sign in to continue it.") % {"service": name, "date": expires}
+        _deliver(people=_recipients(application), subject=subject, body=body, sms=sms)

@@ -1,0 +1,151 @@
+"""Reads for the application engine. Every object a user asks for by its ID goes through
+applications_visible_to(): the one rule of who may see an application (later extended for proxies)."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from services_catalog.models import ServicePage
+
+from .definitions import localised
+from .field_types import FIELD_TYPES, FieldContext
+from .models import Application, ApplicationDocument, FlowVersion
+from .status import Status
+
+
+def applications_visible_to(user):
+    """THE access rule: the applications `user` may see and act on. Everything fetched by ID uses it."""
+    if user is None or not user.is_authenticated:
+        return Application.objects.none()
+    return Application.objects.filter(Q(applicant=user) | Q(submitted_by=user))
+
+
+def application_get_for_user(*, user, application_id):
+    """The application, or 404 when it does not exist or is not this user's: the two look the same."""
+    try:
+        return applications_visible_to(user).select_related("flow_version", "applicant").get(pk=application_id)
+    except (Application.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such application") from None
+
+
+def document_get_for_user(*, user, document_id):
+    try:
+        return ApplicationDocument.objects.select_related("application").get(
+            pk=document_id, application__in=applications_visible_to(user))
+    except (ApplicationDocument.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such document") from None
+
+
+def applications_for_user(*, user):
+    """(drafts, sent) for the "My applications" page."""
+    applications = list(applications_visible_to(user).select_related("flow_version").order_by("-updated_at"))
+    drafts = [a for a in applications if a.status == Status.DRAFT]
+    sent = [a for a in applications if a.status != Status.DRAFT]
+    return drafts, sent
+
+
+def draft_for_service(*, user, service_code):
+    return applications_visible_to(user).filter(status=Status.DRAFT, service_code=service_code).order_by(
+        "-updated_at").first()
+
+
+def flow_version_current(key):
+    return FlowVersion.objects.filter(flow__key=key).select_related("flow").order_by("-number").first()
+
+
+def service_page_for_code(code):
+    """The live service page with this code, in the active language when it has that translation."""
+    pages = ServicePage.objects.live().filter(service_code=code).select_related("department", "locale")
+    language = get_language() or "zh-hans"
+    return (next((p for p in pages if p.locale.language_code == language), None)
+            or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
+            or pages.first())
+
+
+def service_page_in_language(page, language):
+    if page is None:
+        return None
+    if page.locale.language_code == language:
+        return page
+    try:
+        locale = Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
+def service_name(application, language=None):
+    page = service_page_in_language(application.service_page, language or get_language() or "zh-hans")
+    if page is not None:
+        return page.title
+    return localised(application.flow.title, language)
+
+
+def documents_by_field(application):
+    grouped = {}
+    for document in application.documents.all():
+        grouped.setdefault(document.field_key, []).append(document)
+    return grouped
+
+
+def field_context(application, places=None):
+    return FieldContext(applicant=application.applicant, documents=documents_by_field(application), places=places)
+
+
+def application_missing_steps(application, documents=None):
+    """The visible steps not yet completed, or with a required answer missing, in order."""
+    flow = application.flow
+    answers = application.answers
+    documents = documents if documents is not None else documents_by_field(application)
+    effective = flow.effective_answers(answers)
+    missing = []
+    for step in flow.visible_steps(answers):
+        if step.key not in application.completed_steps:
+            missing.append(step.key)
+            continue
+        for field_def in flow.visible_fields(step, answers):
+            if not field_def.required:
+                continue
+            answered = documents.get(field_def.key) if FIELD_TYPES[field_def.type].is_file else (
+                effective.get(field_def.key) not in (None, "", [], {}, False))
+            if not answered:
+                missing.append(step.key)
+                break
+    return missing
+
+
+def application_summary(application, context=None):
+    """[{"step": StepDef, "title": str, "rows": [{"key", "label", "value"}]}] for what the applicant can see."""
+    flow = application.flow
+    context = context or field_context(application)
+    effective = flow.effective_answers(application.answers)
+    sections = []
+    for step in flow.visible_steps(application.answers):
+        rows = []
+        for field_def in flow.visible_fields(step, application.answers):
+            field_type = FIELD_TYPES[field_def.type]
+            value = field_type.display(field_def, effective.get(field_def.key), context)
+            rows.append({"key": field_def.key, "label": localised(field_def.label), "value": value})
+        sections.append({"step": step, "title": localised(step.title), "rows": rows})
+    return sections
+
+
+def application_events(application):
+    return list(application.events.select_related("actor").order_by("created_at", "id"))
+
+
+def step_position(application, step_key):
+    """(number, total) of a step among the visible ones: "Step 2 of 5"."""
+    visible = [step.key for step in application.flow.visible_steps(application.answers)]
+    if step_key not in visible:
+        return None, len(visible)
+    return visible.index(step_key) + 1, len(visible)
+
+
+def neighbour_steps(application, step_key):
+    visible = [step.key for step in application.flow.visible_steps(application.answers)]
+    if step_key not in visible:
+        return None, None
+    index = visible.index(step_key)
+    return (visible[index - 1] if index > 0 else None), (visible[index + 1] if index + 1 < len(visible) else None)

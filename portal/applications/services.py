@@ -1,0 +1,411 @@
+"""Writes for the application engine, as noun_verb(*, ...) functions. Views call these; nothing here
+reads a request. Every write to an application checks its version (optimistic locking)."""
+
+import hashlib
+import json
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .definitions import FlowDef, flow_problems, localised
+from .field_types import FIELD_TYPES
+from .models import Application, ApplicationDocument, Flow, FlowSource, FlowVersion, StatusEvent
+from .references import reference_generate
+from .selectors import application_missing_steps
+from .status import Channel, Source, Status, transition_allowed
+from .uploads import describe
+
+logger = logging.getLogger(__name__)
+
+
+class StaleApplication(Exception):
+    """Someone (another tab, another device) changed the application since this page was loaded."""
+
+
+class NotADraft(Exception):
+    pass
+
+
+class ApplicationIncomplete(Exception):
+    def __init__(self, missing_steps):
+        super().__init__(missing_steps)
+        self.missing_steps = missing_steps
+
+
+class AlreadySubmitted(Exception):
+    def __init__(self, application):
+        super().__init__(application.reference)
+        self.application = application
+
+
+class TransitionNotAllowed(Exception):
+    pass
+
+
+def retention_days():
+    return int(getattr(settings, "APPLICATION_DRAFT_RETENTION_DAYS", 90))
+
+
+def reminder_days():
+    return int(getattr(settings, "APPLICATION_DRAFT_REMINDER_DAYS", 14))
+
+
+# Flows ---------------------------------------------------------------------------------------------------
+
+def _hash(definition):
+    return hashlib.sha256(json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def flow_version_publish(*, flow, definition, actor=None):
+    """Store `definition` as the flow's newest version, unless it is what the newest already holds.
+    Drafts keep the version they started on, so publishing never changes an application in progress."""
+    flow_def = FlowDef.from_dict(definition)
+    problems = flow_problems(flow_def)
+    if problems:
+        raise ValidationError(problems)
+    definition = flow_def.to_dict()
+    digest = _hash(definition)
+    with transaction.atomic():
+        latest = FlowVersion.objects.select_for_update().filter(flow=flow).order_by("-number").first()
+        if latest and latest.definition_hash == digest:
+            return latest, False
+        version = FlowVersion.objects.create(flow=flow, number=(latest.number + 1) if latest else 1,
+                                             definition=definition, definition_hash=digest, created_by=actor)
+    return version, True
+
+
+def flows_load_from_code(*, actor=None):
+    """Create or update every code-defined flow (registry.py); returns [(key, version number, created)]."""
+    from .registry import code_flow_definitions
+
+    results = []
+    for key, definition in code_flow_definitions().items():
+        title = definition["title"]
+        flow, _ = Flow.objects.update_or_create(key=key, defaults={
+            "source": FlowSource.CODE, "title_zh": localised(title, "zh-hans"), "title_en": localised(title, "en"),
+            "estimated_minutes": definition.get("estimated_minutes") or 10,
+            "task_list": bool(definition.get("task_list")),
+        })
+        version, created = flow_version_publish(flow=flow, definition=definition, actor=actor)
+        results.append((key, version.number, created))
+    return results
+
+
+def _lines(zh, en):
+    zh_lines = [line.strip() for line in (zh or "").splitlines() if line.strip()]
+    en_lines = [line.strip() for line in (en or "").splitlines() if line.strip()]
+    return [{"zh-hans": z, "en": en_lines[i] if i < len(en_lines) else ""} for i, z in enumerate(zh_lines)]
+
+
+def _text(zh, en):
+    return {"zh-hans": zh or "", "en": en or ""} if (zh or en) else None
+
+
+def _condition(block):
+    if not block or not block.get("field"):
+        return []
+    value = block.get("value") or ""
+    if block.get("op") in ("in", "not_in"):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    return [{"field": block["field"], "op": block.get("op") or "equals", "value": value}]
+
+
+def flow_definition_from_editor(flow):
+    """The definition dict of a flow built in the admin (its StreamField of steps)."""
+    steps = []
+    for block in flow.steps:
+        value = block.value
+        fields = []
+        for question in value["questions"]:
+            options = []
+            for line in (question.get("options") or "").splitlines():
+                parts = [part.strip() for part in line.split("|")]
+                if parts and parts[0]:
+                    zh = parts[1] if len(parts) > 1 else parts[0]
+                    en = parts[2] if len(parts) > 2 else ""
+                    options.append({"value": parts[0], "label": {"zh-hans": zh, "en": en}})
+            fields.append({
+                "key": question["key"], "type": question["type"],
+                "label": _text(question["label_zh"], question.get("label_en")),
+                "hint": _text(question.get("hint_zh"), question.get("hint_en")),
+                "required": bool(question.get("required")), "options": options,
+                "prefill": question.get("prefill") or "",
+                "min_value": float(question["min_value"]) if question.get("min_value") is not None else None,
+                "max_value": float(question["max_value"]) if question.get("max_value") is not None else None,
+                "max_length": question.get("max_length"), "date_rule": question.get("date_rule") or "",
+                "allowed_types": list(question.get("allowed_types") or []),
+                "max_size_mb": question.get("max_size_mb"), "max_files": question.get("max_files") or 1,
+                "show_if": _condition(question.get("show_if")),
+            })
+        steps.append({"key": value["key"], "title": _text(value["title_zh"], value.get("title_en")),
+                      "description": _text(value.get("description_zh"), value.get("description_en")),
+                      "fields": fields, "show_if": _condition(value.get("show_if"))})
+    return {
+        "key": flow.key, "title": _text(flow.title_zh, flow.title_en), "steps": steps,
+        "estimated_minutes": flow.estimated_minutes, "what_you_need": _lines(flow.what_you_need_zh,
+                                                                             flow.what_you_need_en),
+        "declaration": _text(flow.declaration_zh, flow.declaration_en),
+        "next_steps": _text(flow.next_steps_zh, flow.next_steps_en), "task_list": flow.task_list or None,
+    }
+
+
+def flow_publish_from_editor(*, flow, actor=None):
+    if flow.source == FlowSource.CODE:
+        return None, False
+    return flow_version_publish(flow=flow, definition=flow_definition_from_editor(flow), actor=actor)
+
+
+# Applications ------------------------------------------------------------------------------------------
+
+def _record_event(*, application, from_status, to_status, source, actor, note="", at=None):
+    event = StatusEvent.objects.create(application=application, from_status=from_status, to_status=to_status,
+                                       source=source, actor=actor, note=note, created_at=at or timezone.now())
+    if from_status:  # a status change (not the draft's creation) is announced to the applicant
+        from .notifications import status_change_announce
+
+        transaction.on_commit(lambda: status_change_announce(event_id=event.pk))
+    return event
+
+
+def application_start(*, flow_version, applicant, actor, service_code, service_page=None, language="zh-hans",
+                      channel=Channel.ONLINE, mandate_reference=None, assist_session_reference=None,
+                      source=Source.PORTAL):
+    now = timezone.now()
+    with transaction.atomic():
+        application = Application.objects.create(
+            service_code=service_code, service_page=service_page, flow_version=flow_version, applicant=applicant,
+            submitted_by=actor, channel=channel, mandate_reference=mandate_reference,
+            assist_session_reference=assist_session_reference, language=language, created_at=now, updated_at=now,
+            expires_at=now + timedelta(days=retention_days()),
+        )
+        _record_event(application=application, from_status="", to_status=Status.DRAFT, source=source, actor=actor,
+                      at=now)
+    return application
+
+
+def _bump(application, expected_version, **changes):
+    """Write `changes` only if nobody wrote since `expected_version`; raise StaleApplication otherwise."""
+    now = timezone.now()
+    changes.setdefault("updated_at", now)
+    updated = Application.objects.filter(pk=application.pk, version=expected_version, status=Status.DRAFT).update(
+        version=F("version") + 1, **changes)
+    if not updated:
+        current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
+        if current != Status.DRAFT:
+            raise NotADraft()
+        raise StaleApplication()
+    for name, value in changes.items():
+        setattr(application, name, value)
+    application.version = expected_version + 1
+
+
+def _document_store(*, application, field_key, upload, actor, document_id=None):
+    kind, content_type, digest = describe(upload)
+    document = ApplicationDocument(id=document_id or uuid.uuid4(), application=application, field_key=field_key,
+                                   original_name=(upload.name or "upload")[-200:], content_type=content_type,
+                                   size=upload.size, sha256=digest, uploaded_by=actor)
+    document.file.save(f"{document.id.hex}", upload, save=False)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def application_step_save(*, application, step_key, cleaned_data, expected_version, actor):
+    """Keep the answers given on one step (and any file uploaded with them), mark the step done."""
+    if application.status != Status.DRAFT:
+        raise NotADraft()
+    flow = application.flow
+    step = flow.step(step_key)
+    answers = dict(application.answers)
+    uploads = []
+    for field_def in flow.visible_fields(step, answers):
+        field_type = FIELD_TYPES[field_def.type]
+        if field_type.is_file:
+            existing = [str(x) for x in answers.get(field_def.key) or []]
+            if cleaned_data.get(field_def.key):
+                new_id = uuid.uuid4()
+                uploads.append((field_def.key, cleaned_data[field_def.key], new_id))
+                existing.append(str(new_id))
+            answers[field_def.key] = existing
+        elif field_def.key in cleaned_data:
+            answers[field_def.key] = field_type.to_storage(field_def, cleaned_data[field_def.key])
+    completed = list(application.completed_steps)
+    if step_key not in completed:
+        completed.append(step_key)
+    now = timezone.now()
+    _bump(application, expected_version, answers=answers, completed_steps=completed, updated_at=now,
+          expires_at=now + timedelta(days=retention_days()), reminder_sent_at=None)
+    for field_key, upload, document_id in uploads:
+        _document_store(application=application, field_key=field_key, upload=upload, actor=actor,
+                        document_id=document_id)
+    return application
+
+
+@transaction.atomic
+def document_remove(*, application, document, expected_version, actor):
+    if document.application_id != application.pk:
+        raise ValueError("document of another application")
+    answers = dict(application.answers)
+    answers[document.field_key] = [x for x in answers.get(document.field_key) or [] if x != str(document.pk)]
+    _bump(application, expected_version, answers=answers)
+    name = document.file.name
+    storage = document.file.storage
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def application_draft_delete(*, application, actor, expected_version=None):
+    """A draft that the applicant no longer wants: removed with its files."""
+    if application.status != Status.DRAFT:
+        raise NotADraft()
+    if expected_version is not None and application.version != expected_version:
+        raise StaleApplication()
+    _application_purge(application)
+
+
+def _application_purge(application):
+    files = [(d.file.storage, d.file.name) for d in application.documents.all()]
+    files += [(r.file.storage, r.file.name) for r in application.receipts.all()]
+    with transaction.atomic():
+        application.delete()
+
+        def remove_files():
+            for storage, name in files:
+                storage.delete(name)
+
+        transaction.on_commit(remove_files)
+
+
+def _unique_reference():
+    for _attempt in range(20):
+        reference = reference_generate()
+        if not Application.objects.filter(reference=reference).exists():
+            return reference
+    raise RuntimeError("could not find a free reference number")
+
+
+def application_submit(*, application, actor, idempotency_key, source=Source.PORTAL):
+    """Send a draft: one transaction; the same idempotency key (a double click, a replayed request)
+    returns the application already sent instead of sending twice."""
+    key = uuid.UUID(str(idempotency_key))
+    with transaction.atomic():
+        current = Application.objects.select_for_update().select_related("flow_version").get(pk=application.pk)
+        if current.status != Status.DRAFT:
+            if current.idempotency_key == key:
+                return current
+            raise AlreadySubmitted(current)
+        missing = application_missing_steps(current)
+        if missing:
+            raise ApplicationIncomplete(missing)
+        flow = current.flow
+        effective = flow.effective_answers(current.answers)
+        now = timezone.now()
+        reference = _unique_reference()
+        try:
+            with transaction.atomic():
+                updated = Application.objects.filter(pk=current.pk, status=Status.DRAFT).update(
+                    status=Status.SUBMITTED, reference=reference, idempotency_key=key, submitted_at=now,
+                    updated_at=now, answers=effective, expires_at=None, version=F("version") + 1)
+        except IntegrityError:
+            updated = 0
+        if not updated:
+            current = Application.objects.get(pk=current.pk)
+            if current.idempotency_key == key:
+                return current
+            raise AlreadySubmitted(current)
+        kept = {str(x) for key_ in effective for x in (effective[key_] if isinstance(effective[key_], list) else [])}
+        orphans = list(current.documents.exclude(pk__in=[x for x in kept if _is_uuid(x)]))
+        for document in orphans:  # files for questions a later answer made irrelevant
+            name, storage = document.file.name, document.file.storage
+            document.delete()
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+        _record_event(application=current, from_status=Status.DRAFT, to_status=Status.SUBMITTED, source=source,
+                      actor=actor, at=now)
+        from portal.connectors.services import deliveries_create
+
+        deliveries_create(application=current)  # the outbox: delivery rows commit with the submission
+        application_id, language = current.pk, current.language
+        transaction.on_commit(lambda: _after_submit(application_id, language))
+    current.refresh_from_db()
+    return current
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+        return True
+    except ValueError:
+        return False
+
+
+def _after_submit(application_id, language):
+    """Background work once the submission is committed: the receipt (delivery comes with connectors)."""
+    from .tasks import receipt_render_task
+
+    try:
+        receipt_render_task.enqueue(str(application_id), language, False)
+    except Exception:  # the receipt is rendered on demand if the queue is down
+        logger.exception("could not enqueue the receipt of application %s", application_id)
+
+
+def application_transition(*, application, to_status, actor, source, note=""):
+    """Move an application to `to_status`, if TRANSITIONS allows that move from its current status for
+    this source. Records a StatusEvent and announces it to the applicant."""
+    if to_status == Status.SUBMITTED:
+        raise TransitionNotAllowed("use application_submit")
+    with transaction.atomic():
+        from_status = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
+        if not transition_allowed(from_status, to_status, source):
+            raise TransitionNotAllowed(f"{from_status} → {to_status} by {source}")
+        now = timezone.now()
+        updated = Application.objects.filter(pk=application.pk, status=from_status).update(
+            status=to_status, updated_at=now, version=F("version") + 1)
+        if not updated:
+            raise StaleApplication()
+        _record_event(application=application, from_status=from_status, to_status=to_status, source=source,
+                      actor=actor, note=note, at=now)
+    application.refresh_from_db()
+    return application
+
+
+def application_withdraw(*, application, actor, note=""):
+    """The applicant withdraws a sent application, which they may do until the review starts."""
+    if application.status == Status.DRAFT:
+        raise TransitionNotAllowed("a draft is deleted, not withdrawn")
+    return application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
+                                  source=Source.PORTAL, note=note)
+
+
+# Retention -----------------------------------------------------------------------------------------------
+
+def drafts_remind(*, now=None):
+    """Remind applicants of drafts that will be deleted soon; each draft is reminded once."""
+    from .notifications import draft_expiry_remind
+
+    now = now or timezone.now()
+    due = Application.objects.filter(status=Status.DRAFT, reminder_sent_at__isnull=True, expires_at__gt=now,
+                                     expires_at__lte=now + timedelta(days=reminder_days())).select_related(
+        "applicant", "flow_version")
+    count = 0
+    for application in due:
+        draft_expiry_remind(application=application)
+        Application.objects.filter(pk=application.pk).update(reminder_sent_at=now)
+        count += 1
+    return count
+
+
+def drafts_purge_expired(*, now=None):
+    """Delete drafts past their retention date, with their files. Logged (counts only, no personal data)."""
+    now = now or timezone.now()
+    expired = list(Application.objects.filter(status=Status.DRAFT, expires_at__lte=now))
+    for application in expired:
+        _application_purge(application)
+    if expired:
+        logger.info("purged %d expired draft applications", len(expired))
+    return len(expired)

@@ -1,0 +1,147 @@
+"""A whole application in a real headless Chromium: upload, conditional step, sign out, sign in, resume,
+send, download the receipt and read it back. Selectors use ids and classes, never translated text."""
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+os.environ.setdefault("SE_OFFLINE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+ARGUMENTS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+             "--window-size=1280,1024"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        pytest.fail("Browser tests need chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ARGUMENTS:
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False,
+                                              "intl.accept_languages": "zh-CN"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver.set_page_load_timeout(30)
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+def _submit(driver, selector="button.button--primary"):
+    """Press a form's button and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button = driver.find_element(By.CSS_SELECTOR, f"main {selector}")
+    button.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _path(driver):
+    from urllib.parse import urlparse
+
+    return urlparse(driver.current_url).path
+
+
+def _sign_in(driver, base):
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/accounts/sign-in/")
+    driver.find_element(By.ID, "id_identifier").send_keys("13912345678")
+    driver.find_element(By.ID, "id_password").send_keys("correct-horse-battery")
+    _submit(driver)
+
+
+def test_apply_sign_out_resume_send_and_read_the_receipt(chromium, live_server, service_for, citizen, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from portal.applications.models import Application
+
+    driver, base = chromium, live_server.url
+    page = service_for("senior-bus-pass")
+    _sign_in(driver, base)
+    assert _path(driver) == "/apply/mine/"
+
+    driver.get(f"{base}/apply/{page.service_code}/")
+    _submit(driver, "button.button--start")
+    # Step 1: about you, prefilled from the account; the ID number is shown masked, not asked.
+    assert driver.find_element(By.ID, "id_full_name").get_attribute("value") == "张三"
+    assert citizen.masked_resident_id in driver.page_source
+    _submit(driver)
+    # Step 2: the photo, uploaded. First a disguised executable, refused with the error summary focused.
+    photo = driver.find_element(By.ID, "id_photo")
+    fake = tmp_path / "photo.png"
+    fake.write_bytes(b"MZ\x90\x00" + b"\0" * 100)
+    photo.send_keys(str(fake))
+    _submit(driver)
+    assert driver.title.startswith("Error: ") or driver.title.startswith("错误")
+    assert driver.switch_to.active_element.get_attribute("class") == "error-summary"
+    real = tmp_path / "me.png"
+    real.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    driver.find_element(By.ID, "id_photo").send_keys(str(real))
+    _submit(driver)
+    # Step 3: ask for it by post, which brings in the conditional delivery step.
+    driver.find_element(By.CSS_SELECTOR, "input[name=collect_method][value=post]").click()
+    _submit(driver)
+    assert _path(driver).endswith("/step/delivery/")
+    Select(driver.find_element(By.ID, "id_delivery_address_0")).select_by_value("370100")
+    Select(driver.find_element(By.ID, "id_delivery_address_1")).select_by_value("370102")
+    driver.find_element(By.ID, "id_delivery_address_2").send_keys("经十路100号")
+    _submit(driver)
+    assert _path(driver).endswith("/check/")
+    assert "经十路100号" in driver.page_source and "me.png" in driver.page_source
+
+    # Sign out, sign in again, and resume from "My applications".
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.find_element(By.CSS_SELECTOR, "header .tool-button").click()
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("/accounts/sign-out/"))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    driver.get(base + "/apply/mine/")
+    assert "/accounts/sign-in/" in driver.current_url
+    _sign_in(driver, base)
+    application = Application.objects.get(applicant=citizen)
+    link = driver.find_element(By.CSS_SELECTOR, f"a[href='/apply/a/{application.pk}/']")
+    link.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(link))
+    assert _path(driver).endswith("/check/")
+    driver.find_element(By.ID, "id_declaration").click()
+    _submit(driver)
+    assert _path(driver).endswith("/confirmation/")
+    reference = driver.find_element(By.CSS_SELECTOR, ".reference").text.strip()
+    application.refresh_from_db()
+    assert reference == application.reference
+
+    driver.find_element(By.CSS_SELECTOR, "a[href$='receipt.pdf?large=0']").click()
+    deadline = time.monotonic() + 30
+    pdfs = []
+    while time.monotonic() < deadline:
+        pdfs = [p for p in chromium.downloads.iterdir() if p.suffix == ".pdf"]
+        if pdfs:
+            break
+        time.sleep(0.2)
+    assert pdfs, "the receipt was downloaded"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs[0]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert reference in text
+    assert "老年人乘车卡申请" in text
