@@ -19,6 +19,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("connectors/", include("portal.connectors.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,7 +29,10 @@ urlpatterns += i18n_patterns(
     path("city/", catalogue_views.choose_city, name="choose_city"),
     path("help/", views.get_help, name="get_help"),
     path("accounts/", include("portal.accounts.urls")),
+    path("accounts/activity/", include("portal.audit.urls")),
+    path("acting-for/", include("portal.representation.urls")),
     path("apply/", include("portal.applications.urls")),
+    path("prefill/", include("portal.connectors.urls_citizen")),
     path("preferences/", accessibility_views.set_preferences, name="set_preferences"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

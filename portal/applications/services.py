@@ -186,7 +186,18 @@ def application_start(*, flow_version, applicant, actor, service_code, service_p
         )
         _record_event(application=application, from_status="", to_status=Status.DRAFT, source=source, actor=actor,
                       at=now)
+        _audit_for_someone_else(application, actor, "application.started")
     return application
+
+
+def _audit_for_someone_else(application, actor, action, **details):
+    """Everything done to an application by someone other than its applicant goes into the audit chain."""
+    if actor is None or actor.pk == application.applicant_id:
+        return
+    from portal.audit.services import audit_record
+
+    audit_record(action=action, actor=actor, on_behalf_of=application.applicant_id, obj=application,
+                 details={"channel": application.channel, "mandate": application.mandate_reference or "", **details})
 
 
 def _bump(application, expected_version, **changes):
@@ -244,6 +255,7 @@ def application_step_save(*, application, step_key, cleaned_data, expected_versi
     for field_key, upload, document_id in uploads:
         _document_store(application=application, field_key=field_key, upload=upload, actor=actor,
                         document_id=document_id)
+    _audit_for_someone_else(application, actor, "application.step_saved", step=step_key)
     return application
 
 
@@ -327,6 +339,7 @@ def application_submit(*, application, actor, idempotency_key, source=Source.POR
             transaction.on_commit(lambda s=storage, n=name: s.delete(n))
         _record_event(application=current, from_status=Status.DRAFT, to_status=Status.SUBMITTED, source=source,
                       actor=actor, at=now)
+        _audit_for_someone_else(current, actor, "application.submitted", reference=reference)
         from portal.connectors.services import deliveries_create
 
         deliveries_create(application=current)  # the outbox: delivery rows commit with the submission
@@ -378,8 +391,10 @@ def application_withdraw(*, application, actor, note=""):
     """The applicant withdraws a sent application, which they may do until the review starts."""
     if application.status == Status.DRAFT:
         raise TransitionNotAllowed("a draft is deleted, not withdrawn")
-    return application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
-                                  source=Source.PORTAL, note=note)
+    application = application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
+                                         source=Source.PORTAL, note=note)
+    _audit_for_someone_else(application, actor, "application.withdrawn")
+    return application
 
 
 # Retention -----------------------------------------------------------------------------------------------

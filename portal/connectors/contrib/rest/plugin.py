@@ -1,0 +1,70 @@
+"""REST/JSON push: POST the application as JSON to the back office's URL, signed with HMAC-SHA256 over
+"<timestamp>.<body>" (X-Portal-Timestamp, X-Portal-Signature: sha256=<hex>) and carrying the delivery's
+Idempotency-Key, so that a retry is recorded once. Settings: {"url": "...", "timeout": 20,
+"health_url": "..."}; the secret comes from the environment variable the configuration names."""
+
+import json
+import urllib.error
+import urllib.request
+
+from django.utils.translation import gettext_lazy as _
+
+from ... import conf, signing
+from ...base import Connector, DeliveryError, DeliveryResult, Health
+from ...registry import register
+
+RETRYABLE = {408, 409, 425, 429}  # 409: the receiver is busy with the same key; try again later
+
+
+def _check_url(url):
+    if not url or not url.startswith(("http://", "https://")):
+        raise DeliveryError(f"not an http(s) URL: {url!r}", permanent=True)
+    return url
+
+
+@register("rest-json")
+class RestJsonConnector(Connector):
+    label = _("REST/JSON push (HMAC-signed)")
+    required_settings = ("url",)
+    needs_secret = True
+    default_status_map = {  # the portal's own names, in case the back office speaks them
+        "received": "received", "in_review": "in_review", "more_info_requested": "more_info_requested",
+        "approved": "approved", "rejected": "rejected", "completed": "completed",
+    }
+
+    def timeout(self):
+        return float(self.settings.get("timeout") or conf.get("CONNECTORS_HTTP_TIMEOUT_SECONDS"))
+
+    def deliver(self, *, delivery, payload):
+        url = _check_url(self.settings.get("url"))
+        body = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
+        headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "portal-connectors/1",
+                   "X-Portal-Connector": self.config.slug,
+                   **signing.signed_headers(self.secret(), body, idempotency_key=delivery.idempotency_key)}
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310 (checked)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout()) as response:  # noqa: S310
+                text = response.read(65536)
+        except urllib.error.HTTPError as error:
+            permanent = 400 <= error.code < 500 and error.code not in RETRYABLE
+            raise DeliveryError(f"HTTP {error.code}", permanent=permanent) from None
+        except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise DeliveryError(f"{reason.__class__.__name__}: {reason}") from None
+        try:
+            reference = str(json.loads(text or b"{}").get("reference") or "")
+        except (ValueError, AttributeError):
+            reference = ""
+        return DeliveryResult(external_reference=reference)
+
+    def health(self):
+        url = self.settings.get("health_url") or self.settings.get("url")
+        try:
+            _check_url(url)
+            request = urllib.request.Request(url, method="GET")  # noqa: S310 (checked)
+            with urllib.request.urlopen(request, timeout=min(5.0, self.timeout())) as response:  # noqa: S310
+                return Health(ok=True, detail=f"HTTP {response.status}")
+        except urllib.error.HTTPError as error:  # it answered: reachable
+            return Health(ok=error.code < 500, detail=f"HTTP {error.code}")
+        except Exception as error:
+            return Health(ok=False, detail=error.__class__.__name__)
