@@ -58,11 +58,22 @@ messages: venv-app
 	@command -v msgfmt >/dev/null 2>&1 || { echo "gettext is needed to compile messages: apt-get install gettext" >&2; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
+# The demo: the portal on SQLite, a simulated department back office on 127.0.0.1:$(BACKOFFICE_PORT) and the
+# embedded delivery worker (Celery takes over when REDIS_URL is set); Ctrl+C stops all three.
+BACKOFFICE_PORT ?= 8765
+DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev BACKOFFICE_SECRET=dev-backoffice-secret
 run: venv-app messages
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py migrate --no-input -v0
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py load_demo
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py create_demo_editor
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py migrate --no-input -v0
+	$(DEV) $(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py connectors_load_demo --backoffice-url http://127.0.0.1:$(BACKOFFICE_PORT)
+	$(DEV) $(PY) manage.py create_demo_editor
+	@mkdir -p var; trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
+	$(DEV) $(PY) -m portal.connectors.backoffice_sim --port $(BACKOFFICE_PORT) --secret-env BACKOFFICE_SECRET \
+	  --db var/backoffice.sqlite3 --portal-url http://$(HOST):$(PORT)/connectors/inbound/demo-backoffice/status \
+	  --auto-status ACCEPTED & \
+	if [ -n "$$REDIS_URL" ]; then $(DEV) $(VENV)/bin/celery -A portal.celery:app worker -B -l warning & \
+	else $(DEV) $(PY) manage.py deliveries_worker & fi; \
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: venv-test
 	$(VENV)/bin/ruff check .

@@ -123,7 +123,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--services", type=int, default=0, help="also generate this many services")
     parser.add_argument("--skip-setup", action="store_true")
     args = parser.parse_args()

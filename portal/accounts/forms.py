@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accessibility import forms as a11y
 
-from . import regions, selectors
+from . import regions, selectors, throttle
 from .validators import normalise_mobile, normalise_resident_id, validate_mobile, validate_resident_id
+
+THROTTLED_MESSAGE = _("You have tried too many times. Wait 15 minutes and try again, or reset your password")
 
 
 class SignInForm(a11y.AccessibleForm):
@@ -30,8 +32,11 @@ class SignInForm(a11y.AccessibleForm):
         if identifier and password:
             looks_like_phone = "@" not in identifier and normalise_mobile(identifier).isdigit()
             username = normalise_mobile(identifier) if looks_like_phone else identifier
+            if throttle.is_throttled("sign-in", identifier=username, request=self.request):
+                raise forms.ValidationError(THROTTLED_MESSAGE, code="throttled")
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
+                throttle.record_failure("sign-in", identifier=username, request=self.request)
                 raise forms.ValidationError(
                     _("The mobile phone number or e-mail address and password do not match an account. Check them "
                       "and try again"), code="invalid_login")
@@ -146,3 +151,60 @@ class ProfileForm(AccountDetailsMixin, a11y.AccessibleForm):
                 "masked": user.masked_resident_id}
         else:
             self.fields["resident_id"].help_text = _("Optional. We use it to fill in your applications for you.")
+
+
+def _code_field(label=None):
+    widget = a11y.TextInput({"autocomplete": "one-time-code", "inputmode": "numeric"}, width="10")
+    return forms.CharField(label=label or _("Security code"), max_length=20, widget=widget,
+                           error_messages={"required": _("Enter the security code")})
+
+
+class OTPForm(a11y.AccessibleForm):
+    code = _code_field()
+
+    def clean_code(self):
+        return "".join((self.cleaned_data.get("code") or "").split()).lower()
+
+
+class OTPSetupForm(OTPForm):
+    code = _code_field(_("Code from your authenticator app"))
+
+
+def _new_password_field():
+    return forms.CharField(label=_("New password"), strip=False,
+                           help_text=_("At least 10 characters. You can paste it from a password manager."),
+                           widget=a11y.PasswordInput({"autocomplete": "new-password"}),
+                           error_messages={"required": _("Enter a new password")})
+
+
+class NewPasswordForm(a11y.AccessibleForm):
+    new_password = _new_password_field()
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_new_password(self):
+        password = self.cleaned_data.get("new_password")
+        if password:
+            password_validation.validate_password(password, self.user)
+        return password
+
+
+class PasswordResetRequestForm(a11y.AccessibleForm):
+    identifier = forms.CharField(
+        label=_("Mobile phone number or e-mail address"), max_length=254,
+        help_text=_("The one you use to sign in"), widget=a11y.TextInput({"autocomplete": "username"}),
+        error_messages={"required": _("Enter your mobile phone number or e-mail address")})
+
+    def clean_identifier(self):
+        identifier = self.cleaned_data["identifier"].strip()
+        if "@" not in identifier:
+            return normalise_mobile(identifier)
+        return identifier
+
+
+class PasswordResetCodeForm(NewPasswordForm):
+    field_order = ["code", "new_password"]
+    code = _code_field(_("Code from the text message"))
+    new_password = _new_password_field()

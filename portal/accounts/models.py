@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
@@ -25,6 +26,8 @@ class User(AbstractUser):
         _("preferred language"), max_length=10, blank=True, choices=[("zh-hans", "简体中文"), ("en", "English")]
     )
     elder_mode = models.BooleanField(_("elder mode"), default=False)
+    # Part of the session hash: adding one signs this person out of every browser ("sign out everywhere").
+    session_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PortalUserManager()
 
@@ -42,6 +45,10 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.real_name or super().get_full_name()
+
+    def _get_session_auth_hash(self, secret=None):
+        return salted_hmac("portal.accounts.User.get_session_auth_hash", f"{self.password}:{self.session_version}",
+                           secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def resident_id(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import oidc, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,4 +8,14 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("profile/", views.profile, name="profile"),
+    path("security/", views.security, name="security"),
+    path("session/", views.stay_signed_in, name="stay_signed_in"),
+    path("unified-identity/", oidc.oidc_start, name="oidc_start"),
+    path("unified-identity/callback/", oidc.oidc_callback, name="oidc_callback"),
+    path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    path("two-step/", views.otp_verify, name="otp_verify"),
+    path("two-step/set-up/", views.otp_setup, name="otp_setup"),
+    path("password-reset/", views.password_reset, name="password_reset"),
+    path("password-reset/code/", views.password_reset_code, name="password_reset_code"),
+    path("password-reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
 ]

@@ -1,21 +1,43 @@
+import base64
+
+import django_otp
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accessibility.views import safe_next_url
 
-from . import services
-from .forms import ProfileForm, RegisterForm, SignInForm
+from . import otp, services, throttle
+from .forms import (
+    THROTTLED_MESSAGE,
+    NewPasswordForm,
+    OTPForm,
+    OTPSetupForm,
+    PasswordResetCodeForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+    RegisterForm,
+    SignInForm,
+)
+from .oidc import oidc_enabled
+from .otp import otp_exempt
 
 
 def _after_sign_in_url(request):
-    from django.urls import reverse
-
     return safe_next_url(request, fallback=reverse("applications:mine"))
 
 
@@ -26,10 +48,14 @@ def sign_in(request):
         form = SignInForm(request.POST, request=request)
         if form.is_valid():
             login(request, form.user)
+            if otp.needs_otp(form.user):
+                name = "accounts:otp_verify" if otp.has_confirmed_device(form.user) else "accounts:otp_setup"
+                return redirect(f"{reverse(name)}?{urlencode({'next': _after_sign_in_url(request)})}")
             return redirect(_after_sign_in_url(request))
     else:
         form = SignInForm(request=request)
-    return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next_url(request, "")})
+    return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next_url(request, ""),
+                                                     "oidc_enabled": oidc_enabled()})
 
 
 @sensitive_post_parameters("password", "resident_id")
@@ -51,6 +77,7 @@ def register(request):
     return render(request, "accounts/register.html", {"form": form, "next": safe_next_url(request, "")})
 
 
+@otp_exempt
 @require_http_methods(["GET", "POST"])
 def sign_out(request):
     if request.method == "POST":
@@ -75,3 +102,188 @@ def profile(request):
     else:
         form = ProfileForm(user=request.user)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+# Two-factor sign-in ----------------------------------------------------------------------------------------
+
+def _next_or(request, fallback_name="applications:mine"):
+    from django.urls import reverse
+
+    return safe_next_url(request, fallback=reverse(fallback_name))
+
+
+@otp_exempt
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_verify(request):
+    if request.user.is_verified():
+        return redirect(_next_or(request))
+    if not otp.has_confirmed_device(request.user):
+        return redirect(f"{reverse('accounts:otp_setup')}?{urlencode({'next': safe_next_url(request, '')})}")
+    email_device = EmailDevice.objects.filter(user=request.user, confirmed=True).first()
+    form = OTPForm()
+    if request.method == "POST" and "send_email_code" in request.POST and email_device is not None:
+        email_device.generate_challenge()
+        messages.info(request, _("We have sent a code to your e-mail address."))
+    elif request.method == "POST":
+        form = OTPForm(request.POST)
+        identifier = f"user:{request.user.pk}"
+        if form.is_valid():
+            if throttle.is_throttled("otp", identifier=identifier, request=request):
+                form.add_error("code", THROTTLED_MESSAGE)
+            else:
+                device = django_otp.match_token(request.user, form.cleaned_data["code"])
+                if device is None:
+                    throttle.record_failure("otp", identifier=identifier, request=request)
+                    form.add_error("code", _("The code is not right, or it has been used already. Enter the "
+                                             "newest code"))
+                else:
+                    throttle.reset("otp", identifier=identifier)
+                    django_otp.login(request, device)
+                    return redirect(_next_or(request))
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": safe_next_url(request, ""),
+                                                        "email_device": email_device})
+
+
+def _qr_svg(url):
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    svg = image.to_string(encoding="unicode")
+    return mark_safe(svg[svg.find("<svg"):])  # noqa: S308  (generated by qrcode from our own URL)
+
+
+@otp_exempt
+@login_required
+@require_http_methods(["GET", "POST"])
+def otp_setup(request):
+    """Set up an authenticator app: scan the QR code (or type the key), then enter a code to confirm."""
+    user = request.user
+    if otp.has_confirmed_device(user) and not user.is_verified():
+        return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+        user=user, name=str(_("Authenticator app")), confirmed=False)
+    form = OTPSetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            codes = services.otp_setup_confirm(device=device)
+            django_otp.login(request, device)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next_url(request, "")})
+        form.add_error("code", _("The code is not right. Check the time on your phone and enter the newest code"))
+    key = base64.b32encode(device.bin_key).decode()
+    return render(request, "accounts/otp_setup.html", {
+        "form": form, "qr": _qr_svg(device.config_url), "key": " ".join(key[i:i + 4] for i in range(0, len(key), 4)),
+        "next": safe_next_url(request, "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def security(request):
+    user = request.user
+    if request.method == "POST":
+        if "recovery_codes" in request.POST and otp.has_confirmed_device(user):
+            codes = services.otp_recovery_codes_replace(user=user)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": ""})
+        if "email_codes" in request.POST and user.email:
+            EmailDevice.objects.get_or_create(user=user, name="email", defaults={"confirmed": True})
+            messages.success(request, _("You can now get a code by e-mail when you sign in."))
+        return redirect("accounts:security")
+    devices = [device for device in django_otp.devices_for_user(user) if not isinstance(device, StaticDevice)]
+    static = StaticDevice.objects.filter(user=user).first()
+    return render(request, "accounts/security.html", {
+        "devices": devices, "recovery_left": static.token_set.count() if static else 0,
+        "is_staff_user": otp.is_staff_user(user), "has_email_device": EmailDevice.objects.filter(user=user).exists()})
+
+
+@otp_exempt
+@login_required
+@require_http_methods(["POST"])
+def sign_out_everywhere(request):
+    services.user_sign_out_everywhere(user=request.user)
+    logout(request)
+    return render(request, "accounts/signed_out.html", {"everywhere": True})
+
+
+# Password reset --------------------------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        identifier = form.cleaned_data["identifier"]
+        if not throttle.is_throttled("password-reset", identifier=identifier, request=request):
+            throttle.record_failure("password-reset", identifier=identifier, request=request)  # counts every request
+            if "@" in identifier:
+                _send_reset_link(request, identifier)
+            else:
+                services.password_reset_code_send(phone=identifier)
+        if "@" in identifier:
+            return render(request, "accounts/password_reset_sent.html", {"by_email": True})
+        request.session["password_reset_phone"] = identifier
+        return redirect("accounts:password_reset_code")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+def _send_reset_link(request, email):
+    user = get_user_model()._default_manager.filter(email__iexact=email, is_active=True).first()
+    if user is None:
+        return
+    link = request.build_absolute_uri(reverse("accounts:password_reset_confirm", kwargs={
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}))
+    send_mail(_("Reset your password"),
+              _("Open this link to choose a new password. It works once, for 3 days:\n\n%(link)s\n\n"
+                "If you did not ask for it, ignore this e-mail: your password stays the same.") % {"link": link},
+              None, [user.email])
+
+
+@sensitive_post_parameters("new_password", "code")
+@require_http_methods(["GET", "POST"])
+def password_reset_code(request):
+    phone = request.session.get("password_reset_phone")
+    if not phone:
+        return redirect("accounts:password_reset")
+    form = PasswordResetCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.password_reset_code_check(phone=phone, code=form.cleaned_data["code"])
+        if user is None:
+            form.add_error("code", _("The code is not right or has expired. Check the text message, or ask for a "
+                                     "new code"))
+        else:
+            services.user_password_set(user=user, password=form.cleaned_data["new_password"])
+            request.session.pop("password_reset_phone", None)
+            messages.success(request, _("Your password has been changed. Sign in with it now."))
+            return redirect("accounts:sign_in")
+    return render(request, "accounts/password_reset_code.html", {"form": form})
+
+
+@sensitive_post_parameters("new_password")
+@require_http_methods(["GET", "POST"])
+def password_reset_confirm(request, uidb64, token):
+    try:
+        user = get_user_model()._default_manager.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, get_user_model().DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/password_reset_invalid.html", status=400)
+    form = NewPasswordForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        services.user_password_set(user=user, password=form.cleaned_data["new_password"])
+        messages.success(request, _("Your password has been changed. Sign in with it now."))
+        return redirect("accounts:sign_in")
+    return render(request, "accounts/password_reset_confirm.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stay_signed_in(request):
+    """One action to keep the session: a form button, so it works with a keyboard, a switch, or no JavaScript."""
+    from . import session_limits
+
+    if request.method == "POST":
+        session_limits.session_extend(request)
+        messages.success(request, _("You are still signed in."))
+        return redirect(safe_next_url(request, fallback=reverse("applications:mine")))
+    return render(request, "accounts/session.html", {
+        "idle_minutes": session_limits.idle_seconds() // 60, "next": safe_next_url(request, ""),
+        "minutes_left": (session_limits.seconds_left(request) or 0) // 60})

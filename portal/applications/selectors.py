@@ -3,6 +3,7 @@ applications_visible_to(): the one rule of who may see an application (later ext
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -11,14 +12,43 @@ from services_catalog.models import ServicePage
 from .definitions import localised
 from .field_types import FIELD_TYPES, FieldContext
 from .models import Application, ApplicationDocument, FlowVersion
-from .status import Status
+from .status import Channel, Status
 
 
-def applications_visible_to(user):
-    """THE access rule: the applications `user` may see and act on. Everything fetched by ID uses it."""
+class NoProxyPolicy:
+    """Who may act for whom: nobody, unless an app registers a policy (representation does, in its
+    AppConfig.ready, so this engine never imports it)."""
+
+    def agent_scope(self, user, now):
+        """A Q over Application: what `user` may reach as someone else's agent, valid at `now`."""
+        return Q(pk__in=[])
+
+    def acting_for(self, request, service_code=None):
+        """None when the user acts for themself; (principal, mandate_reference) when the session says they act
+        for someone whose mandate covers `service_code` now. Raises PermissionDenied when it does not."""
+        return None
+
+
+_policy = [NoProxyPolicy()]
+
+
+def access_policy_register(policy):
+    _policy[0] = policy
+
+
+def access_policy():
+    return _policy[0]
+
+
+def applications_visible_to(user, *, now=None):
+    """THE access rule: the applications `user` may see and act on. Everything fetched by ID uses it:
+    their own; those they filled in themselves (not as a proxy); and, through the registered policy,
+    those of people whose mandate to them is valid now and covers the service. A revoked or expired
+    mandate takes effect at the next request, for drafts too."""
     if user is None or not user.is_authenticated:
         return Application.objects.none()
-    return Application.objects.filter(Q(applicant=user) | Q(submitted_by=user))
+    own = Q(applicant=user) | (Q(submitted_by=user) & ~Q(channel=Channel.PROXY))
+    return Application.objects.filter(own | access_policy().agent_scope(user, now or timezone.now()))
 
 
 def application_get_for_user(*, user, application_id):
@@ -45,9 +75,11 @@ def applications_for_user(*, user):
     return drafts, sent
 
 
-def draft_for_service(*, user, service_code):
-    return applications_visible_to(user).filter(status=Status.DRAFT, service_code=service_code).order_by(
-        "-updated_at").first()
+def draft_for_service(*, user, service_code, applicant=None):
+    if user is None or not user.is_authenticated:
+        return None
+    return applications_visible_to(user).filter(status=Status.DRAFT, service_code=service_code,
+                                                applicant=applicant or user).order_by("-updated_at").first()
 
 
 def flow_version_current(key):

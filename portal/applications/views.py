@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal.accounts import regions
+from portal.connectors.selectors import application_delivery_progress
 
 from . import selectors, services
 from .definitions import localised
@@ -21,7 +22,7 @@ from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text
 from .models import ApplicationDocument
 from .receipts import receipt_get_or_create, verification_reference
 from .selectors import application_get_for_user
-from .status import STATUS_EXPLANATIONS, can_withdraw
+from .status import STATUS_EXPLANATIONS, Channel, can_withdraw
 
 logger = logging.getLogger(__name__)
 
@@ -43,19 +44,23 @@ def start(request, service_code):
     flow_version = _flow_for_page(page)
     if flow_version is None:
         raise Http404("No application flow")
-    draft = selectors.draft_for_service(user=request.user, service_code=service_code)
+    # Acting for someone (the session says so): the one policy decides whether it covers this service now.
+    acting = selectors.access_policy().acting_for(request, service_code) if request.user.is_authenticated else None
+    applicant = acting[0] if acting else request.user
+    draft = selectors.draft_for_service(user=request.user, service_code=service_code, applicant=applicant)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:sign_in')}?next={request.path}")
         if draft is not None and "new" not in request.POST:
             return redirect(_resume_url(draft))
+        proxy = {"channel": Channel.PROXY, "mandate_reference": acting[1]} if acting else {}
         application = services.application_start(
-            flow_version=flow_version, applicant=request.user, actor=request.user, service_code=service_code,
-            service_page=page, language=get_language() or "zh-hans")
+            flow_version=flow_version, applicant=applicant, actor=request.user, service_code=service_code,
+            service_page=page, language=get_language() or "zh-hans", **proxy)
         return redirect(_resume_url(application))
     flow = flow_version.flow_def
     return render(request, "applications/start.html", {
-        "service": page, "flow": flow, "flow_title": localised(flow.title),
+        "service": page, "flow": flow, "flow_title": localised(flow.title), "acting_for": acting[0] if acting else None,
         "what_you_need": [localised(item) for item in flow.what_you_need], "draft": draft,
         "steps": [localised(step.title) for step in flow.steps] if flow.uses_task_list else [],
     })
@@ -77,6 +82,14 @@ def _step_url(application, step_key, change=False):
     return url + "?change=1" if change else url
 
 
+def _audit_read(request, application, action):
+    """A proxy (or anyone but the applicant) reading an application is recorded for the applicant to see."""
+    if request.user.pk != application.applicant_id:
+        from portal.audit.services import audit_record
+
+        audit_record(action=action, actor=request.user, on_behalf_of=application.applicant_id, obj=application)
+
+
 def _common(application):
     return {"application": application, "flow": application.flow, "flow_title": localised(application.flow.title),
             "service_name": selectors.service_name(application)}
@@ -94,12 +107,14 @@ def detail(request, pk):
     application = application_get_for_user(user=request.user, application_id=pk)
     if application.is_draft:
         return redirect(_resume_url(application))
+    _audit_read(request, application, "application.viewed")
     context = _common(application)
     context.update({
         "events": selectors.application_events(application),
         "summary": selectors.application_summary(application),
         "documents": list(application.documents.all()),
         "explanation": STATUS_EXPLANATIONS.get(application.status),
+        "delivery_progress": application_delivery_progress(application),
         "can_withdraw": can_withdraw(application.status),
     })
     return render(request, "applications/detail.html", context)
@@ -311,6 +326,7 @@ def receipt(request, pk):
         raise Http404("A draft has no receipt")
     large = request.GET.get("large") == "1" or (
         "large" not in request.GET and getattr(request.display_preferences, "elder_mode", False))
+    _audit_read(request, application, "receipt.downloaded")
     record = receipt_get_or_create(application=application, language=get_language() or application.language,
                                    large_print=large)
     suffix = "-large-print" if large else ""
@@ -321,6 +337,7 @@ def receipt(request, pk):
 @login_required
 def document(request, pk):
     item = selectors.document_get_for_user(user=request.user, document_id=pk)
+    _audit_read(request, item.application, "document.downloaded")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
                         content_type=item.content_type)
 

@@ -31,7 +31,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal.accounts",
+    "portal.audit",
+    "portal.representation",
     "portal.applications",
+    "portal.connectors",
     "accessibility",
     "services_catalog",
     "wagtail.contrib.forms",
@@ -57,10 +60,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
     "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
+    "portal.audit.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,7 +76,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.otp.RequireOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.accounts.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "accessibility.middleware.DisplayPreferencesMiddleware",
@@ -92,6 +103,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "accessibility.context_processors.display_preferences",
+                "portal.representation.context_processors.acting_for",
+                "portal.accounts.session_limits.session_limits",
             ],
             "builtins": ["portal.templatetags.portal_format", "portal.templatetags.portal_tags"],
         },
@@ -159,6 +172,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/sign-in/"
+# Two-factor sign-in (django-otp): mandatory for staff, optional for citizens (portal/accounts/otp.py).
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Shandong government services")
+OTP_EMAIL_SUBJECT = "Your security code"
+# Guessing passwords and codes: this many failures per account, and per IP address, in the window.
+THROTTLE_PER_ACCOUNT = int(env("THROTTLE_PER_ACCOUNT", "5"))
+THROTTLE_PER_IP = int(env("THROTTLE_PER_IP", "30"))
+THROTTLE_WINDOW_SECONDS = int(env("THROTTLE_WINDOW_SECONDS", "900"))
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+# Sessions end after this long idle, or this long after sign-in; pages warn before the second, with a
+# "Stay signed in" button (portal/accounts/session_limits.py). No client-side time limit.
+SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", str(30 * 60)))
+SESSION_ABSOLUTE_SECONDS = int(env("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+SESSION_WARN_SECONDS = int(env("SESSION_WARN_SECONDS", str(10 * 60)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+# The province's unified identity platform (统一身份认证) over OpenID Connect: on when OIDC_RP_CLIENT_ID is set
+# (portal/accounts/oidc.py). Resident ID numbers in its claims sign people into their existing accounts.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid profile email")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+OIDC_RESIDENT_ID_CLAIM = env("OIDC_RESIDENT_ID_CLAIM", "id_number")
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_TIMEOUT = int(env("OIDC_TIMEOUT", "10"))
+LOGIN_REDIRECT_URL = "/apply/mine/"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "portal.accounts.oidc.UnifiedIdentityBackend"]
 # Resident ID numbers: encrypted with this key (Fernet, urlsafe base64 of 32 bytes) and looked up by
 # an HMAC with the second. Derived from SECRET_KEY when unset, which production does not allow.
 RESIDENT_ID_ENCRYPTION_KEY = env("RESIDENT_ID_ENCRYPTION_KEY")

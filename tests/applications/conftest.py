@@ -118,17 +118,48 @@ def citizen(db):
 
 
 @pytest.fixture
-def other_citizen(db):
+def other_citizen(db, request):
+    """李四. When 张三 (`citizen`) is in the test too, 李四 is his son with 张三's active mandate for all
+    services: a proxy application 李四 fills in for 张三 is then visible to both (and only such a one: 张三's own
+    applications stay out of 李四's reach)."""
     from portal.accounts.services import user_register
 
-    return user_register(real_name="李四", password="correct-horse-battery", phone="13800000000",
-                         email="li@example.com", resident_id=make_resident_id(sequence=456))
+    other = user_register(real_name="李四", password="correct-horse-battery", phone="13800000000",
+                          email="li@example.com", resident_id=make_resident_id(sequence=456))
+    if "citizen" in request.fixturenames or "submitted" in request.fixturenames:
+        from portal.representation.services import mandate_establish_in_person
+        from tests.factories import ServiceHallFactory
+
+        mandate_establish_in_person(staff=other, principal=request.getfixturevalue("citizen"), agent=other,
+                                    relationship="child", all_services=True, hall=ServiceHallFactory(),
+                                    evidence="test fixture")
+    return other
+
+
+class OTPAwareClient(Client):
+    """Staff must pass a second factor before the admin: force_login gives staff a verified TOTP device too."""
+
+    def force_login(self, user, backend=None):
+        from portal.accounts.otp import is_staff_user
+
+        if is_staff_user(user):
+            from tests.accounts.otp_helpers import otp_verified_login
+
+            Client.force_login(self, user, backend)
+            otp_verified_login(self, user)
+            return
+        super().force_login(user, backend)
+
+
+@pytest.fixture
+def client():
+    return OTPAwareClient()
 
 
 @pytest.fixture
 def client_for():
     def make(user):
-        client = Client()
+        client = OTPAwareClient()
         client.force_login(user)
         return client
 

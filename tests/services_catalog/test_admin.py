@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def editor_client(client):
     editor = get_user_model().objects.create_superuser(username="editor", email="editor@example.gov.cn",
                                                        password="an-editor-password-1")
-    client.force_login(editor)
+    from tests.accounts.otp_helpers import otp_verified_login
+
+    otp_verified_login(client, editor)  # the admin requires a second factor
     return client
 
 

@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 
 DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "demo-editor-2026"  # noqa: S105  (local demo only; printed for the person running make run)
+# The demo editor's authenticator secret (RFC 6238's test key): local demo only, never for a real account.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 class Command(BaseCommand):
@@ -18,7 +20,12 @@ class Command(BaseCommand):
         user.is_superuser = True
         user.set_password(DEMO_PASSWORD)
         user.save()
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        TOTPDevice.objects.update_or_create(user=user, name="demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
         self.stdout.write(
             f"Demo editor: sign in at http://127.0.0.1:8000/admin/ as '{DEMO_USERNAME}' "
-            f"with password '{DEMO_PASSWORD}'."
+            f"with password '{DEMO_PASSWORD}'. Staff need a second factor: when asked for a security code, "
+            f"run `python manage.py demo_otp_code` and enter the code it prints (or add the key "
+            f"{DEMO_TOTP_KEY} (hex) to an authenticator app)."
         )

@@ -1,0 +1,29 @@
+"""A request id for every request: taken from a trusted X-Request-ID header when it looks like one,
+otherwise made up; kept for audit events and sent back in the response."""
+
+import contextvars
+import re
+import uuid
+
+_current = contextvars.ContextVar("request_id", default="")
+_SHAPE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def current_request_id():
+    return _current.get()
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        supplied = request.headers.get("X-Request-ID", "")
+        request.request_id = supplied if _SHAPE.match(supplied) else uuid.uuid4().hex
+        token = _current.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response

@@ -1,0 +1,158 @@
+"""Mandate writes. Every change is an audit event; both people are told."""
+
+import logging
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.accounts.sms import sms_send
+from portal.audit.services import audit_record
+
+from .models import EstablishedBy, Mandate, MandateState
+
+logger = logging.getLogger(__name__)
+
+
+class MandateNotAllowed(Exception):
+    pass
+
+
+def _notify(person, subject, body):
+    with translation.override(person.preferred_language or translation.get_language() or "zh-hans"):
+        subject, body = str(subject), str(body)
+    try:
+        if person.email:
+            send_mail(subject, body, None, [person.email])
+        if person.phone:
+            sms_send(phone=person.phone, message=body)
+    except Exception:  # a failed message never undoes the change it announces
+        logger.exception("could not notify user %s", person.pk)
+
+
+def _audit(mandate, action, actor, **details):
+    audit_record(action=action, actor=actor, on_behalf_of=mandate.principal_id, obj=mandate,
+                 details={"agent": mandate.agent_id, "state": mandate.state, **details})
+
+
+def _scope(all_services, service_codes):
+    return bool(all_services), [] if all_services else sorted({c.strip().upper() for c in service_codes if c.strip()})
+
+
+def mandate_request(*, agent, principal, relationship, all_services, service_codes=(), days=365, now=None):
+    if agent.pk == principal.pk:
+        raise MandateNotAllowed("nobody acts for themself")
+    now = now or timezone.now()
+    all_services, codes = _scope(all_services, service_codes)
+    with transaction.atomic():
+        mandate = Mandate.objects.create(principal=principal, agent=agent, relationship=relationship,
+                                         all_services=all_services, service_codes=codes, valid_from=now,
+                                         valid_until=now + timedelta(days=days), requested_at=now)
+        _audit(mandate, "mandate.requested", agent, days=days)
+    transaction.on_commit(lambda: _notify(principal, _("Someone asks to act for you"), _(
+        "%(agent)s asks to apply for services on your behalf. Sign in to agree or decline: go to "
+        "“People who can act for you”.") % {"agent": agent}))
+    return mandate
+
+
+def _decide(*, mandate, principal, to_state):
+    if mandate.principal_id != principal.pk or mandate.state != MandateState.REQUESTED:
+        raise MandateNotAllowed("only the principal answers a request, once")
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Mandate.objects.filter(pk=mandate.pk, state=MandateState.REQUESTED).update(
+            state=to_state, decided_at=now,
+            established_by=EstablishedBy.ONLINE_CONSENT if to_state == MandateState.ACTIVE else "")
+        if not updated:
+            raise MandateNotAllowed("already answered")
+        mandate.refresh_from_db()
+        _audit(mandate, "mandate.consented" if to_state == MandateState.ACTIVE else "mandate.declined", principal)
+    return mandate
+
+
+def mandate_consent(*, mandate, principal):
+    mandate = _decide(mandate=mandate, principal=principal, to_state=MandateState.ACTIVE)
+    message = _("%(principal)s has agreed that %(agent)s may act for them.") % {
+        "principal": mandate.principal, "agent": mandate.agent}
+    for person in (mandate.principal, mandate.agent):
+        transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone"), message))
+    return mandate
+
+
+def mandate_decline(*, mandate, principal):
+    mandate = _decide(mandate=mandate, principal=principal, to_state=MandateState.DECLINED)
+    transaction.on_commit(lambda: _notify(mandate.agent, _("Your request was declined"), _(
+        "%(principal)s has declined your request to act for them.") % {"principal": mandate.principal}))
+    return mandate
+
+
+def mandate_revoke(*, mandate, actor):
+    """The principal withdraws it (or the agent gives it up), at any time; it stops working at once."""
+    if actor.pk not in (mandate.principal_id, mandate.agent_id):
+        raise MandateNotAllowed("only the two people concerned can end a mandate")
+    with transaction.atomic():
+        updated = Mandate.objects.filter(
+            pk=mandate.pk, state__in=[MandateState.REQUESTED, MandateState.ACTIVE]).update(
+            state=MandateState.REVOKED, ended_at=timezone.now())
+        if not updated:
+            raise MandateNotAllowed("already ended")
+        mandate.refresh_from_db()
+        _audit(mandate, "mandate.revoked", actor)
+    message = _("%(agent)s can no longer act for %(principal)s.") % {"agent": mandate.agent,
+                                                                      "principal": mandate.principal}
+    for person in (mandate.principal, mandate.agent):
+        transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone has ended"), message))
+    return mandate
+
+
+def mandate_establish_in_person(*, staff, principal, agent, relationship, all_services, service_codes=(), days=365,
+                                hall, evidence):
+    """Staff at a service hall, having checked both people's ID cards, record the mandate: active at once."""
+    if agent.pk == principal.pk:
+        raise MandateNotAllowed("nobody acts for themself")
+    now = timezone.now()
+    all_services, codes = _scope(all_services, service_codes)
+    with transaction.atomic():
+        mandate = Mandate.objects.create(
+            principal=principal, agent=agent, relationship=relationship, all_services=all_services,
+            service_codes=codes, valid_from=now, valid_until=now + timedelta(days=days), requested_at=now,
+            decided_at=now, state=MandateState.ACTIVE, established_by=EstablishedBy.IN_PERSON, verified_by=staff,
+            hall=hall, evidence=evidence, verified_at=now)
+        _audit(mandate, "mandate.established_in_person", staff, hall=hall.pk, evidence=evidence)
+    message = _("At %(hall)s, it was recorded that %(agent)s may act for %(principal)s.") % {
+        "hall": hall, "agent": agent, "principal": principal}
+    for person in (principal, agent):
+        transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone"), message))
+    return mandate
+
+
+def mandates_expire(*, now=None):
+    """Marks as ended the mandates whose time is up (they stopped working at that moment anyway)."""
+    now = now or timezone.now()
+    ended = 0
+    for mandate in Mandate.objects.filter(state=MandateState.ACTIVE, valid_until__lte=now):
+        with transaction.atomic():
+            if Mandate.objects.filter(pk=mandate.pk, state=MandateState.ACTIVE).update(
+                    state=MandateState.EXPIRED, ended_at=now):
+                mandate.state = MandateState.EXPIRED
+                _audit(mandate, "mandate.expired", None)
+                ended += 1
+    return ended
+
+
+def acting_start(*, request, mandate):
+    from .selectors import SESSION_KEY
+
+    request.session[SESSION_KEY] = str(mandate.pk)
+    _audit(mandate, "acting.started", request.user)
+
+
+def acting_stop(*, request):
+    from .selectors import SESSION_KEY, acting_mandate
+
+    mandate = acting_mandate(request)
+    request.session.pop(SESSION_KEY, None)
+    if mandate is not None:
+        _audit(mandate, "acting.stopped", request.user)
