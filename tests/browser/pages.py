@@ -1,0 +1,156 @@
+"""THE list of page states the accessibility harness checks. Add a page here, in one line, and
+tests/browser/test_accessibility.py checks it with axe in both languages and both display modes.
+
+    PageState(name, path, check, setup=None, then=None, languages=LANGUAGES, modes=MODES)
+
+- path: a path without the language prefix ("/help/"; English gets "/en/" in front), or a function of the
+  Visit that returns the full path (`lambda v: v.service("3700-GA-001").url`, `lambda v: v.path("/x/", q="y")`).
+- check: a function of the Visit that returns what is wrong, or None, so the harness knows the page is in
+  the state it is meant to test (shows / lacks / heading below, combined with all_of).
+- setup: runs before the page is opened: create data, sign someone in (`signed_in(citizen)`). Every
+  state of every page shares one database (the catalogue is built once), so make setup idempotent
+  (get_or_create) and keep what it creates from changing other pages.
+- then: browser actions after it has opened, to reach a state that needs them, such as a form
+  submitted with errors (`then=submit()`: a real POST through the form's submit button).
+
+Examples for pages still to come:
+
+    PageState("sign in", "/accounts/sign-in/", shows("form input[autocomplete=username]")),
+    PageState("sign in with errors", "/accounts/sign-in/", heading_error(), then=submit()),
+    PageState("my applications", "/apply/", shows("main h1"), setup=signed_in(citizen)),
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from .harness import LANGUAGES, MODES
+
+SERVICE = "3700-GA-002"  # a rich guide: materials (one fetched electronically), halls, FAQ, life event
+NO_RESULTS_QUERY = "zzqxj"
+
+
+@dataclass(frozen=True)
+class PageState:
+    name: str
+    path: Any  # str, or a function of the Visit returning the full path
+    check: Any = None
+    setup: Any = None
+    then: Any = None
+    languages: tuple = LANGUAGES
+    modes: tuple = MODES
+
+    def __str__(self):
+        return self.name
+
+
+# Checks: each returns a function of the Visit that says what is wrong, or None.
+def shows(selector, at_least=1):
+    def check(visit):
+        found = len(visit.find(selector))
+        return None if found >= at_least else f"expected at least {at_least} of {selector!r}, found {found}"
+
+    return check
+
+
+def lacks(selector):
+    def check(visit):
+        found = len(visit.find(selector))
+        return None if found == 0 else f"expected no {selector!r}, found {found}"
+
+    return check
+
+
+def heading(message):
+    """The page's h1 is `message`, translated into the visit's language."""
+
+    def check(visit):
+        expected = visit.gettext(message)
+        found = [element.text.strip() for element in visit.find("h1")]
+        return None if found == [expected] else f"expected the h1 {expected!r}, found {found}"
+
+    return check
+
+
+def heading_error():
+    """A form shown with its errors: the title starts with "Error:" and the error summary is there."""
+
+    def check(visit):
+        prefix = visit.gettext("Error:")
+        title = visit.driver.title
+        return None if title.startswith(prefix) else f"expected the title to start with {prefix!r}: {title!r}"
+
+    return all_of(check, shows(".error-summary[role=alert] a[href^='#']"))
+
+
+def all_of(*checks):
+    def check(visit):
+        problems = [problem for problem in (one(visit) for one in checks) if problem]
+        return "; ".join(problems) or None
+
+    return check
+
+
+# Setup and actions.
+def signed_in(make_user, **session_data):
+    """Setup that signs in the user `make_user(visit)` returns."""
+
+    def setup(visit):
+        visit.sign_in(make_user(visit), **session_data)
+
+    return setup
+
+
+def citizen(visit):
+    from django.contrib.auth import get_user_model
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="citizen", defaults={"real_name": "王秀英", "phone": "13800000001",
+                                      "email": "citizen@example.com", "preferred_language": visit.language})
+    return user
+
+
+def submit(selector="main form"):
+    def then(visit):
+        visit.submit(selector)
+
+    return then
+
+
+def _service_path(suffix=""):
+    return lambda visit: visit.service(SERVICE).url + suffix
+
+
+def _search_found(visit):
+    # The exact title of a service: found by any search, whatever its word segmentation.
+    return visit.path("/search/", q=visit.service("3700-RS-002").title)
+
+
+PAGES = [
+    PageState("home", "/", shows("#popular-heading ~ .service-list .service-card", at_least=3)),
+    PageState("home, city chosen", "/", shows("#home-city option[value='370100']:checked"),
+              setup=lambda visit: visit.set_cookie("city", "370100")),
+    PageState("catalogue", "/services/", all_of(shows(".service-card", at_least=6), shows("form.filters"))),
+    PageState("catalogue filtered", "/services/?life_event=retiring&online=1&audience=individuals",
+              all_of(shows(".service-card"), shows("form.filters #filter-online:checked"))),
+    PageState("catalogue, unrecognised filter", "/services/?department=no-such-department", shows(".notice")),
+    PageState("catalogue, no results", "/services/?department=market-regulation&audience=individuals",
+              all_of(lacks(".service-card"), shows(".result-count"))),
+    PageState("service page", _service_path(), all_of(shows("article.service-guide"), shows(".table"))),
+    PageState("service page, print view", _service_path("?print=1"), shows(".service-guide--print")),
+    PageState("service page, apply online", lambda visit: visit.service("3700-RS-001").url, shows(".button--start")),
+    PageState("search, results", _search_found, shows(".service-list .service-card")),
+    PageState("search, no results", f"/search/?q={NO_RESULTS_QUERY}", shows("#no-results-heading")),
+    PageState("service hall", "/halls/jinan-hall/", shows("#hall-services ~ .service-list .service-card")),
+    PageState("service halls", "/halls/", shows(".hall-list h2 a", at_least=2)),
+    PageState("help", "/help/", heading("Get help")),
+    PageState("page not found", "/no-such-page/", heading("Page not found")),
+    PageState("server error", "/__test__/server-error/", heading("Sorry, there is a problem with the service")),
+    PageState("password reset", "/accounts/password-reset/", heading("Reset your password")),
+    PageState("password reset with errors", "/accounts/password-reset/", heading_error(), then=submit()),
+    PageState("security", "/accounts/security/", shows("#sign-out-everywhere"), setup=signed_in(citizen)),
+    PageState("two-step set-up", "/accounts/two-step/set-up/", shows(".qr-code svg"), setup=signed_in(citizen)),
+    PageState("acting for someone", "/acting-for/", shows("#ask-to-act"), setup=signed_in(citizen)),
+    PageState("ask to act with errors", "/acting-for/ask/", heading_error(), setup=signed_in(citizen),
+              then=submit()),
+    PageState("who acted for me", "/accounts/activity/", shows("#no-activity"), setup=signed_in(citizen)),
+]
