@@ -58,12 +58,13 @@ def statement_page_ensure(*, trees, last_tested=None):
                 page = AccessibilityStatementPage(slug="accessibility", locale=tree.locale, last_tested=last_tested,
                                                   **text)
                 tree.home.add_child(instance=page)
-        for name, value in text.items():
+        wanted = {**text, "slug": "accessibility", "last_tested": last_tested, "contact_phone": "12345",
+                  "contact_email": "accessibility@shandong.gov.cn"}
+        if page.live and all(getattr(page, name) == value for name, value in wanted.items()):
+            pages[code] = page  # already as wanted: no new revision
+            continue
+        for name, value in wanted.items():
             setattr(page, name, value)
-        page.slug = "accessibility"
-        page.last_tested = last_tested
-        page.contact_phone = "12345"
-        page.contact_email = "accessibility@shandong.gov.cn"
         page.save_revision().publish()
         page.refresh_from_db()
         pages[code] = page

@@ -33,6 +33,14 @@ def _publish(page):
     return page
 
 
+def _publish_if_changed(page, **fields):
+    if page.live and all(getattr(page, name) == value for name, value in fields.items()):
+        return page
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return _publish(page).specific
+
+
 @transaction.atomic
 def site_tree_ensure():
     """Home page and catalogue in every language, with the home page as the default site's root.
@@ -40,6 +48,8 @@ def site_tree_ensure():
     locales = locales_ensure()
     default_code = settings.LANGUAGES[0][0]
     root = Page.get_first_root_node()
+    if root is None:  # an emptied database (for example after a test's flush) has lost Wagtail's root page
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales[default_code], live=True))
     home = HomePage.objects.filter(locale=locales[default_code]).first()
     if home is None:
         # Wagtail's first migration leaves a plain "Welcome" page (and a site) at the slug we want.
@@ -71,13 +81,11 @@ def site_tree_ensure():
         home_translation = home.get_translation_or_none(locale)
         if home_translation is None:
             home_translation = home.copy_for_translation(locale)
-        home_translation.title, home_translation.intro = title, intro
-        home_translation = _publish(home_translation).specific
+        home_translation = _publish_if_changed(home_translation.specific, title=title, intro=intro)
         catalogue_translation = catalogue.get_translation_or_none(locale)
         if catalogue_translation is None:
             catalogue_translation = catalogue.copy_for_translation(locale)
-        catalogue_translation.title = catalogue_title
-        catalogue_translation = _publish(catalogue_translation).specific
+        catalogue_translation = _publish_if_changed(catalogue_translation.specific, title=catalogue_title)
         trees[code] = CatalogueTree(locale, home_translation, catalogue_translation)
     return trees
 
