@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .search_text import SegmentedSearchField, index_text
 from .translation import TranslatedField
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link"]
@@ -181,7 +182,7 @@ class ServiceHall(index.Indexed, models.Model):
     search_fields = [index.SearchField("name_zh"), index.SearchField("name_en")]
 
     class Meta:
-        ordering = ["region__code", "slug"]
+        ordering = ["slug"]  # ordering through region made every revision load look each region up
         verbose_name = _("service hall")
         verbose_name_plural = _("service halls")
 
@@ -213,7 +214,11 @@ class HomePage(Page):
     intro = models.CharField(_("introduction"), max_length=250, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["services_catalog.CatalogueIndexPage", "services_catalog.StandardPage"]
+    subpage_types = [
+        "services_catalog.CatalogueIndexPage",
+        "services_catalog.StandardPage",
+        "accessibility.AccessibilityStatementPage",
+    ]
     max_count_per_parent = 1
     template = "services_catalog/home_page.html"
 
@@ -342,9 +347,13 @@ class ServicePage(Page):
     subpage_types = []
     template = "services_catalog/service_page.html"
 
+    # Indexed as segmented words (services_catalog/search_text.py), so Chinese matches by word on SQLite
+    # and PostgreSQL alike; services_catalog/search.py ranks the matches.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        SegmentedSearchField("title", boost=2),
+        SegmentedSearchField("summary"),
+        index.SearchField("search_context_text"),
         index.SearchField("service_code"),
         index.FilterField("locale_id"),
         index.FilterField("department_id"),
@@ -379,6 +388,18 @@ class ServicePage(Page):
                 errors["service_code"] = _("Another service already uses this service code.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search index rebuild reads: with what search_context_text needs, in few queries."""
+        return super().get_indexed_objects().select_related("locale", "department").prefetch_related("life_events")
+
+    def search_context_text(self):
+        """For the search index: the department and life events, in the page's language, as segmented words."""
+        english = (self.locale.language_code or "").startswith("en")
+        names = [self.department.name_en or self.department.name_zh if english else self.department.name_zh]
+        names += [event.name_en or event.name_zh if english else event.name_zh for event in self.life_events.all()]
+        return index_text(" ".join(names))
 
     def serve(self, request, *args, **kwargs):
         from .views import serve_service

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -56,6 +57,7 @@ def test_staff_sign_in_asks_for_a_code_and_a_replayed_code_is_refused(client, st
     response = client.post(reverse("accounts:otp_verify") + "?next=/admin/", {"code": code})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+    translation.activate("en")  # the Wagtail admin switched this thread to the editor's language
 
     client.post(reverse("accounts:sign_out"))
     _sign_in(client, "clerk@example.gov.cn", "a-staff-password-1")
