@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.search import index as search_index
 
 from .models import CatalogueIndexPage, HomePage, ServiceFAQ, ServiceMaterial, ServicePage
 
@@ -126,4 +127,7 @@ def service_page_upsert(*, tree, title, slug, materials=(), faqs=(), regions=(),
     page.life_events.set(life_events)
     page.materials = [ServiceMaterial(sort_order=index, **row) for index, row in enumerate(materials)]
     page.faqs = [ServiceFAQ(sort_order=index, **row) for index, row in enumerate(faqs)]
-    return _publish(page).specific
+    page = _publish(page).specific
+    # Wagtail indexed the page when it was saved, before its life events were; index it again complete.
+    search_index.insert_or_update_object(page)
+    return page

@@ -88,7 +88,7 @@ def test_admin_lists_deliveries_and_retries_them(fast, admin_client, admin_user,
     assert response.status_code == 302
     assert Delivery.objects.get().state == DeliveryState.PENDING
     page = admin_client.get(reverse("connectors:operations") + "?health=0").content.decode()
-    assert "civil-affairs-bo" in page and "Back-office deliveries" in page
+    assert "civil-affairs-bo" in page and "dead" in page
 
 
 def test_delivered_is_shown_as_sent_to_the_department(fast, rest_connector, submit, citizen):

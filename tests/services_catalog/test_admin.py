@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
 
 from services_catalog.models import Department, Region, ServicePage
 
@@ -18,6 +19,9 @@ def editor_client(client):
     from tests.accounts.otp_helpers import otp_verified_login
 
     otp_verified_login(client, editor)  # the admin requires a second factor
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"  # assertions below read the admin's English messages
+    profile.save()
     return client
 
 
