@@ -1,5 +1,8 @@
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from portal.urls import handler404, handler500  # noqa: F401  (the portal's error pages)
+from portal.urls import urlpatterns as portal_urlpatterns
 
 
 def bare(request):
@@ -7,4 +10,4 @@ def bare(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare/", bare), path("", include("portal.urls"))]
+urlpatterns = [path("bench/bare/", bare), *portal_urlpatterns]
