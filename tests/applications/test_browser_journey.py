@@ -1,43 +1,22 @@
 """A whole application in a real headless Chromium: upload, conditional step, sign out, sign in, resume,
 send, download the receipt and read it back. Selectors use ids and classes, never translated text."""
 
-import os
-import shutil
 import subprocess
 import time
 
 import pytest
 
-os.environ.setdefault("SE_OFFLINE", "true")
-
-CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-ARGUMENTS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-             "--window-size=1280,1024"]
+from tests.browser.chromium import chromium_start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def chromium(tmp_path):
-    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
-        pytest.fail("Browser tests need chromium and chromium-driver (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ARGUMENTS:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False,
-                                              "intl.accept_languages": "zh-CN"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
+    driver = chromium_start(prefs={"download.default_directory": str(downloads),
+                                   "download.prompt_for_download": False, "intl.accept_languages": "zh-CN"})
     driver.downloads = downloads
     yield driver
     driver.quit()

@@ -2,41 +2,18 @@
 on the test URLconf (tests/browser/urls.py) and the bilingual catalogue."""
 
 import logging
-import os
-import shutil
 import threading
 
 import pytest
 
-os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download anything
-
-CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-CHROMIUM_ARGUMENTS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1024",
-]
+from .chromium import chromium_start
 
 
 @pytest.fixture(scope="session")
 def browser(django_db_setup, live_server):
     """One headless Chromium for every browser test in the session. It depends on the test databases and
     the live server only so that it quits before they go (see the end)."""
-    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
-    if missing:
-        pytest.fail(f"Browser tests need Chromium and its driver; missing {', '.join(missing)} "
-                    "(apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER).")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in CHROMIUM_ARGUMENTS:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
+    driver = chromium_start()
     yield driver
     driver.quit()
     # Chromium keeps HTTP connections alive, each served by a live-server thread that holds a database

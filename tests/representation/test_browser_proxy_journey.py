@@ -2,40 +2,20 @@
 them and sends an application, the principal sees it, withdraws the permission, and the agent is locked
 out at once. Two browsers, one per person. Selectors use ids, names and classes, never translated text."""
 
-import os
-import shutil
 
 import pytest
 
-os.environ.setdefault("SE_OFFLINE", "true")
-
-CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-ARGUMENTS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-             "--window-size=1280,1024"]
+from tests.browser.chromium import chromium_start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def browsers():
-    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
-        pytest.fail("Browser tests need chromium and chromium-driver (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
     started = []
 
     def start():
-        options = Options()
-        options.binary_location = CHROMIUM
-        for argument in ARGUMENTS:
-            options.add_argument(argument)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "en"})
-        driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-        driver.set_page_load_timeout(30)
+        driver = chromium_start(prefs={"intl.accept_languages": "en"})
         started.append(driver)
         return driver
 

@@ -1,0 +1,37 @@
+"""The one way tests start a headless Chromium: offline (Selenium never downloads), Debian's browser and
+driver, the flags this machine needs. Fails the test clearly when Chromium is not installed."""
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download anything
+
+CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+CHROMIUM_ARGUMENTS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1024",
+]
+
+
+def chromium_start(*, prefs=None):
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
+    if missing:
+        pytest.fail(f"Browser tests need Chromium and its driver; missing {', '.join(missing)} "
+                    "(apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER).")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in CHROMIUM_ARGUMENTS:
+        options.add_argument(argument)
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    return driver
