@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.browser.chromium import chromium_start
+from tests.browser.chromium import chromium_start, wait_until_replaced
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,13 +25,10 @@ def chromium(tmp_path):
 def _submit(driver, selector="button.button--primary"):
     """Press a form's button and wait until the next page has replaced this one."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 
     button = driver.find_element(By.CSS_SELECTOR, f"main {selector}")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    wait_until_replaced(driver, button)
 
 
 def _path(driver):
@@ -102,7 +99,7 @@ def test_apply_sign_out_resume_send_and_read_the_receipt(chromium, live_server, 
     application = Application.objects.get(applicant=citizen)
     link = driver.find_element(By.CSS_SELECTOR, f"a[href='/apply/a/{application.pk}/']")
     link.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(link))
+    wait_until_replaced(driver, link)
     assert _path(driver).endswith("/check/")
     driver.find_element(By.ID, "id_declaration").click()
     _submit(driver)

@@ -35,3 +35,21 @@ def chromium_start(*, prefs=None):
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     return driver
+
+
+def wait_until_replaced(driver, element, timeout=20):
+    """Wait until `element`'s page has been replaced by the next one. While Chromium swaps documents, asking
+    about the old element can fail with "Node … does not belong to the document" rather than the stale
+    element error Selenium's staleness_of expects; both mean the old page is gone."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def replaced(_driver):
+        try:
+            element.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(driver, timeout).until(replaced)
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
