@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal.representation",
     "portal.applications",
     "portal.connectors",
+    "portal.staff",
     "accessibility",
     "services_catalog",
     "wagtail.contrib.forms",
