@@ -59,7 +59,8 @@ messages: venv-app
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 # The demo: the portal on SQLite, a simulated department back office on 127.0.0.1:$(BACKOFFICE_PORT) and the
-# embedded delivery worker (Celery takes over when REDIS_URL is set); Ctrl+C stops all three.
+# embedded background worker: deliveries, receipts, reminders (Celery takes over when REDIS_URL is set);
+# Ctrl+C stops all three.
 BACKOFFICE_PORT ?= 8765
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev BACKOFFICE_SECRET=dev-backoffice-secret
 run: venv-app messages
@@ -73,7 +74,7 @@ run: venv-app messages
 	  --db var/backoffice.sqlite3 --portal-url http://$(HOST):$(PORT)/connectors/inbound/demo-backoffice/status \
 	  --auto-status ACCEPTED & \
 	if [ -n "$$REDIS_URL" ]; then $(DEV) $(VENV)/bin/celery -A portal.celery:app worker -B -l warning & \
-	else $(DEV) $(PY) manage.py deliveries_worker & fi; \
+	else $(DEV) $(PY) manage.py worker & fi; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: venv-test

@@ -1,6 +1,7 @@
 """The Celery application, used when REDIS_URL (or CELERY_BROKER_URL) is set.
 
-    celery -A portal.celery:app worker -B -l info      (worker with the embedded beat that runs the outbox sweep)
+    celery -A portal.celery:app worker -B -l info      (worker with the embedded beat that runs the periodic
+                                                         jobs of portal/background/jobs.py, e.g. the outbox sweep)
 
 Deliveries are at-least-once with the outbox rows as the truth: tasks are acknowledged late and
 re-queued if their worker dies (acks_late, task_reject_on_worker_lost); countdowns stay below the
@@ -11,11 +12,12 @@ import os
 
 from celery import Celery
 
+from portal.background.jobs import CELERY, jobs_for
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
 MAX_COUNTDOWN = max(1, VISIBILITY_TIMEOUT // 2)
-SWEEP_SECONDS = float(os.environ.get("CONNECTORS_SWEEP_SECONDS", "30"))
 
 app = Celery("portal")
 app.conf.update(
@@ -33,7 +35,8 @@ app.conf.update(
     worker_hijack_root_logger=False,
     timezone="UTC",
     beat_schedule={
-        "connectors-deliveries-sweep": {"task": "connectors.deliveries_sweep", "schedule": SWEEP_SECONDS},
+        job.path: {"task": "background.job_run", "schedule": job.every, "args": [job.path]}
+        for job in jobs_for(CELERY)
     },
 )
-app.autodiscover_tasks(["portal.connectors"])
+app.autodiscover_tasks(["portal.connectors", "portal.applications", "portal.background"])

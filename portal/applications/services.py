@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from .definitions import FlowDef, flow_problems, localised
@@ -358,13 +358,60 @@ def _is_uuid(value):
 
 
 def _after_submit(application_id, language):
-    """Background work once the submission is committed: the receipt (delivery comes with connectors)."""
-    from .tasks import receipt_render_task
+    """Once the submission is committed: with Celery, hand the receipt to a worker at once. Never raises and
+    never renders here: without a broker, or if it is down, the periodic receipts_render_pending job of the
+    worker renders it, and a download before then renders it on demand."""
+    from portal.background.jobs import CELERY, queue_backend
 
+    if queue_backend() != CELERY:
+        return
     try:
-        receipt_render_task.enqueue(str(application_id), language, False)
-    except Exception:  # the receipt is rendered on demand if the queue is down
-        logger.exception("could not enqueue the receipt of application %s", application_id)
+        from portal.background.tasks import publish
+
+        from .tasks import receipt_render
+
+        publish(receipt_render, [(str(application_id), language)])
+    except Exception as error:
+        logger.warning("could not enqueue the receipt of application %s (%s); the worker's sweep will render it",
+                       application_id, error.__class__.__name__)
+
+
+# Receipts -------------------------------------------------------------------------------------------------
+
+RECEIPT_SWEEP_WINDOW = timedelta(days=2)
+
+
+def receipt_render_for(*, application_id, language):
+    """Render and store the standard receipt of a submitted application, unless it exists. None for a draft
+    or an application that is gone."""
+    from .receipts import receipt_get_or_create
+
+    application = Application.objects.filter(pk=application_id).exclude(status=Status.DRAFT).select_related(
+        "flow_version", "applicant").first()
+    if application is None or not application.reference:
+        return None
+    return receipt_get_or_create(application=application, language=language, large_print=False)
+
+
+def receipts_render_pending(*, limit=20):
+    """A background job: render the receipts of recent submissions that have none in their language yet
+    (without Celery this is how every receipt is made; with it, this catches lost messages). Returns how
+    many it rendered."""
+    from .models import ApplicationReceipt
+
+    has_receipt = ApplicationReceipt.objects.filter(application=OuterRef("pk"), language=OuterRef("language"),
+                                                    large_print=False)
+    pending = (Application.objects.exclude(status=Status.DRAFT)
+               .filter(submitted_at__gte=timezone.now() - RECEIPT_SWEEP_WINDOW, reference__isnull=False)
+               .filter(~Exists(has_receipt)).order_by("submitted_at").values_list("pk", "language")[:limit])
+    rendered = 0
+    for application_id, language in pending:
+        try:
+            if receipt_render_for(application_id=application_id, language=language):
+                rendered += 1
+        except Exception:  # one bad receipt must not stop the others; it is tried again next time
+            logger.exception("could not render the receipt of application %s", application_id)
+    return rendered
 
 
 def application_transition(*, application, to_status, actor, source, note=""):

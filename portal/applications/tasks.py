@@ -1,16 +1,12 @@
-"""Background work (Django's tasks framework; settings.TASKS picks the backend: the immediate backend
-runs it in the request, a database or Redis backend in a worker)."""
+"""Celery task for receipts (when a broker is configured; otherwise the embedded worker's periodic
+receipts_render_pending job renders them). Thin: the receipts module holds the logic."""
 
-from django.tasks import task
+from celery import shared_task
 
 
-@task
-def receipt_render_task(application_id, language, large_print):
-    from .models import Application
-    from .receipts import receipt_get_or_create
+@shared_task(name="applications.receipt_render", acks_late=True, reject_on_worker_lost=True)
+def receipt_render(application_id, language):
+    from .services import receipt_render_for
 
-    application = Application.objects.filter(pk=application_id).select_related("flow_version", "applicant").first()
-    if application is None or application.reference is None:
-        return None
-    receipt = receipt_get_or_create(application=application, language=language, large_print=large_print)
-    return receipt.pk
+    receipt = receipt_render_for(application_id=application_id, language=language)
+    return str(receipt.pk) if receipt else None

@@ -14,8 +14,9 @@ DEFAULTS = {
     # Past either limit a delivery is dead and an operator is told.
     "CONNECTORS_MAX_ATTEMPTS": 15,
     "CONNECTORS_MAX_AGE_SECONDS": 3 * 24 * 3600.0,
-    # The embedded worker's poll interval, and how often the Celery sweep re-enqueues due rows.
+    # The embedded worker's poll interval and the rows it claims per pass; how often the Celery sweep runs.
     "CONNECTORS_POLL_SECONDS": 2.0,
+    "CONNECTORS_BATCH": 10,
     "CONNECTORS_SWEEP_SECONDS": 30.0,
     # Inbound status updates: how far a timestamp may be from our clock.
     "CONNECTORS_WEBHOOK_WINDOW_SECONDS": 300.0,

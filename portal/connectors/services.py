@@ -2,7 +2,7 @@
 
 Outbound: deliveries_create() writes one Delivery row per matching connector inside the submission's
 transaction (a transactional outbox). Workers — Celery when configured, otherwise the embedded
-`manage.py deliveries_worker` — claim due rows and call delivery_attempt(). A row is claimed with a lease;
+`manage.py worker`, portal/background — claim due rows and call delivery_attempt(). A row is claimed with a lease;
 the attempt counter grows at the claim, so a worker killed mid-request still counts, and the lease running
 out lets another worker send it again, under the same idempotency key, which the receiver deduplicates.
 
@@ -26,6 +26,8 @@ from django.core.mail import mail_admins
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from portal.background.jobs import CELERY, queue_backend
 
 from . import conf, signing
 from .base import DeliveryError
@@ -82,27 +84,17 @@ def deliveries_create(*, application):
     return created
 
 
-def queue_backend():
-    """"celery" when a broker is configured (REDIS_URL or CELERY_BROKER_URL), "embedded" otherwise;
-    CONNECTORS_QUEUE overrides."""
-    import os
-
-    chosen = getattr(settings, "CONNECTORS_QUEUE", None) or os.environ.get("CONNECTORS_QUEUE")
-    if chosen:
-        return chosen
-    broker = os.environ.get("CELERY_BROKER_URL") or getattr(settings, "REDIS_URL", None)
-    return "celery" if broker else "embedded"
-
-
 def deliveries_enqueue(*, delivery_ids, countdown=None):
     """Hand rows to Celery. Never raises: if the broker is down the rows stay due in the outbox and the
     periodic sweep (or the embedded worker) sends them later."""
-    if not delivery_ids or queue_backend() != "celery":
+    if not delivery_ids or queue_backend() != CELERY:
         return 0
     try:
-        from .tasks import enqueue
+        from portal.background.tasks import publish
 
-        return enqueue(delivery_ids, countdown=countdown)
+        from .tasks import delivery_send
+
+        return publish(delivery_send, [(delivery_id,) for delivery_id in delivery_ids], countdown=countdown)
     except Exception as error:
         logger.warning("could not enqueue %d deliveries (%s); the sweep will send them", len(delivery_ids),
                        error.__class__.__name__)
@@ -267,9 +259,9 @@ def delivery_process(*, delivery_id):
     return delivery_attempt(delivery_id=delivery_id)
 
 
-def deliveries_run_once(*, limit=10):
+def deliveries_run_once(*, limit=None):
     """One pass of the embedded worker: claim what is due and send it. Returns how many were tried."""
-    ids = deliveries_claim(limit=limit)
+    ids = deliveries_claim(limit=limit or conf.get("CONNECTORS_BATCH"))
     for delivery_id in ids:
         try:
             delivery_attempt(delivery_id=delivery_id)

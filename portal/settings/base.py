@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.audit",
+    "portal.background",
     "portal.representation",
     "portal.applications",
     "portal.connectors",

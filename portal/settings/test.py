@@ -11,3 +11,6 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True  # serve from the finders: tests do not run collectstatic
+# Background work runs where a test asks for it (the worker's jobs, or a real Celery worker in the tests
+# that start one), never by publishing to whatever broker REDIS_URL names.
+BACKGROUND_QUEUE = env("BACKGROUND_QUEUE", "embedded")

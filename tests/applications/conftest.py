@@ -42,8 +42,7 @@ def _english(client, settings):
 
 @pytest.fixture(autouse=True)
 def _quiet_tasks(settings):
-    """Submission enqueues the receipt; tests that want it rendered call the service themselves."""
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    """Notifications by SMS are kept in memory to be read by the tests."""
     settings.PORTAL_SMS_SENDER = "portal.applications.notifications.MemorySmsSender"
     from portal.applications.notifications import MemorySmsSender
 

@@ -61,17 +61,25 @@ def test_large_print_receipt_in_english(submitted, citizen, client_for, tmp_path
     assert submitted.reference in text and "Application receipt" in text
 
 
-def test_the_receipt_is_rendered_in_the_background_after_sending(service_for, citizen, client_for, settings,
-                                                                  django_capture_on_commit_callbacks):
+def test_the_receipt_is_rendered_by_the_worker_not_in_the_submission(service_for, citizen, client_for,
+                                                                     django_capture_on_commit_callbacks):
+    from portal.background.jobs import EMBEDDED, Schedule, jobs_for
+
     from .conftest import complete_steps, start_application, submit
 
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))
     complete_steps(client, application)
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, application)
-    assert ApplicationReceipt.objects.filter(application=application, large_print=False).exists()
+    # The submission returned without rendering a PDF ...
+    assert not ApplicationReceipt.objects.filter(application=application).exists()
+    # ... a pass of the embedded worker's jobs (manage.py worker) renders it, once, in the applicant's language.
+    Schedule(jobs_for(EMBEDDED)).run_due()
+    receipt = ApplicationReceipt.objects.get(application=application)
+    assert (receipt.language, receipt.large_print) == ("en", False)
+    Schedule(jobs_for(EMBEDDED)).run_due()
+    assert ApplicationReceipt.objects.filter(application=application).count() == 1
 
 
 def test_the_qr_link_verifies_a_genuine_receipt(submitted, client):

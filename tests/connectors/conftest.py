@@ -161,7 +161,7 @@ def _english():
 def fast(settings):
     for name, value in FAST.items():
         setattr(settings, name, float(value))
-    settings.CONNECTORS_QUEUE = "embedded"
+    settings.BACKGROUND_QUEUE = "embedded"
     return settings
 
 
@@ -185,13 +185,13 @@ def shared_db(transactional_db):
 
 @pytest.fixture
 def worker_env(shared_db):
-    return {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "CONNECTORS_QUEUE": "embedded", **FAST, **shared_db}
+    return {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "BACKGROUND_QUEUE": "embedded", **FAST, **shared_db}
 
 
 @pytest.fixture
 def start_worker(processes, worker_env):
     def start():
-        process = processes.start("worker", [sys.executable, "manage.py", "deliveries_worker", "--poll", "0.1"],
+        process = processes.start("worker", [sys.executable, "manage.py", "worker", "--poll", "0.1"],
                                   env=worker_env)
         wait_until(lambda: b"worker started" in Path(process.log_path).read_bytes() or process.poll() is not None,
                    timeout=30, message="the worker to start")

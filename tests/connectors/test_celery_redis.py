@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.applications.models import ApplicationReceipt
 from portal.connectors.models import Delivery, DeliveryState
 
 from .conftest import free_port, port_open, wait_until
@@ -43,7 +44,7 @@ def celery_here(settings, private_redis):
 
     previous = app.conf.broker_url
     app.conf.broker_url = private_redis.url
-    settings.CONNECTORS_QUEUE = "celery"
+    settings.BACKGROUND_QUEUE = "celery"
     yield app
     app.conf.broker_url = previous
 
@@ -54,8 +55,8 @@ def test_redis_down_at_submission_is_delivered_once_redis_returns(
     office = backoffice_factory().start()
     rest_connector(office.url)
     private_redis.start()
-    env = {**worker_env, "CONNECTORS_QUEUE": "celery", "REDIS_URL": private_redis.url,
-           "CELERY_BROKER_URL": private_redis.url}
+    env = {**worker_env, "BACKGROUND_QUEUE": "celery", "REDIS_URL": private_redis.url,
+           "CELERY_BROKER_URL": private_redis.url, "RECEIPTS_SWEEP_SECONDS": "1"}
     worker = processes.start("celery", [
         sys.executable, "-m", "celery", "-A", "portal.celery:app", "worker", "-B", "--loglevel", "INFO",
         "--concurrency", "1", "--schedule", str(tmp_path / "beat-schedule"), "--without-gossip",
@@ -82,3 +83,7 @@ def test_redis_down_at_submission_is_delivered_once_redis_returns(
     records = office.deliveries()
     assert sorted(r["reference"] for r in records) == sorted([first.reference, second.reference])
     assert all(r["times_received"] == 1 for r in records)
+    # The receipts were made by the Celery worker, not in the submissions: the first by the task published
+    # when it committed, the second (whose message never reached Redis) by the periodic receipts job.
+    wait_until(lambda: ApplicationReceipt.objects.filter(application__in=[first, second]).count() == 2,
+               timeout=60, message="both receipts")

@@ -1,0 +1,91 @@
+"""The portal's one list of background jobs, and the one rule for which runner runs them: Celery (worker
+with beat) when a broker is configured, otherwise the embedded worker (`manage.py worker`, started by
+`make run`). Every job is idempotent, so a job run twice, or by two workers, does no harm; a cache lock
+keeps two workers from running the same job at the same moment all the same.
+
+Jobs are plain functions named by dotted path, so this module imports no app (apps depend on it)."""
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+EMBEDDED, CELERY = "embedded", "celery"
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    every: float  # seconds between runs; 0 means every pass of the embedded worker
+    runner: str | None = None  # EMBEDDED or CELERY when only one runner needs it; None for both
+
+
+def _seconds(name, default):
+    return float(os.environ.get(name, default))
+
+
+JOBS = [
+    # Deliveries: the embedded worker claims due rows itself; with Celery each row is a task and the sweep
+    # re-enqueues what a lost message or a broker outage left behind.
+    Job("portal.connectors.services.deliveries_run_once", 0, EMBEDDED),
+    Job("portal.connectors.services.deliveries_sweep", _seconds("CONNECTORS_SWEEP_SECONDS", 30), CELERY),
+    # Receipts are rendered as soon as the submission commits (a task with Celery); this catches the rest.
+    Job("portal.applications.services.receipts_render_pending", _seconds("RECEIPTS_SWEEP_SECONDS", 10)),
+    Job("portal.applications.services.drafts_remind", 3600),
+    Job("portal.applications.services.drafts_purge_expired", 3600),
+]
+
+
+def queue_backend():
+    """CELERY when a broker is configured (REDIS_URL or CELERY_BROKER_URL), EMBEDDED otherwise;
+    the BACKGROUND_QUEUE setting or environment variable overrides."""
+    chosen = getattr(settings, "BACKGROUND_QUEUE", None) or os.environ.get("BACKGROUND_QUEUE")
+    if chosen:
+        return chosen
+    broker = os.environ.get("CELERY_BROKER_URL") or getattr(settings, "REDIS_URL", None)
+    return CELERY if broker else EMBEDDED
+
+
+def jobs_for(runner):
+    return [job for job in JOBS if job.runner in (None, runner)]
+
+
+def job_run(path, *, lease=300):
+    """Run one job unless another worker is running it now. Returns its result, or None when skipped."""
+    key = f"background:running:{path}"
+    if not cache.add(key, os.getpid(), timeout=lease):
+        return None
+    try:
+        return import_string(path)()
+    finally:
+        cache.delete(key)
+
+
+class Schedule:
+    """When each job of the embedded worker is next due (per process; the lock covers the rest)."""
+
+    def __init__(self, jobs):
+        self.jobs = list(jobs)
+        self.next_run = {job.path: 0.0 for job in self.jobs}
+
+    def run_due(self, now=None):
+        """Run the jobs that are due; returns how much work they report (a count, or 1 for truthy)."""
+        done = 0
+        for job in self.jobs:
+            now = time.monotonic() if now is None else now
+            if now < self.next_run[job.path]:
+                continue
+            self.next_run[job.path] = now + job.every
+            try:
+                result = job_run(job.path)
+            except Exception:  # a failing job never stops the worker; it is tried again when next due
+                logger.exception("background job %s failed", job.path)
+                continue
+            done += result if isinstance(result, int) and not isinstance(result, bool) else int(bool(result))
+        return done
