@@ -84,7 +84,6 @@ def prepare(users, submissions):
     from django.test import Client
 
     from portal.accounts.services import user_register
-    from portal.applications.models import Application
     from portal.applications.selectors import flow_version_current
     from portal.applications.services import application_start, flows_load_from_code
     from tests.applications.conftest import complete_steps, make_resident_id, step_post_data
@@ -96,7 +95,7 @@ def prepare(users, submissions):
     page = service_create(tree=tree["zh-hans"], department=DepartmentFactory(), title="老年人乘车卡申请",
                           service_code=SERVICE_CODE, online=True, flow_key="senior-bus-pass")
     version = flow_version_current("senior-bus-pass")
-    citizens, complete_answers = [], None
+    citizens = []
     for number in range(users):
         user = user_register(real_name=f"压测{number}", password=uuid.uuid4().hex, phone=f"139{number:08d}",
                              resident_id=make_resident_id(sequence=number % 1000))
@@ -107,15 +106,10 @@ def prepare(users, submissions):
         draft = application_start(**start)
         step_data = step_post_data(draft, STEP)
         step_data.pop("version")
-        if complete_answers is None:  # answers as the forms clean them, once; the others copy them
-            complete_answers = complete_steps(client, application_start(**start),
-                                              overrides={"collect_method": "hall"}).answers
-        ready = []
-        for _ in range(submissions // users + 1):
-            complete = application_start(**start)
-            Application.objects.filter(pk=complete.pk).update(
-                answers=complete_answers, completed_steps=[step.key for step in version.flow_def.steps])
-            ready.append(str(complete.pk))
+        ready = []  # drafts with every step answered through the forms, uploads included, ready to send
+        for _ in range(-(-submissions // users)):
+            ready.append(str(complete_steps(client, application_start(**start),
+                                            overrides={"collect_method": "hall"}).pk))
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         citizens.append({"cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}", "draft": str(draft.pk),
                          "step_data": step_data, "complete": ready})
@@ -219,6 +213,10 @@ def submit_scenario(port, citizens, count, rate):
             status, content = citizen.request("GET", path)
             token = Citizen.hidden(content, "csrfmiddlewaretoken")
             key = Citizen.hidden(content, "idempotency_key")
+            if status != 200 or token is None:
+                with lock:
+                    failures.append(f"check page {status}")
+                continue
             began = time.monotonic()
             status, _content = citizen.request("POST", path, {"declaration": "on", "idempotency_key": key,
                                                               "csrfmiddlewaretoken": token})
@@ -260,19 +258,29 @@ def receipts_ready(env, ids, timeout):
 
 
 def render_timing(env, times):
-    script = (
-        "import django, json, time; django.setup();"
-        "from portal.applications.models import Application;"
-        "from portal.applications.receipts import receipt_render_pdf;"
-        "a = Application.objects.exclude(reference=None).first(); out = [];\n"
-        f"for _ in range({times}):\n"
-        "    t = time.perf_counter(); receipt_render_pdf(application=a, language='zh-hans');"
-        " out.append(time.perf_counter() - t)\n"
-        "print('RENDER ' + json.dumps(out))"
-    )
-    output = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            check=True).stdout
-    return json.loads(output.split("RENDER ", 1)[1])
+    output = subprocess.run([PYTHON, __file__, "--render", str(times)], cwd=ROOT, env=env, capture_output=True,
+                            text=True)
+    if output.returncode:
+        raise SystemExit(f"rendering failed:\n{output.stderr[-4000:]}")
+    return json.loads(output.stdout.split("RENDER ", 1)[1])
+
+
+# Runs in a child process with the bench settings (python bench/application_bench.py --render N).
+def render(times):
+    import django
+
+    django.setup()
+    from portal.applications.models import Application
+    from portal.applications.receipts import receipt_render_pdf
+
+    application = Application.objects.exclude(reference=None).select_related("flow_version", "applicant").first()
+    receipt_render_pdf(application=application, language="zh-hans")  # warm up: imports, fonts
+    seconds = []
+    for _ in range(times):
+        started = time.perf_counter()
+        receipt_render_pdf(application=application, language="zh-hans")
+        seconds.append(time.perf_counter() - started)
+    print("RENDER " + json.dumps(seconds))
 
 
 def wait_until_up(port, timeout=60):
@@ -300,9 +308,12 @@ def main():
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8798)
     parser.add_argument("--prepare", nargs=2, type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--render", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         return prepare(*args.prepare)
+    if args.render:
+        return render(args.render)
 
     env = environment(args)
     recreate_database(args.database_url)
@@ -327,6 +338,8 @@ def main():
         step_scenario(args.port, citizens, args.rate, 3)
         gets, posts, step_failures = step_scenario(args.port, citizens, args.rate, args.seconds)
         sends, send_failures, sent_ids = submit_scenario(args.port, citizens, args.submissions, rate=10)
+        if not sent_ids:
+            raise SystemExit(f"no application could be sent: {sorted(set(send_failures))}")
         waits = receipts_ready(env, sent_ids, timeout=120)
         renders = render_timing(env, 5)
     finally:

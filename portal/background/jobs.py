@@ -36,7 +36,7 @@ JOBS = [
     Job("portal.connectors.services.deliveries_run_once", 0, EMBEDDED),
     Job("portal.connectors.services.deliveries_sweep", _seconds("CONNECTORS_SWEEP_SECONDS", 30), CELERY),
     # Receipts are rendered as soon as the submission commits (a task with Celery); this catches the rest.
-    Job("portal.applications.services.receipts_render_pending", _seconds("RECEIPTS_SWEEP_SECONDS", 10)),
+    Job("portal.applications.services.receipts_render_pending", _seconds("RECEIPTS_SWEEP_SECONDS", 3)),
     Job("portal.applications.services.drafts_remind", 3600),
     Job("portal.applications.services.drafts_purge_expired", 3600),
 ]
