@@ -5,6 +5,11 @@ GOV.UK Design System patterns: a label (or a legend for groups) above its hint a
 `aria-describedby` links an input, or its fieldset, to both; radios, checkboxes, date parts and
 addresses are fieldsets; no HTML5 `required` (the server's messages are clearer and consistent);
 errors are summarised at the top of the page (accessibility/error_summary.html via `form.error_summary`).
+
+A form may also say where a field's starting value came from (`form.source_notes`, {field name: text}, for
+example a public register): the note is shown under the hint and is part of the field's description. And it
+may make one field's label (or legend) the page's heading (`form.page_heading`, a field name), for pages that
+ask one question.
 """
 
 import datetime
@@ -25,6 +30,8 @@ class AccessibleBoundField(BoundField):
         if self.auto_id and not self.is_hidden:
             if self.help_text:
                 ids.append(f"{self.auto_id}_helptext")
+            if self.source_note:
+                ids.append(f"{self.auto_id}_source")
             if self.errors:
                 ids.append(f"{self.auto_id}_error")
         return " ".join(ids)
@@ -44,6 +51,15 @@ class AccessibleBoundField(BoundField):
     def is_read_only_value(self):
         return isinstance(self.field.widget, ReadOnlyValue)
 
+    @property
+    def source_note(self):
+        """Where the value shown came from ("From the household register, looked up on …"), or ""."""
+        return (getattr(self.form, "source_notes", None) or {}).get(self.name, "")
+
+    @property
+    def is_page_heading(self):
+        return getattr(self.form, "page_heading", None) == self.name
+
 
 class AccessibleFormRenderer(DjangoTemplates):
     form_template_name = "accessibility/forms/form.html"
@@ -57,6 +73,8 @@ class AccessibleFormMixin:
     default_renderer = AccessibleFormRenderer
     use_required_attribute = False
     template_name = "accessibility/forms/form.html"
+    source_notes = {}  # field name -> where its starting value came from
+    page_heading = None  # the name of the field whose label is the page's h1
 
     @property
     def error_summary(self):

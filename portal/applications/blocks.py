@@ -11,6 +11,18 @@ from .uploads import FILE_KINDS
 KEY_HELP = _("Lower-case letters, digits and hyphens; unique in the flow; never change it once published.")
 
 
+def register_source_choices():
+    """Every attribute of every prefill plugin, as "plugin:attribute" (definitions.register_source reads it)."""
+    from portal.connectors.registry import prefill_choices, prefill_class
+
+    choices = [("", _("Nothing"))]
+    for plugin_id, label in prefill_choices():
+        for attribute, description in prefill_class(plugin_id).attributes.items():
+            choices.append((f"{plugin_id}:{attribute}",
+                            _("%(register)s: %(attribute)s") % {"register": label, "attribute": description}))
+    return choices
+
+
 class ConditionBlock(blocks.StructBlock):
     field = blocks.CharBlock(label=_("question key"), required=False,
                              help_text=_("Show this only when the answer to this earlier question…"))
@@ -36,6 +48,9 @@ class QuestionBlock(blocks.StructBlock):
         help_text=_("For choice questions: one per line as value|中文|English, for example: bus|公交车|Bus."))
     prefill = blocks.ChoiceBlock(label=_("fill in from the account"), choices=list(PREFILL_SOURCES.items()),
                                  required=False)
+    register = blocks.ChoiceBlock(
+        label=_("fill in from a public register"), choices=register_source_choices, required=False,
+        help_text=_("The applicant is asked first whether we may look it up; they can check and change the value."))
     min_value = blocks.DecimalBlock(label=_("smallest number or amount"), required=False)
     max_value = blocks.DecimalBlock(label=_("largest number or amount"), required=False)
     max_length = blocks.IntegerBlock(label=_("longest text (characters)"), required=False, min_value=1)

@@ -3,8 +3,14 @@ editor built it in the Wagtail admin or a developer wrote it in code (registry.p
 JSON in a FlowVersion and read back into these dataclasses.
 
 Text shown to citizens is a {language code: text} dict (content, translated by editors), or a plain
-string. Conditions (`show_if`, all must hold) refer only to fields of earlier steps, so every page
-works without JavaScript.
+string. Conditions (`show_if`, all must hold) refer only to earlier questions: a step's to questions of
+earlier steps; a question's to those and to the questions before it in its own step. Every page works
+without JavaScript: a question revealed by an answer on the same page is asked when that page is saved
+(or, in elder mode, one question per page, on the next page).
+
+A question may be filled in from the applicant's account (`prefill`, an account attribute, confirmed on the
+page) or, with the applicant's consent asked on the step, from a public register (`register`:
+{"plugin": a prefill plugin id, "attribute": one of its attributes}; see portal.connectors.base.PrefillPlugin).
 """
 
 from dataclasses import asdict, dataclass, field
@@ -119,6 +125,7 @@ class FieldDef:
     options: list = field(default_factory=list)
     show_if: list = field(default_factory=list)
     prefill: str = ""  # real_name, resident_id, phone, email, address: taken from the account, confirmed
+    register: dict = field(default_factory=dict)  # {"plugin", "attribute"}: a public register, with consent
     autocomplete: str = ""
     min_value: Any = None
     max_value: Any = None
@@ -133,8 +140,27 @@ class FieldDef:
         data = dict(data)
         data["options"] = [Option.from_dict(option) for option in data.get("options") or []]
         data["show_if"] = [Condition.from_dict(c) for c in data.get("show_if") or []]
+        data["register"] = register_source(data.get("register"))
         known = set(cls.__dataclass_fields__)
         return cls(**{key: value for key, value in data.items() if key in known})
+
+    @property
+    def register_plugin(self):
+        return (self.register or {}).get("plugin", "")
+
+    @property
+    def register_attribute(self):
+        return (self.register or {}).get("attribute", "")
+
+
+def register_source(value):
+    """{"plugin", "attribute"} from a dict or from the editor's "plugin:attribute" string; {} for none."""
+    if isinstance(value, str):
+        plugin, _sep, attribute = value.partition(":")
+        value = {"plugin": plugin, "attribute": attribute}
+    if not isinstance(value, dict) or not value.get("plugin") or not value.get("attribute"):
+        return {}
+    return {"plugin": str(value["plugin"]), "attribute": str(value["attribute"])}
 
 
 @dataclass
@@ -240,6 +266,7 @@ def flow_problems(flow, field_types=None):
             if condition.field not in earlier_fields:
                 problems.append(_("Step “%(step)s” depends on “%(field)s”, which is not asked in an earlier step.")
                                 % {"step": step.key, "field": condition.field})
+        asked_before = set(earlier_fields)  # earlier steps, then the questions before this one in the step
         for field_def in step.fields:
             if field_def.key in all_fields:
                 problems.append(_("Two questions have the key “%(key)s”.") % {"key": field_def.key})
@@ -250,12 +277,32 @@ def flow_problems(flow, field_types=None):
             elif field_types[field_def.type].needs_options and not field_def.options:
                 problems.append(_("Question “%(key)s” needs options to choose from.") % {"key": field_def.key})
             for condition in field_def.show_if:
-                if condition.field not in earlier_fields:
+                if condition.field not in asked_before:
                     problems.append(
-                        _("Question “%(key)s” depends on “%(field)s”, which is not asked in an earlier step.")
+                        _("Question “%(key)s” depends on “%(field)s”, which is not asked before it.")
                         % {"key": field_def.key, "field": condition.field})
             for condition in [*step.show_if, *field_def.show_if]:
                 if condition.op not in OPERATORS:
                     problems.append(_("Unknown condition “%(op)s”.") % {"op": condition.op})
+            if field_def.register and field_def.type in field_types:
+                problems.extend(_register_problems(field_def, field_types[field_def.type]))
+            asked_before.add(field_def.key)
         earlier_fields |= {field_def.key for field_def in step.fields}
     return [str(problem) for problem in problems]
+
+
+def _register_problems(field_def, field_type):
+    from portal.connectors.registry import UnknownPlugin, prefill_class
+
+    if not field_type.register_ok:
+        return [_("Question “%(key)s” cannot be filled in from a register.") % {"key": field_def.key}]
+    try:
+        plugin = prefill_class(field_def.register_plugin)
+    except UnknownPlugin:
+        return [_("Question “%(key)s” names an unknown register “%(register)s”.")
+                % {"key": field_def.key, "register": field_def.register_plugin}]
+    if field_def.register_attribute not in plugin.attributes:
+        return [_("The register “%(register)s” does not know “%(attribute)s” (question “%(key)s”).")
+                % {"register": field_def.register_plugin, "attribute": field_def.register_attribute,
+                   "key": field_def.key}]
+    return []

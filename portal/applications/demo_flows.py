@@ -1,5 +1,7 @@
 """The demo services' application flows, defined in code (registry.py). Together they use every
-question type, conditions on steps and questions, uploads and a task list."""
+question type, conditions on steps and questions (also on an earlier question of the same step), uploads,
+a task list, and questions filled in from the demo public registers (portal/connectors/contrib/demo/prefill.py)
+with the applicant's consent."""
 
 from .definitions import t
 from .registry import register_flow
@@ -22,6 +24,11 @@ def step(key, title, *fields, description=None, show_if=None):
 
 def when(field, op="equals", value=None):
     return {"field": field, "op": op, "value": value}
+
+
+def register(plugin, attribute):
+    """A public register the question can be filled in from, once the applicant agrees to the look-up."""
+    return {"plugin": plugin, "attribute": attribute}
 
 
 def flow(key, title, steps, *, minutes, need, next_steps=None, task_list=None, declaration=None):
@@ -116,7 +123,12 @@ def senior_bus_pass():
             step("collect", t("Getting your pass", "领取方式"),
                  q("collect_method", "choice", t("How do you want to get your pass?", "您希望如何领取乘车卡？"),
                    choices=[("post", t("Send it to my home by post", "邮寄到家")),
-                            ("hall", t("Collect it from a service hall", "到政务服务大厅领取"))])),
+                            ("hall", t("Collect it from a service hall", "到政务服务大厅领取"))]),
+                 q("collect_hall", "choice", t("Which service hall will you go to?", "您将到哪个政务服务大厅领取？"),
+                   choices=[("jinan", t("Jinan city service hall", "济南市政务服务中心")),
+                            ("qingdao", t("Qingdao city service hall", "青岛市政务服务中心")),
+                            ("yantai", t("Yantai city service hall", "烟台市政务服务中心"))],
+                   show_if=when("collect_method", "equals", "hall"))),
             step("delivery", t("Where to send your pass", "邮寄地址"),
                  q("delivery_address", "address", t("Delivery address", "收件地址"), prefill="address"),
                  show_if=when("collect_method", "equals", "post")),
@@ -173,6 +185,14 @@ def medical_insurance_reimbursement():
             about_you(),
             step("treatment", t("Your treatment", "就医情况"),
                  q("hospital", "text", t("Name of the hospital", "医院名称"), max_length=100),
+                 q("insurance_number", "text", t("Your social insurance number", "社会保障号码"),
+                   t("On your social security card", "见社会保障卡"), max_length=20,
+                   register=register("demo-social-insurance", "number")),
+                 q("insurance_scheme", "choice",
+                   t("Which medical insurance scheme are you in?", "您参加的医疗保险类型"),
+                   choices=[("employee", t("Employee medical insurance", "职工医保")),
+                            ("resident", t("Urban and rural resident medical insurance", "城乡居民医保"))],
+                   register=register("demo-social-insurance", "scheme")),
                  q("admission_date", "date", t("Date you were admitted", "入院日期"), date_rule="past"),
                  q("discharge_date", "date", t("Date you left hospital", "出院日期"), date_rule="past"),
                  q("in_province", "yes_no", t("Were you treated in Shandong?", "是否在省内就医？"))),
@@ -206,8 +226,14 @@ def household_registration_transfer():
                    choices=[("marriage", t("Marriage", "投靠配偶")), ("work", t("Work", "工作调动")),
                             ("study", t("Study", "升学")), ("home", t("I bought a home", "购房落户"))])),
             step("from", t("Where you are registered now", "现户籍地"),
-                 q("current_registration", "textarea", t("Your current registered address", "现户籍地址"),
-                   t("As shown in your household register", "与户口簿一致"), max_length=300)),
+                 q("household_number", "text", t("Your household registration number", "户号"),
+                   t("On the first page of your household register", "见户口簿首页"), max_length=20,
+                   register=register("demo-household", "household.number")),
+                 q("householder_name", "text", t("Name of the head of your household", "户主姓名"), max_length=50,
+                   register=register("demo-household", "householder.name")),
+                 q("current_registration", "address", t("Your current registered address", "现户籍地址"),
+                   t("As shown in your household register", "与户口簿一致"),
+                   register=register("demo-household", "address"))),
             step("to", t("Where you are moving to", "迁入地"),
                  q("new_address", "address", t("Your new address", "迁入地址"))),
             step("family", t("Family members moving with you", "随迁人员"),

@@ -2,6 +2,9 @@
 accessible renderer), how to store an answer as JSON, and how to show it back to people.
 
 Adding a type: subclass FieldType, give it a key, and add it to FIELD_TYPES.
+
+A value from a public register (definitions.FieldDef.register) is turned into the stored shape by
+from_register(); it is then only the question's starting value, which the applicant confirms or changes.
 """
 
 import datetime
@@ -56,6 +59,7 @@ class FieldType:
     name = ""
     needs_options = False
     is_file = False
+    register_ok = True  # may be filled in from a public register
     required_message = _("Enter %(label)s")
 
     def form_field(self, fdef, ctx):
@@ -69,6 +73,17 @@ class FieldType:
 
     def display(self, fdef, stored, ctx):
         return "" if stored in (None, "") else str(stored)
+
+    def shown_read_only(self, fdef, ctx):
+        """True when the question is not asked but shown, because the portal already knows the answer."""
+        return False
+
+    def from_register(self, fdef, value):
+        """A register's value in the stored shape, or None when it cannot be used for this question."""
+        if not self.register_ok or isinstance(value, (dict, list, bool)) or value is None:
+            return None
+        text = str(value).strip()
+        return text or None
 
     def prefill(self, fdef, applicant):
         """The applicant's known answer from their account, as stored, or None."""
@@ -123,6 +138,12 @@ class NumberType(FieldType):
     def display(self, fdef, stored, ctx):
         return local_number(stored)
 
+    def from_register(self, fdef, value):
+        try:
+            return int(str(value).strip())
+        except (TypeError, ValueError):
+            return None
+
 
 class DateType(FieldType):
     key, name = "date", _("Date")
@@ -142,6 +163,14 @@ class DateType(FieldType):
         except ValueError:
             return ""
 
+    def from_register(self, fdef, value):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        try:
+            return datetime.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            return None
+
 
 class ChoiceType(FieldType):
     key, name = "choice", _("Choose one")
@@ -158,6 +187,10 @@ class ChoiceType(FieldType):
 
     def display(self, fdef, stored, ctx):
         return dict(self.choices(fdef)).get(stored, stored or "")
+
+    def from_register(self, fdef, value):
+        value = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        return value if value in dict(self.choices(fdef)) else None
 
 
 class MultipleChoiceType(ChoiceType):
@@ -176,6 +209,11 @@ class MultipleChoiceType(ChoiceType):
         labels = dict(self.choices(fdef))
         return "\n".join(labels.get(value, value) for value in stored or [])
 
+    def from_register(self, fdef, value):
+        known = dict(self.choices(fdef))
+        values = [str(v) for v in value if str(v) in known] if isinstance(value, (list, tuple)) else []
+        return values or None
+
 
 class YesNoType(ChoiceType):
     key, name = "yes_no", _("Yes or no")
@@ -190,6 +228,11 @@ class YesNoType(ChoiceType):
         kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
         return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios(inline=True), **kwargs)
 
+    def from_register(self, fdef, value):
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return super().from_register(fdef, value)
+
 
 class ResidentIdField(forms.CharField):
     def to_python(self, value):
@@ -201,11 +244,15 @@ class ResidentIdType(FieldType):
     shown masked. When the account already holds it, it is shown masked and not asked again."""
 
     key, name = "resident_id", _("Resident ID number")
+    register_ok = False  # the applicant's own comes from the account; nobody else's is looked up
+
+    def shown_read_only(self, fdef, ctx):
+        return bool(self.prefill(fdef, ctx.applicant))
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
         known = self.prefill(fdef, ctx.applicant)
-        if known:
+        if known:  # shown_read_only
             kwargs["help_text"] = ""
             return forms.CharField(
                 disabled=True, initial=known, widget=a11y.ReadOnlyValue(
@@ -249,6 +296,10 @@ class PhoneType(FieldType):
         widget.input_type = "tel"
         return PhoneField(validators=[validate_mobile], widget=widget, **_common(fdef, self.required_message))
 
+    def from_register(self, fdef, value):
+        text = super().from_register(fdef, value)
+        return normalise_mobile(text) if text else None
+
 
 class EmailType(FieldType):
     key, name = "email", _("E-mail address")
@@ -278,6 +329,16 @@ class AddressType(FieldType):
         city, district = regions.names_for(stored.get("city"), stored.get("district"), ctx.places)
         return " ".join(part for part in (regions.province_name(), city, district, stored.get("line", "")) if part)
 
+    def from_register(self, fdef, value):
+        """{"district" (or "region_code"): a 6-digit district code, "line": the street address}."""
+        if not isinstance(value, dict):
+            return None
+        district = str(value.get("district") or value.get("region_code") or "")
+        line = str(value.get("line") or "").strip()
+        if len(district) != 6 or not district.isdigit() or not line:
+            return None
+        return {"city": district[:4] + "00", "district": district, "line": line}
+
 
 class MoneyType(FieldType):
     key, name = "money", _("Amount of money")
@@ -291,6 +352,13 @@ class MoneyType(FieldType):
 
     def display(self, fdef, stored, ctx):
         return local_money(Decimal(stored)) if stored else ""
+
+    def from_register(self, fdef, value):
+        try:
+            amount = Decimal(str(value).strip())
+        except (ArithmeticError, ValueError):
+            return None
+        return str(amount.quantize(Decimal("0.01"))) if amount.is_finite() else None
 
 
 class UploadField(forms.FileField):
@@ -319,6 +387,7 @@ class UploadField(forms.FileField):
 class FileType(FieldType):
     key, name = "file", _("File upload")
     is_file = True
+    register_ok = False
     required_message = _("Upload %(label)s")
 
     def form_field(self, fdef, ctx):
@@ -341,6 +410,7 @@ class FileType(FieldType):
 
 class DeclarationType(FieldType):
     key, name = "declaration", _("Declaration (tick to confirm)")
+    register_ok = False  # only the applicant can declare
     required_message = _("Tick the box to confirm: %(label)s")
 
     def form_field(self, fdef, ctx):

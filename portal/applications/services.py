@@ -135,7 +135,7 @@ def flow_definition_from_editor(flow):
                 "label": _text(question["label_zh"], question.get("label_en")),
                 "hint": _text(question.get("hint_zh"), question.get("hint_en")),
                 "required": bool(question.get("required")), "options": options,
-                "prefill": question.get("prefill") or "",
+                "prefill": question.get("prefill") or "", "register": question.get("register") or "",
                 "min_value": float(question["min_value"]) if question.get("min_value") is not None else None,
                 "max_value": float(question["max_value"]) if question.get("max_value") is not None else None,
                 "max_length": question.get("max_length"), "date_rule": question.get("date_rule") or "",
@@ -227,8 +227,9 @@ def _document_store(*, application, field_key, upload, actor, document_id=None):
 
 
 @transaction.atomic
-def application_step_save(*, application, step_key, cleaned_data, expected_version, actor):
-    """Keep the answers given on one step (and any file uploaded with them), mark the step done."""
+def application_step_save(*, application, step_key, cleaned_data, expected_version, actor, complete=True):
+    """Keep the answers given on one step (and any file uploaded with them), mark the step done (unless
+    `complete` is False: elder mode saves a step one question at a time)."""
     if application.status != Status.DRAFT:
         raise NotADraft()
     flow = application.flow
@@ -247,7 +248,7 @@ def application_step_save(*, application, step_key, cleaned_data, expected_versi
         elif field_def.key in cleaned_data:
             answers[field_def.key] = field_type.to_storage(field_def, cleaned_data[field_def.key])
     completed = list(application.completed_steps)
-    if step_key not in completed:
+    if complete and step_key not in completed:
         completed.append(step_key)
     now = timezone.now()
     _bump(application, expected_version, answers=answers, completed_steps=completed, updated_at=now,
@@ -257,6 +258,54 @@ def application_step_save(*, application, step_key, cleaned_data, expected_versi
                         document_id=document_id)
     _audit_for_someone_else(application, actor, "application.step_saved", step=step_key)
     return application
+
+
+def application_prefill_decide(*, application, field_defs, consent, expected_version, actor):
+    """The applicant's answer to "may we fill in these questions from the register(s) they name?". Yes: each
+    register is asked about the applicant (never anyone else: the subject is the application's applicant,
+    whoever acts) through connectors' prefill_lookup, which records the look-up; the values found become the
+    questions' starting values, shown with their source, until the applicant saves them. No: the register is
+    not offered again in this application. Either way the choice is kept on the draft (prefill.META_KEY).
+    Returns {"filled": [question keys], "not_found": [question keys], "failed": [plugin ids]}."""
+    from portal.connectors.models import PrefillOutcome
+    from portal.connectors.services import prefill_lookup, prefill_value_digest
+
+    from .prefill import META_KEY, prefill_meta, registers_of
+
+    if application.status != Status.DRAFT:
+        raise NotADraft()
+    if application.version != expected_version:
+        raise StaleApplication()  # before asking any register: the page the applicant answered is out of date
+    meta = prefill_meta(application.answers)
+    result = {"filled": [], "not_found": [], "failed": []}
+    if not consent:
+        meta["declined"] = list(dict.fromkeys([*meta["declined"], *registers_of(field_defs)]))
+        meta["asked"].update(dict.fromkeys((field_def.key for field_def in field_defs), "declined"))
+    for plugin_id in registers_of(field_defs) if consent else []:
+        asked = [field_def for field_def in field_defs if field_def.register_plugin == plugin_id]
+        found = prefill_lookup(actor=actor, subject=application.applicant, plugin_id=plugin_id,
+                               fields={field_def.key: field_def.register_attribute for field_def in asked},
+                               consent=True, application=application)
+        if found.outcome == PrefillOutcome.FAILED:
+            result["failed"].append(plugin_id)
+            meta["asked"].update(dict.fromkeys((field_def.key for field_def in asked), "failed"))
+            continue
+        at = (found.lookup.created_at if found.lookup else timezone.now()).isoformat()
+        for field_def in asked:
+            value = found.values.get(field_def.key)
+            stored = FIELD_TYPES[field_def.type].from_register(field_def, value) if value is not None else None
+            if stored is None:
+                result["not_found"].append(field_def.key)
+                meta["asked"][field_def.key] = "not_found"
+                continue
+            result["filled"].append(field_def.key)
+            meta["asked"][field_def.key] = "found"
+            meta["pending"][field_def.key] = stored
+            meta["sources"][field_def.key] = {"plugin": plugin_id, "at": at, "digest": prefill_value_digest(stored)}
+    answers = dict(application.answers)
+    answers[META_KEY] = meta
+    _bump(application, expected_version, answers=answers)
+    return result
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ urlpatterns = [
     path("a/<uuid:pk>/", views.detail, name="detail"),
     path("a/<uuid:pk>/tasks/", views.tasks, name="tasks"),
     path("a/<uuid:pk>/step/<slug:step>/", views.step, name="step"),
+    path("a/<uuid:pk>/step/<slug:step>/<int:question>/", views.step, name="question"),
     path("a/<uuid:pk>/check/", views.check, name="check"),
     path("a/<uuid:pk>/confirmation/", views.confirmation, name="confirmation"),
     path("a/<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),

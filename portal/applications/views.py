@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,11 +18,13 @@ from portal.connectors.selectors import application_delivery_progress
 
 from . import selectors, services
 from .definitions import localised
-from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text
+from .field_types import FIELD_TYPES
+from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text, step_questions
 from .models import ApplicationDocument
+from .prefill import prefill_offer, registers_of, registers_phrase
 from .receipts import receipt_get_or_create, verification_reference
 from .selectors import application_get_for_user
-from .status import STATUS_EXPLANATIONS, Channel, can_withdraw
+from .status import STATUS_EXPLANATIONS, can_withdraw
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,7 @@ def start(request, service_code):
             return redirect(f"{reverse('accounts:sign_in')}?next={request.path}")
         if draft is not None and "new" not in request.POST:
             return redirect(_resume_url(draft))
-        proxy = {"channel": Channel.PROXY, "mandate_reference": acting[1]} if acting else {}
+        proxy = selectors.acting_start_kwargs(acting)  # proxy or assisted: the policy that answered decides
         application = services.application_start(
             flow_version=flow_version, applicant=applicant, actor=request.user, service_code=service_code,
             service_page=page, language=get_language() or "zh-hans", **proxy)
@@ -136,9 +138,51 @@ def tasks(request, pk):
     return render(request, "applications/tasks.html", context)
 
 
+def _elder(request):
+    return bool(getattr(getattr(request, "display_preferences", None), "elder_mode", False))
+
+
+def _question_url(application, step_key, number, change=False):
+    url = reverse("applications:question", kwargs={"pk": application.pk, "step": step_key, "question": number})
+    return url + "?change=1" if change else url
+
+
+def _answered(field_def, answers, documents):
+    """Whether a question has been answered (saved) already, for moving between questions."""
+    if FIELD_TYPES[field_def.type].is_file:
+        return bool(documents.get(field_def.key)) or (not field_def.required and field_def.key in answers)
+    return field_def.key in answers
+
+
+def _first_unanswered(questions, answers, documents, after=-1):
+    """The number (from 1) of the first question after index `after` not answered yet, or None."""
+    for index, field_def in enumerate(questions):
+        if index > after and not _answered(field_def, answers, documents):
+            return index + 1
+    return None
+
+
+def _asks_several(step_def, context_for_fields):
+    """Whether a step may ask more than one question (depending on the answers): elder mode then asks them one
+    per page, numbered, even while only one of them is shown, so the pages of a step do not change shape."""
+    return sum(not FIELD_TYPES[f.type].shown_read_only(f, context_for_fields) for f in step_def.fields) > 1
+
+
+def _step_back_url(request, application, step_key, context_for_fields):
+    """Back to a step: in elder mode to its last question, when it asks one question per page."""
+    step_def = application.flow.step(step_key)
+    if _elder(request) and _asks_several(step_def, context_for_fields):
+        questions = step_questions(application.flow, step_def, application.answers, context_for_fields)
+        return _question_url(application, step_key, max(len(questions), 1))
+    return _step_url(application, step_key)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-def step(request, pk, step):
+def step(request, pk, step, question=None):
+    """One step of the application; in elder mode, when the step asks several questions, one question of it
+    (step/<key>/<n>/: bookmarkable, and a number out of range goes to the first question not answered yet).
+    Before the questions a register can fill in are asked, the applicant is asked whether we may look them up."""
     application = application_get_for_user(user=request.user, application_id=pk)
     if not application.is_draft:
         return redirect("applications:detail", pk=pk)
@@ -152,18 +196,42 @@ def step(request, pk, step):
     changing = request.GET.get("change") == "1"
     places = regions.cities() if any(f.type == "address" for f in step_def.fields) else None
     context_for_fields = selectors.field_context(application, places)
+    documents = context_for_fields.documents
+    questions = step_questions(flow, step_def, application.answers, context_for_fields)
+    current = None
+    if _elder(request) and questions and _asks_several(step_def, context_for_fields):
+        if question is None or not 1 <= question <= len(questions):
+            number = _first_unanswered(questions, application.answers, documents) or 1
+            return redirect(_question_url(application, step, number, changing))
+        current = questions[question - 1]
+    elif question is not None:  # the whole step is on one page (standard mode, or a step of one question)
+        anchor = f"#id_{questions[question - 1].key}" if 1 <= question <= len(questions) else ""
+        return redirect(_step_url(application, step, changing) + anchor)
+    here = _question_url(application, step, question, changing) if current else _step_url(application, step,
+                                                                                              changing)
+    offer = prefill_offer(flow, step_def, application.answers, context_for_fields,
+                          on_page=[current.key] if current else None)
+    if request.method == "POST" and "prefill" in request.POST:
+        return _prefill_decide(request, application, offer, here)
     conflict = False
     if request.method == "POST":
         if "remove_document" in request.POST:
-            return _remove_document(request, application, step)
+            return _remove_document(request, application, here)
         form = StepForm(request.POST, request.FILES, flow=flow, step=step_def, answers=application.answers,
-                        context=context_for_fields)
+                        context=context_for_fields, only=current.key if current else None)
         if form.is_valid():
             expected = form.cleaned_data.get("version") or application.version
+            complete, after, position = True, None, None
+            if current:
+                # Where this answer leads: it may show or hide later questions of the step.
+                after = step_questions(flow, step_def, form.answers_with(form.cleaned_data), context_for_fields)
+                keys = [f.key for f in after]
+                position = keys.index(current.key) if current.key in keys else len(keys) - 1
+                complete = _first_unanswered(after, application.answers, documents, after=position) is None
             try:
                 services.application_step_save(application=application, step_key=step,
                                                cleaned_data=form.cleaned_data, expected_version=expected,
-                                               actor=request.user)
+                                               actor=request.user, complete=complete)
             except services.StaleApplication:
                 conflict = True
                 application = application_get_for_user(user=request.user, application_id=pk)
@@ -175,42 +243,141 @@ def step(request, pk, step):
                                                 "time from “My applications”."))
                     return redirect("applications:mine")
                 if "add_another" in request.POST:
+                    return redirect(here)
+                if current:
+                    return redirect(_next_question_url(application, step, after, position, changing))
+                asked = {f.key for f in form.field_defs}
+                revealed = [f for f in step_questions(flow, step_def, application.answers, context_for_fields)
+                            if f.key not in asked and f.key not in application.answers]
+                if revealed:  # an answer on this page shows another question of the step: ask it now
                     return redirect(_step_url(application, step, changing))
                 return redirect(_next_url(application, step, changing))
+    elif offer:
+        return _prefill_offer_page(request, application, step_def, offer, current, questions, changing,
+                                   context_for_fields)
     else:
         form = StepForm(flow=flow, step=step_def, answers=application.answers, context=context_for_fields,
-                        initial={"version": application.version})
+                        only=current.key if current else None, initial={"version": application.version})
     if conflict:
         # Keep everything they typed, take the newer version number, and say what happened.
         data = request.POST.copy()
         data["version"] = str(application.version)
         form = StepForm(data, flow=flow, step=step_def, answers=application.answers,
-                        context=selectors.field_context(application, places))
+                        context=selectors.field_context(application, places), only=current.key if current else None)
         form.is_valid()
-    number, total = selectors.step_position(application, step)
-    previous, _next = selectors.neighbour_steps(application, step)
-    if changing:
-        back_url = reverse("applications:check", kwargs={"pk": pk})
-    elif flow.uses_task_list:
-        back_url = reverse("applications:tasks", kwargs={"pk": pk})
-    elif previous:
-        back_url = _step_url(application, previous)
-    else:
-        back_url = reverse("applications:start", kwargs={"service_code": application.service_code})
     context = _common(application)
-    documents = context_for_fields.documents
+    context.update(_step_page_context(request, application, step_def, current, questions, changing,
+                                      context_for_fields))
+    heading_field = form[current.key] if current else None
     context.update({
-        "form": form, "step": step_def, "step_title": localised(step_def.title),
-        "step_description": localised(step_def.description), "number": number, "total": total,
-        "back_url": back_url, "conflict": conflict, "changing": changing,
+        "form": form, "conflict": conflict,
+        "heading_in_form": heading_field is not None and not heading_field.is_checkbox,
+        "page_title": localised(current.label) if current else context["step_title"],
         "uploads": [{"field": localised(f.label), "documents": documents.get(f.key, []), "max_files": f.max_files}
-                    for f in form.field_defs if f.type == "file"],
-        "multi_file": any(f.type == "file" and f.max_files > 1 for f in form.field_defs),
+                    for f in form.field_defs if f.type == "file" and f.key not in form.unrendered],
+        "multi_file": any(f.type == "file" and f.max_files > 1 and f.key not in form.unrendered
+                          for f in form.field_defs),
     })
     return render(request, "applications/step.html", context, status=409 if conflict else 200)
 
 
-def _remove_document(request, application, step):
+def _step_page_context(request, application, step_def, current, questions, changing, context_for_fields):
+    """What a step page, a question page and a look-up offer have in common: where they are, the way back."""
+    flow, step = application.flow, step_def.key
+    number, total = selectors.step_position(application, step)
+    previous, _next = selectors.neighbour_steps(application, step)
+    question = questions.index(current) + 1 if current else None
+    if changing:
+        back_url = reverse("applications:check", kwargs={"pk": application.pk})
+    elif question and question > 1:
+        back_url = _question_url(application, step, question - 1)
+    elif flow.uses_task_list:
+        back_url = reverse("applications:tasks", kwargs={"pk": application.pk})
+    elif previous:
+        back_url = _step_back_url(request, application, previous, context_for_fields)
+    else:
+        back_url = reverse("applications:start", kwargs={"service_code": application.service_code})
+    return {
+        "step": step_def, "step_title": localised(step_def.title),
+        "step_description": localised(step_def.description) if not question or question == 1 else "",
+        "number": number, "total": total, "question_number": question,
+        "question_total": len(questions) if current else None, "back_url": back_url, "changing": changing,
+    }
+
+
+def _next_question_url(application, step_key, questions, position, changing):
+    """After a question in elder mode: the next question of the step; when changing an answer from the check
+    page, only a question not answered yet (one the new answer showed), else back to the check page."""
+    if changing:
+        documents = selectors.documents_by_field(application)
+        later = _first_unanswered(questions, application.answers, documents, after=position)
+        return _question_url(application, step_key, later, True) if later else _next_url(application, step_key,
+                                                                                          True)
+    if position + 1 < len(questions):
+        return _question_url(application, step_key, position + 2)
+    return _next_url(application, step_key, False)
+
+
+def _prefill_offer_page(request, application, step_def, offer, current, questions, changing, context_for_fields):
+    count = len(offer)
+    registers = registers_phrase(registers_of(offer))
+    context = _common(application)
+    context.update(_step_page_context(request, application, step_def, current, questions, changing,
+                                      context_for_fields))
+    context.update({
+        "form": ConfirmForm(initial={"version": application.version}),
+        "heading": ngettext("Do you want us to look up %(count)s answer for you?",
+                            "Do you want us to look up %(count)s answers for you?", count) % {"count": count},
+        "intro": ngettext("We can fill in %(count)s answer from the %(registers)s:",
+                          "We can fill in %(count)s answers from the %(registers)s:", count)
+        % {"count": count, "registers": registers},
+        "questions": [localised(field_def.label) for field_def in offer],
+        "yes": ngettext("Yes, look it up", "Yes, look them up", count),
+        "no": ngettext("No, I will type it", "No, I will type them", count),
+        "for_someone": application.applicant if application.applicant_id != request.user.pk else None,
+    })
+    return render(request, "applications/prefill_offer.html", context)
+
+
+def _prefill_decide(request, application, offer, here):
+    """Yes or No to the look-up offer. Nothing is offered twice; a failed look-up leaves the questions to type."""
+    choice = request.POST.get("prefill")
+    if not offer or choice not in ("yes", "no"):
+        return redirect(here)
+    try:
+        expected = int(request.POST.get("version") or application.version)
+    except ValueError:
+        expected = application.version
+    try:
+        result = services.application_prefill_decide(application=application, field_defs=offer,
+                                                     consent=choice == "yes", expected_version=expected,
+                                                     actor=request.user)
+    except services.StaleApplication:
+        messages.error(request, _("This application was changed in another window, so nothing was looked up. "
+                                  "Check the page and try again."))
+        return redirect(here)
+    except services.NotADraft:
+        return redirect("applications:detail", pk=application.pk)
+    filled, missing, failed = result["filled"], result["not_found"], result["failed"]
+    if filled:
+        by_plugin = registers_of([f for f in offer if f.key in filled])
+        messages.success(request, ngettext(
+            "We have filled in %(count)s answer from the %(registers)s. Check it and change it if it is wrong.",
+            "We have filled in %(count)s answers from the %(registers)s. Check them and change anything that is "
+            "wrong.", len(filled)) % {"count": len(filled), "registers": registers_phrase(by_plugin)})
+    if missing:
+        messages.info(request, ngettext(
+            "The register did not have %(count)s of the answers. Please type it yourself.",
+            "The register did not have %(count)s of the answers. Please type them yourself.", len(missing))
+            % {"count": len(missing)})
+    if failed:
+        messages.warning(request, _(
+            "We could not get your details from the %(registers)s just now. Please type your answers instead. "
+            "Nothing you have already entered is lost.") % {"registers": registers_phrase(failed)})
+    return redirect(here)
+
+
+def _remove_document(request, application, here):
     try:
         document = application.documents.get(pk=request.POST.get("remove_document"))
     except (ApplicationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
@@ -223,7 +390,7 @@ def _remove_document(request, application, step):
     except (services.StaleApplication, ValueError):
         messages.error(request, _("This application was changed in another window, so nothing was removed. "
                                   "Check the page and try again."))
-    return redirect(_step_url(application, step, request.GET.get("change") == "1"))
+    return redirect(here)
 
 
 def _next_url(application, step_key, changing):
@@ -269,8 +436,18 @@ def check(request, pk):
         form = DeclarationForm(declaration_text=declaration_text(flow), initial={"version": application.version})
     context = _common(application)
     summary = selectors.application_summary(application)
+    context_for_fields = selectors.field_context(application) if _elder(request) else None
     for section in summary:
         section["change_url"] = _step_url(application, section["step"].key, change=True)
+        if context_for_fields is None:
+            continue
+        # Elder mode asks one question per page: each Change link goes to its own question.
+        keys = [f.key for f in step_questions(flow, section["step"], application.answers, context_for_fields)]
+        if _asks_several(section["step"], context_for_fields):
+            for row in section["rows"]:
+                if row["key"] in keys:
+                    row["change_url"] = _question_url(application, section["step"].key, keys.index(row["key"]) + 1,
+                                                      change=True)
     context.update({"summary": summary, "form": form})
     return render(request, "applications/check.html", context)
 

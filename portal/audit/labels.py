@@ -18,6 +18,7 @@ ACTION_LABELS = {
     "application.viewed": _("Looked at your application"),
     "document.downloaded": _("Downloaded a document from your application"),
     "receipt.downloaded": _("Downloaded the receipt of your application"),
+    "prefill.looked_up": _("Looked up your details in a government register, with consent"),
 }
 
 

@@ -27,6 +27,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from portal.audit.services import audit_record
 from portal.background.jobs import CELERY, queue_backend
 
 from . import conf, signing
@@ -474,17 +475,44 @@ def prefill_value_digest(value):
                     hashlib.sha256).hexdigest()
 
 
+def prefill_timeout_seconds():
+    return float(getattr(settings, "CONNECTORS_PREFILL_TIMEOUT_SECONDS", None) or 5.0)
+
+
+def _lookup_within_time(plugin, subject, attributes):
+    """plugin.lookup(), given at most prefill_timeout_seconds(): the citizen is waiting on the page. A plugin
+    should time out by itself (an HTTP time-out); this bounds one that does not. It runs in a worker thread,
+    which is left to finish on its own if it overruns."""
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    def call():
+        try:
+            return plugin.lookup(subject=subject, attributes=attributes)
+        finally:
+            connection.close()  # the worker thread's own database connection, if the plugin opened one
+
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"prefill-{plugin.id}")
+    try:
+        return executor.submit(call).result(timeout=prefill_timeout_seconds())
+    except FutureTimeout:
+        raise TimeoutError(f"prefill look-up {plugin.id} took longer than {prefill_timeout_seconds()}s") from None
+    finally:
+        executor.shutdown(wait=False)
+
+
 def prefill_lookup(*, actor, subject, plugin_id, fields, consent, application=None):
     """Ask the register `plugin_id` about `subject` for `fields` ({form field key: register attribute}),
     only with consent. Every look-up, found or not, is recorded (PrefillLookup) and visible to the citizen.
-    A failure never blocks the form: the result is empty and the citizen types the values."""
+    A failure (the plugin raises, or takes longer than CONNECTORS_PREFILL_TIMEOUT_SECONDS) never blocks the
+    form: the result is empty and the citizen types the values."""
     if not consent:
         raise ConsentRequired()
     plugin = prefill_class(plugin_id)()
     now = timezone.now()
     values, filled = {}, {}
     try:
-        answer = plugin.lookup(subject=subject, attributes=sorted(set(fields.values())))
+        answer = _lookup_within_time(plugin, subject, sorted(set(fields.values())))
         found = answer.values if answer is not None else {}
         for field_key, attribute in fields.items():
             if found.get(attribute) not in (None, ""):
@@ -498,5 +526,8 @@ def prefill_lookup(*, actor, subject, plugin_id, fields, consent, application=No
     lookup = PrefillLookup.objects.create(actor=actor, subject=subject, application=application, plugin=plugin_id,
                                           fields=sorted(fields), filled=filled, outcome=outcome, consent=True,
                                           created_at=now)
+    # Also in the tamper-evident audit log, about the citizen (who sees it there when someone else asked).
+    audit_record(action="prefill.looked_up", actor=actor, on_behalf_of=subject, obj=lookup,
+                 details={"register": plugin_id, "outcome": str(outcome), "fields": sorted(fields)})
     label = str(plugin.label or plugin_id)
     return PrefillResult(outcome=outcome, values=values, sources=dict.fromkeys(values, label), lookup=lookup)

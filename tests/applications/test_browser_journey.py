@@ -90,7 +90,7 @@ def test_apply_sign_out_resume_send_and_read_the_receipt(chromium, live_server, 
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.find_element(By.CSS_SELECTOR, "header .tool-button").click()
+    driver.find_element(By.CSS_SELECTOR, "header .tool-form .tool-button").click()  # sign out
     WebDriverWait(driver, 10).until(expected_conditions.url_contains("/accounts/sign-out/"))
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     driver.get(base + "/apply/mine/")

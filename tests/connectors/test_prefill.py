@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from portal.applications.models import Application
+from portal.audit.models import AuditEvent
 from portal.connectors import services
 from portal.connectors.models import PrefillLookup, PrefillOutcome
 from portal.connectors.selectors import prefill_sources
@@ -30,6 +31,9 @@ def test_values_found_are_returned_with_their_source_and_recorded(citizen, submi
     assert result.sources["household"] == "Household register (demo)"
     lookup = PrefillLookup.objects.get()
     assert (lookup.actor, lookup.subject, lookup.plugin, lookup.consent) == (citizen, citizen, "demo-household", True)
+    event = AuditEvent.objects.get(action="prefill.looked_up")  # also in the tamper-evident log
+    assert (event.actor_id, event.on_behalf_of_id, event.object_id) == (citizen.pk, citizen.pk, str(lookup.pk))
+    assert result.values["household"] not in str(event.details)
     assert lookup.fields == sorted(FIELDS) and result.values["household"] not in str(lookup.filled)
 
     answers = {**application.answers, **result.values}
