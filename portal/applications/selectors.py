@@ -29,25 +29,57 @@ class NoProxyPolicy:
         return None
 
 
-_policy = [NoProxyPolicy()]
+class PolicyList(NoProxyPolicy):
+    """Every registered policy, asked together: the scopes are ORed; the first to say whom the user acts
+    for wins. acting_for returns (principal, reference) for a proxy, or (principal, reference, start keywords)
+    when the policy sets the channel itself (assisted mode); acting_start_kwargs() reads either."""
+
+    policies = []
+
+    def agent_scope(self, user, now):
+        scope = super().agent_scope(user, now)
+        for policy in self.policies:
+            scope |= policy.agent_scope(user, now)
+        return scope
+
+    def acting_for(self, request, service_code=None):
+        for policy in self.policies:
+            acting = policy.acting_for(request, service_code)
+            if acting is not None:
+                return acting
+        return None
+
+
+_policy = PolicyList()
 
 
 def access_policy_register(policy):
-    _policy[0] = policy
+    """Add a policy (apps call this in AppConfig.ready); one of the same class registered again replaces it."""
+    PolicyList.policies = [p for p in PolicyList.policies if type(p) is not type(policy)] + [policy]
 
 
 def access_policy():
-    return _policy[0]
+    return _policy
+
+
+def acting_start_kwargs(acting):
+    """application_start's keywords for what acting_for returned (nothing when acting for oneself)."""
+    if not acting:
+        return {}
+    if len(acting) > 2:
+        return dict(acting[2])
+    return {"channel": Channel.PROXY, "mandate_reference": acting[1]}
 
 
 def applications_visible_to(user, *, now=None):
     """THE access rule: the applications `user` may see and act on. Everything fetched by ID uses it:
-    their own; those they filled in themselves (not as a proxy); and, through the registered policy,
-    those of people whose mandate to them is valid now and covers the service. A revoked or expired
+    their own; those they filled in themselves (not as a proxy or hall staff); and, through the registered
+    policies, those of people whose mandate to them is valid now and covers the service (and, for staff,
+    those of the assist session they are in). A revoked or expired
     mandate takes effect at the next request, for drafts too."""
     if user is None or not user.is_authenticated:
         return Application.objects.none()
-    own = Q(applicant=user) | (Q(submitted_by=user) & ~Q(channel=Channel.PROXY))
+    own = Q(applicant=user) | (Q(submitted_by=user) & ~Q(channel__in=[Channel.PROXY, Channel.ASSISTED]))
     return Application.objects.filter(own | access_policy().agent_scope(user, now or timezone.now()))
 
 
