@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from .status import Channel
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,8 +52,8 @@ def _base_url():
 
 def _recipients(application):
     people = [application.applicant]
-    if application.submitted_by_id != application.applicant_id:
-        people.append(application.submitted_by)  # a proxy or helper hears too
+    if application.channel == Channel.PROXY and application.submitted_by_id != application.applicant_id:
+        people.append(application.submitted_by)  # the family member acting for them hears too; hall staff do not
     return people
 
 

@@ -53,6 +53,22 @@ def test_transition_records_and_announces_the_change(submitted, django_capture_o
     assert len(MemorySmsSender.outbox) == 1 and submitted.reference in MemorySmsSender.outbox[0]["message"]
 
 
+@pytest.mark.parametrize("channel, reference, staff_told", [
+    ("proxy", {"mandate_reference": "M-1"}, True),  # the family member acting for them hears too
+    ("assisted", {"assist_session_reference": "A-1"}, False),  # the hall staff member who helped does not
+])
+def test_who_hears_of_a_change_made_for_someone_else(submitted, other_citizen, django_capture_on_commit_callbacks,
+                                                     channel, reference, staff_told):
+    Application.objects.filter(pk=submitted.pk).update(channel=channel, submitted_by=other_citizen, **reference)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_transition(application=submitted, to_status=Status.RECEIVED, actor=None,
+                                        source=Source.CONNECTOR, note="")
+    told = {address for message in mail.outbox for address in message.to}
+    assert submitted.applicant.email in told
+    assert (other_citizen.email in told) is staff_told
+
+
 def test_backwards_and_wrong_source_moves_are_refused(submitted):
     with pytest.raises(services.TransitionNotAllowed):
         services.application_transition(application=submitted, to_status=Status.APPROVED, actor=None,
