@@ -1,4 +1,4 @@
-from .preferences import preferences_from_request
+from .preferences import lazy_preferences
 
 
 class DisplayPreferencesMiddleware:
@@ -6,5 +6,5 @@ class DisplayPreferencesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.display_preferences = preferences_from_request(request)
+        request.display_preferences = lazy_preferences(request)
         return self.get_response(request)

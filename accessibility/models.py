@@ -1,10 +1,30 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link"]
+from .editing import RICH_TEXT_FEATURES
+from .preferences import TEXT_SIZE_LABELS
+
+
+class DisplaySettings(models.Model):
+    """A signed-in person's text size and contrast, so they follow them to any device (elder mode is on the
+    user). Written by accessibility.services.display_preferences_save only."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                related_name="display_settings", verbose_name=_("user"))
+    text_size = models.CharField(_("text size"), max_length=12, blank=True, choices=list(TEXT_SIZE_LABELS.items()),
+                                 help_text=_("Empty: the default size for the display mode."))
+    high_contrast = models.BooleanField(_("high contrast"), default=False)
+
+    class Meta:
+        verbose_name = _("display settings")
+        verbose_name_plural = _("display settings")
+
+    def __str__(self):
+        return str(self.user)
 
 
 class AccessibilityStatementPage(Page):

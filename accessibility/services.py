@@ -1,10 +1,26 @@
-"""Writes outside the admin: the accessibility statement for the demo site (editors keep it up to date)."""
+"""Writes outside the admin: a signed-in person's display preferences, and the accessibility statement for
+the demo site (editors keep it up to date)."""
 
 import datetime
 
 from django.db import transaction
 
-from .models import AccessibilityStatementPage
+from .models import AccessibilityStatementPage, DisplaySettings
+from .preferences import TEXT_SIZES
+
+
+@transaction.atomic
+def display_preferences_save(*, user, elder_mode, text_size, high_contrast):
+    """Keep a signed-in person's display preferences in their account. text_size "" means the default size
+    of the display mode (after elder mode is switched on or off without choosing a size)."""
+    if text_size not in ("", *TEXT_SIZES):
+        raise ValueError(f"unknown text size {text_size!r}")
+    if user.elder_mode != elder_mode:
+        user.elder_mode = elder_mode
+        user.save(update_fields=["elder_mode"])
+    DisplaySettings.objects.update_or_create(user=user, defaults={"text_size": text_size,
+                                                                  "high_contrast": high_contrast})
+
 
 STATEMENT = {
     "zh-hans": {

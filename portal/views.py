@@ -44,5 +44,6 @@ def server_error(request):
 
 
 def get_help(request):
-    """The "Get help" route on every page: call, visit a hall, or ask someone to help."""
+    """The "Get help" route on every page: call, visit a hall, book help from staff (#book), or ask a family
+    member to act for you (the representation pages)."""
     return render(request, "help.html")

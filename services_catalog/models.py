@@ -9,16 +9,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from accessibility.editing import RICH_TEXT_FEATURES
+
 from .search_text import SegmentedSearchField, index_text
 from .translation import TranslatedField
-
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 
 @register_snippet
@@ -250,10 +252,18 @@ class CatalogueIndexPage(Page):
         return serve_catalogue(self, request)
 
 
+class ContentBlock(blocks.StreamBlock):
+    """What a content page is made of: rich text (headings h2 to h4) and images, each image with alt text
+    or explicitly marked decorative (Wagtail's ImageBlock refuses to publish one with neither)."""
+
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+    image = ImageBlock(label=_("Image"), template="services_catalog/blocks/image.html")
+
+
 class StandardPage(Page):
     """A plain content page (help, terms, contact)."""
 
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = StreamField(ContentBlock(), verbose_name=_("body"))
     content_panels = [*Page.content_panels, FieldPanel("body")]
     parent_page_types = ["services_catalog.HomePage"]
     subpage_types = []
