@@ -1,0 +1,197 @@
+"""The key pages the screen-reader, transcript, keyboard and geometry tests visit, and the application data
+behind them.
+
+Page states are tests/browser/pages.py PageStates (as in the axe harness's list), with application pages
+that need a signed-in applicant and an application in a given state. `open_state()` opens one the way
+tests/browser/harness.py does, without running axe.
+
+The application data is made with the engine's own helpers from tests/applications/conftest.py, over HTTP,
+so the pages show what a real applicant sees:
+- "pension-certification": yes/no radios, a declaration checkbox and, answered as here, no upload: the flow
+  the keyboard journey goes through, and the one behind check answers and the confirmation.
+- "disability-certificate": its "disability" step has checkboxes and radios on one page.
+"""
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from selenium.webdriver.common.by import By
+
+from accessibility.preferences import ELDER_COOKIE
+from tests.applications.conftest import complete_steps, make_resident_id, start_application
+from tests.applications.conftest import submit as submit_application
+from tests.factories import service_create
+
+from .chromium import wait_until_replaced
+from .harness import Visit, display_problems
+from .pages import SERVICE, PageState, all_of, heading_error, shows, submit
+
+PENSION = "pension-certification"
+DISABILITY = "disability-certificate"
+FLOW_SERVICES = {
+    # flow key: (service code, slug, Chinese title and summary, English title and summary)
+    PENSION: ("3700-RS-108", "pension-certification", ("养老金领取资格认证", "每年确认一次您仍可领取养老金。"),
+              ("Pension certification", "Confirm once a year that you are still entitled to your pension.")),
+    DISABILITY: ("3700-CL-103", "disability-certificate", ("残疾人证申领", "申请办理残疾人证。"),
+                 ("Disability certificate", "Apply for a disability certificate.")),
+}
+# Answers that keep the pension flow free of uploads: same address, not abroad.
+PENSION_ANSWERS = {"same_address": "yes", "lives_abroad": "no"}
+CHOICES_STEP = "disability"  # checkboxes ("Which types of disability?") and radios ("Had a certificate?")
+APPLICANT_PHONE = "13912345678"
+PASSWORD = "correct-horse-battery"
+
+
+# Data -------------------------------------------------------------------------------------------------------
+
+def flow_services(catalogue):
+    """The two online services in Chinese and English ({flow key: Chinese ServicePage}), made once per
+    catalogue, with fixed summaries (so what a screen reader reads of the home page does not change)."""
+    from portal.applications.services import flows_load_from_code
+
+    if getattr(catalogue, "flow_services", None) is None:
+        flows_load_from_code()
+        department = catalogue.departments["civil-affairs"]
+        pages = {}
+        for key, (code, slug, (title_zh, summary_zh), (title_en, summary_en)) in FLOW_SERVICES.items():
+            common = {"department": department, "service_code": code, "slug": slug, "online": True, "flow_key": key}
+            pages[key] = service_create(tree=catalogue.trees["zh-hans"], title=title_zh, summary=summary_zh, **common)
+            service_create(tree=catalogue.trees["en"], title=title_en, summary=summary_en, translation_of=pages[key],
+                           **common)
+        catalogue.flow_services = pages
+    return catalogue.flow_services
+
+
+def applicant():
+    """张三, who signs in with APPLICANT_PHONE and PASSWORD; the portal knows his name, ID number and phone."""
+    from django.contrib.auth import get_user_model
+
+    from portal.accounts.services import user_register
+
+    user = get_user_model().objects.filter(phone=APPLICANT_PHONE).first()
+    if user is None:
+        user = user_register(real_name="张三", password=PASSWORD, phone=APPLICANT_PHONE, email="zhang@example.com",
+                             resident_id=make_resident_id())
+    return user
+
+
+def _client(user, language):
+    client = Client()
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client
+
+
+def draft(user, flow_key, *, catalogue, language, complete=False):
+    """A new draft of `user`'s, answered to the end (complete=True) or not at all."""
+    pages = flow_services(catalogue)
+    client = _client(user, language)
+    with translation.override(language):
+        application = start_application(client, pages[flow_key])
+        if complete:
+            application = complete_steps(client, application, overrides=PENSION_ANSWERS)
+    return application
+
+
+def sent(user, flow_key, *, catalogue, language):
+    """A complete application of `user`'s, sent."""
+    application = draft(user, flow_key, catalogue=catalogue, language=language, complete=True)
+    with translation.override(language):
+        response = submit_application(_client(user, language), application)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    application.refresh_from_db()
+    return application
+
+
+def url(name, language, **kwargs):
+    """An applications URL in `language` (Chinese has no prefix)."""
+    with translation.override(language):
+        return reverse(f"applications:{name}", kwargs=kwargs)
+
+
+# Page states ------------------------------------------------------------------------------------------------
+
+def with_application(flow_key, *, complete=False, send=False):
+    """Setup: sign the applicant in and give the visit an application (visit.application)."""
+
+    def setup(visit):
+        user = applicant()
+        if user.elder_mode:  # answered as in standard mode (all of a step's questions at once), then shown
+            user.elder_mode = False
+            user.save(update_fields=["elder_mode"])
+        make = sent if send else draft
+        options = {} if send else {"complete": complete}
+        visit.application = make(user, flow_key, catalogue=visit.catalogue, language=visit.language, **options)
+        visit.sign_in(user)
+
+    return setup
+
+
+def application_page(name, **kwargs):
+    """The path of an application page of the visit's application."""
+    return lambda visit: url(name, visit.language, pk=visit.application.pk, **kwargs)
+
+
+def press(selector):
+    """Then: press the button `selector` in the page's main form and wait for the next page."""
+
+    def then(visit):
+        button = visit.driver.find_element(By.CSS_SELECTOR, selector)
+        button.click()
+        wait_until_replaced(visit.driver, button)
+
+    return then
+
+
+STEP_WITH_CHOICES = PageState(
+    "application step with choices", application_page("step", step=CHOICES_STEP),
+    shows("main input[type=checkbox], main input[type=radio]", at_least=2),  # elder mode: one question
+    setup=with_application(DISABILITY))
+STEP_WITH_ERRORS = PageState(
+    "application step with errors", application_page("step", step=CHOICES_STEP), heading_error(),
+    setup=with_application(DISABILITY), then=submit())
+CHECK_ANSWERS = PageState(
+    "check answers", application_page("check"), shows("main .summary-list"),
+    setup=with_application(PENSION, complete=True))
+CONFIRMATION = PageState(
+    "confirmation", application_page("confirmation"), shows("main .reference"),
+    setup=with_application(PENSION, send=True))
+SAVED_FOR_LATER = PageState(
+    "my applications after saving for later", application_page("step", step="about-you"),
+    shows("main [role=status]"), setup=with_application(PENSION),
+    then=press("main form button[name=save_and_exit]"))
+MY_APPLICATIONS = PageState(
+    "my applications", "/apply/mine/", shows("main .application-list"), setup=with_application(PENSION, send=True))
+
+HOME = PageState("home", "/", shows("main h1"))
+CATALOGUE_FILTERED = PageState(
+    "catalogue with filters", "/services/?life_event=retiring&online=1&audience=individuals",
+    all_of(shows(".service-card"), shows("form.filters input:checked")))
+SERVICE_PAGE = PageState("service page", lambda visit: visit.service(SERVICE).url, shows("article.service-guide"))
+SEARCH = PageState("search results", lambda visit: visit.path("/search/", q=visit.service("3700-RS-002").title),
+                   shows(".service-list .service-card"))
+SIGN_IN = PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]"))
+REGISTER = PageState("registration", "/accounts/register/", shows("main form input[type=password]"))
+
+
+def open_state(page, *, driver, base_url, catalogue, language, mode="standard", cookies=None):
+    """Open one page state as tests/browser/harness.py does (fresh cookies, display mode, setup, open, then)
+    and return (visit, where, problems): problems mean the page is not in the state to test."""
+    visit = Visit(driver=driver, base_url=base_url, catalogue=catalogue, language=language, mode=mode)
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    if visit.elder:
+        visit.set_cookie(ELDER_COOKIE, "1")
+    for name, value in (cookies or {}).items():
+        visit.set_cookie(name, value)
+    if page.setup:
+        page.setup(visit)
+    path = page.path(visit) if callable(page.path) else visit.path(page.path)
+    where = f"{page.name} [{language}, {mode} mode] {path}"
+    driver.get(base_url + path)
+    if page.then:
+        page.then(visit)
+        where += f" -> {driver.current_url.removeprefix(base_url)}"
+    problems = display_problems(visit)
+    if page.check and (problem := page.check(visit)):
+        problems.append(problem)
+    return visit, where, problems
