@@ -129,7 +129,16 @@ class Application(models.Model):
         ordering = ["-updated_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
-        indexes = [models.Index(fields=["applicant", "status"]), models.Index(fields=["submitted_by", "status"])]
+        indexes = [
+            models.Index(fields=["applicant", "status"]),
+            models.Index(fields=["submitted_by", "status"]),
+            # The department queue (oldest first) and the receipts sweep read sent applications by age.
+            models.Index(fields=["submitted_at", "id"], condition=~Q(status=Status.DRAFT),
+                         name="applications_sent_by_age"),
+            models.Index(fields=["submitted_at", "id"], name="applications_open_by_age",
+                         condition=Q(status__in=[Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW,
+                                                 Status.MORE_INFO_REQUESTED])),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

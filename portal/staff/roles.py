@@ -21,11 +21,16 @@ MANAGE_APPOINTMENTS = "staff.manage_appointments"
 FOLLOW_UP_RATINGS = "staff.follow_up_ratings"
 MANAGE_STAFF = "staff.manage_staff"
 
+STAFF_PERMISSIONS = (ASSIST, REVIEW, VIEW_METRICS, MANAGE_APPOINTMENTS, FOLLOW_UP_RATINGS, MANAGE_STAFF)
+# Administrators manage staff in the Wagtail admin, which needs this permission to be entered at all.
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
 ROLE_PERMISSIONS = {
     Role.HALL_STAFF: [ASSIST, MANAGE_APPOINTMENTS],
     Role.REVIEWER: [REVIEW],
     Role.HALL_MANAGER: [ASSIST, MANAGE_APPOINTMENTS, VIEW_METRICS, FOLLOW_UP_RATINGS],
-    Role.ADMINISTRATOR: [ASSIST, REVIEW, VIEW_METRICS, MANAGE_APPOINTMENTS, FOLLOW_UP_RATINGS, MANAGE_STAFF],
+    Role.ADMINISTRATOR: [ASSIST, REVIEW, VIEW_METRICS, MANAGE_APPOINTMENTS, FOLLOW_UP_RATINGS, MANAGE_STAFF,
+                         ACCESS_ADMIN],
 }
 
 # Which scope each role needs: a hall, a department, or neither (administrators see everything).

@@ -1,0 +1,27 @@
+"""The assisted half of the one access rule (portal.applications.selectors): registered in
+AssistedConfig.ready. While a member of staff is in an active assist session, what they start is the
+citizen's application (channel "assisted", the session's reference), and they may reach the applications
+of their active sessions, and no others: once the session ends, only the citizen has them."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from portal.applications.status import Channel, Source
+
+from . import selectors
+from .models import AssistSession, AssistState
+
+
+class AssistPolicy:
+    def agent_scope(self, user, now):
+        active = AssistSession.objects.filter(staff=user, state=AssistState.ACTIVE).values("reference")
+        return Q(channel=Channel.ASSISTED, submitted_by=user, assist_session_reference__in=active)
+
+    def acting_for(self, request, service_code=None):
+        if not request.session.get(selectors.SESSION_KEY):
+            return None
+        session = selectors.assist_session_current(request)
+        if session is None:
+            raise PermissionDenied("The assist session has ended")
+        return session.citizen, session.reference, {
+            "channel": Channel.ASSISTED, "assist_session_reference": session.reference, "source": Source.STAFF}
