@@ -1,0 +1,45 @@
+"""Telling the people who follow poor ratings up: the hall's managers, or the administrators when the
+rating has no hall. E-mail and SMS through the portal's senders. The message names the application's
+reference and the score, not the citizen."""
+
+import logging
+
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from portal.applications.notifications import _base_url, sms_sender
+from portal.staff.selectors import hall_managers
+
+from . import selectors
+from .models import Rating
+
+logger = logging.getLogger(__name__)
+
+
+def poor_rating_announce(*, rating_id):
+    rating = Rating.objects.select_related("application", "hall").filter(pk=rating_id).first()
+    if rating is None:
+        return 0
+    people = list(hall_managers(rating.hall)) if rating.hall else []
+    if not people:
+        people = list(selectors.administrators())
+    url = _base_url() + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
+    for person in people:
+        with translation.override(person.preferred_language or "zh-hans"):
+            facts = {"reference": rating.application.reference, "score": rating.score,
+                     "hall": rating.hall.name if rating.hall else "", "url": url}
+            subject = _("A poor rating to follow up: %(reference)s") % facts
+            body = _("A citizen rated application %(reference)s %(score)s out of 5. Please follow it up and "
+                     "record what you did: %(url)s") % facts
+            sms = _("[Shandong government services] Poor rating (%(score)s/5) for %(reference)s: please follow "
+                    "it up.") % facts
+            try:
+                if person.email:
+                    send_mail(subject, body, None, [person.email], fail_silently=False)
+                if person.phone:
+                    sms_sender().send(phone=person.phone, message=sms)
+            except Exception:  # a failed message never undoes the rating
+                logger.exception("could not tell user %s about rating %s", person.pk, rating.pk)
+    return len(people)
