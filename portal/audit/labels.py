@@ -18,6 +18,9 @@ ACTION_LABELS = {
     "application.viewed": _("Looked at your application"),
     "document.downloaded": _("Downloaded a document from your application"),
     "receipt.downloaded": _("Downloaded the receipt of your application"),
+    "rating.viewed": _("Viewed a rating you gave"),
+    "rating.followed_up": _("Recorded the follow-up of a rating you gave"),
+    "appointment.cancelled": _("Cancelled your appointment"),
     "prefill.looked_up": _("Looked up your details in a government register, with consent"),
 }
 

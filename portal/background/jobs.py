@@ -39,6 +39,9 @@ JOBS = [
     Job("portal.applications.services.receipts_render_pending", _seconds("RECEIPTS_SWEEP_SECONDS", 3)),
     Job("portal.applications.services.drafts_remind", 3600),
     Job("portal.applications.services.drafts_purge_expired", 3600),
+    Job("portal.appointments.services.appointments_remind", 3600),
+    Job("portal.appointments.services.appointment_slots_publish", 24 * 3600),
+    Job("portal.metrics.services.metrics_refresh", 3600),
 ]
 
 
