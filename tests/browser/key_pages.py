@@ -28,12 +28,15 @@ from .pages import SERVICE, PageState, all_of, heading_error, shows, submit
 
 PENSION = "pension-certification"
 DISABILITY = "disability-certificate"
+HOUSEHOLD = "household-registration-transfer"  # its "from" step offers to look answers up in a register
 FLOW_SERVICES = {
     # flow key: (service code, slug, Chinese title and summary, English title and summary)
     PENSION: ("3700-RS-108", "pension-certification", ("养老金领取资格认证", "每年确认一次您仍可领取养老金。"),
               ("Pension certification", "Confirm once a year that you are still entitled to your pension.")),
     DISABILITY: ("3700-CL-103", "disability-certificate", ("残疾人证申领", "申请办理残疾人证。"),
                  ("Disability certificate", "Apply for a disability certificate.")),
+    HOUSEHOLD: ("3700-GA-104", "household-registration-transfer", ("户口迁移", "把户口迁到新的住址。"),
+                ("Moving your household registration", "Move your household registration to a new address.")),
 }
 # Answers that keep the pension flow free of uploads: same address, not abroad.
 PENSION_ANSWERS = {"same_address": "yes", "lives_abroad": "no"}
@@ -72,6 +75,15 @@ def applicant():
     if user is None:
         user = user_register(real_name="张三", password=PASSWORD, phone=APPLICANT_PHONE, email="zhang@example.com",
                              resident_id=make_resident_id())
+    return user
+
+
+def applicant_in_standard_mode():
+    """The applicant, with no elder mode saved in the account (a visit's mode comes from its cookie)."""
+    user = applicant()
+    if user.elder_mode:
+        user.elder_mode = False
+        user.save(update_fields=["elder_mode"])
     return user
 
 
@@ -115,16 +127,28 @@ def with_application(flow_key, *, complete=False, send=False):
     """Setup: sign the applicant in and give the visit an application (visit.application)."""
 
     def setup(visit):
-        user = applicant()
-        if user.elder_mode:  # answered as in standard mode (all of a step's questions at once), then shown
-            user.elder_mode = False
-            user.save(update_fields=["elder_mode"])
+        user = applicant_in_standard_mode()  # answered all of a step's questions at once, then shown
         make = sent if send else draft
         options = {} if send else {"complete": complete}
         visit.application = make(user, flow_key, catalogue=visit.catalogue, language=visit.language, **options)
         visit.sign_in(user)
 
     return setup
+
+
+def signed_in_applicant(visit):
+    """Setup: sign the applicant in (the visit sets the display mode)."""
+    visit.sign_in(applicant_in_standard_mode())
+
+
+def start_page(flow_key):
+    """The path of the start page of the service whose flow is `flow_key`."""
+
+    def path(visit):
+        page = flow_services(visit.catalogue)[flow_key]
+        return url("start", visit.language, service_code=page.service_code)
+
+    return path
 
 
 def application_page(name, **kwargs):

@@ -211,3 +211,43 @@ PAGES = [
     PageState("staff: service metrics with errors", "/staff/metrics/?start_0=2025&start_1=13&start_2=1",
               heading_error(), setup=h5.administrator_with_figures),
 ]
+
+
+# Accounts, the statement and the application engine. The application states build on tests/browser/key_pages.py
+# (which imports the helpers above, so it is imported here, at the end).
+def _statement(visit):
+    from accessibility.models import AccessibilityStatementPage
+    from accessibility.services import statement_page_ensure
+
+    statement_page_ensure(trees=visit.catalogue.trees)
+    return AccessibilityStatementPage.objects.get(locale__language_code=visit.language).url
+
+
+from . import key_pages  # noqa: E402
+
+PAGES += [
+    PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]")),
+    PageState("sign in with errors", "/accounts/sign-in/", heading_error(), then=submit()),
+    PageState("registration", "/accounts/register/", shows("main form input[type=password]")),
+    PageState("registration with errors", "/accounts/register/", heading_error(), then=submit()),
+    PageState("accessibility statement", _statement, shows("main h1")),
+    PageState("application start page", key_pages.start_page(key_pages.PENSION), shows("main form .button--start"),
+              setup=key_pages.signed_in_applicant),
+    PageState("application step, empty", key_pages.application_page("step", step="about-you"),
+              shows("main form input"), setup=key_pages.with_application(key_pages.PENSION)),
+    PageState("application step, answered", key_pages.application_page("step", step="about-you"),
+              shows("main form input[value]:not([type=hidden])"),
+              setup=key_pages.with_application(key_pages.PENSION, complete=True)),
+    key_pages.STEP_WITH_CHOICES,
+    key_pages.STEP_WITH_ERRORS,
+    PageState("application step with an upload", key_pages.application_page("question", step="medical", question=2),
+              shows("main form input[type=file]"), setup=key_pages.with_application(key_pages.DISABILITY)),
+    PageState("application: offer to look answers up", key_pages.application_page("step", step="from"),
+              shows("main form button[name=prefill]"), setup=key_pages.with_application(key_pages.HOUSEHOLD)),
+    key_pages.CHECK_ANSWERS,
+    key_pages.CONFIRMATION,
+    key_pages.SAVED_FOR_LATER,
+    key_pages.MY_APPLICATIONS,
+    PageState("application page with its progress", key_pages.application_page("detail"), shows("main .timeline"),
+              setup=key_pages.with_application(key_pages.PENSION, send=True)),
+]
