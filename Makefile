@@ -69,6 +69,9 @@ run: venv-app messages
 	$(DEV) $(PY) manage.py load_demo_flows
 	$(DEV) $(PY) manage.py connectors_load_demo --backoffice-url http://127.0.0.1:$(BACKOFFICE_PORT)
 	$(DEV) $(PY) manage.py create_demo_editor
+	$(DEV) $(PY) manage.py create_demo_staff
+	$(DEV) $(PY) manage.py metrics_generate_demo --remove > /dev/null
+	$(DEV) $(PY) manage.py metrics_generate_demo -v0 > /dev/null
 	@mkdir -p var; trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) -m portal.connectors.backoffice_sim --port $(BACKOFFICE_PORT) --secret-env BACKOFFICE_SECRET \
 	  --db var/backoffice.sqlite3 --portal-url http://$(HOST):$(PORT)/connectors/inbound/demo-backoffice/status \

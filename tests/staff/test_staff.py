@@ -2,6 +2,8 @@
 OTP-verified member of staff (a citizen gets 403); memberships are managed in the Wagtail admin by holders
 of MANAGE_STAFF only, audited, with the role groups kept in step."""
 
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -112,3 +114,21 @@ def test_only_holders_of_manage_staff_reach_the_memberships(client_for, hall_man
             "person": person.phone, "role": "administrator"})
         assert response.status_code in (302, 403), person
     assert not StaffMembership.objects.filter(role="administrator").exists()
+
+
+def test_demo_staff_can_each_reach_what_their_role_allows(db):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from portal.staff.management.commands.create_demo_staff import DEMO_DEPARTMENT, DEMO_HALL
+    from tests.factories import DepartmentFactory, ServiceHallFactory
+
+    ServiceHallFactory(slug=DEMO_HALL)
+    DepartmentFactory(code=DEMO_DEPARTMENT)
+    call_command("create_demo_staff", stdout=io.StringIO())
+    call_command("create_demo_staff", stdout=io.StringIO())  # again: nothing doubled
+    users = get_user_model().objects.in_bulk(["window", "reviewer", "manager"], field_name="username")
+    assert users["window"].has_perm("staff.assist_citizens") and not users["window"].has_perm("staff.view_metrics")
+    assert users["reviewer"].has_perm("staff.review_applications")
+    assert users["manager"].has_perm("staff.view_metrics")
+    assert all(user.staff_memberships.count() == 1 for user in users.values())

@@ -1,0 +1,45 @@
+"""Demo staff for `make run`: one person in each role, at the provincial service centre and in the civil
+affairs department, with the demo editor's password and authenticator key (local demo only)."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal.accounts.management.commands.create_demo_editor import DEMO_PASSWORD, DEMO_TOTP_KEY
+from portal.staff.models import StaffMembership
+from portal.staff.roles import Role
+from portal.staff.services import staff_membership_add
+from services_catalog.models import Department, ServiceHall
+
+DEMO_HALL = "shandong-provincial-service-centre"
+DEMO_DEPARTMENT = "civil-affairs"
+DEMO_STAFF = [
+    # username, name, role
+    ("window", "演示窗口人员", Role.HALL_STAFF),
+    ("reviewer", "演示审核人员", Role.REVIEWER),
+    ("manager", "演示大厅主任", Role.HALL_MANAGER),
+]
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) demo staff accounts, one per role, and print how to sign in."
+
+    def handle(self, *args, **options):
+        hall = ServiceHall.objects.filter(slug=DEMO_HALL).first()
+        department = Department.objects.filter(code=DEMO_DEPARTMENT).first()
+        if hall is None or department is None:
+            raise CommandError("Load the demo catalogue first (manage.py load_demo).")
+        for username, name, role in DEMO_STAFF:
+            user, _created = get_user_model().objects.get_or_create(
+                username=username, defaults={"real_name": name, "email": f"{username}@example.gov.cn"})
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            TOTPDevice.objects.update_or_create(user=user, name="demo",
+                                                defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
+            scope = {"hall": hall} if role != Role.REVIEWER else {"department": department}
+            if not StaffMembership.objects.filter(user=user, role=role, **scope).exists():
+                staff_membership_add(user=user, role=role, actor=None, **scope)
+        names = ", ".join(f"'{username}' ({role.label})" for username, _name, role in DEMO_STAFF)
+        self.stdout.write(f"Demo staff: sign in at http://127.0.0.1:8000/staff/ as {names}, each with password "
+                          f"'{DEMO_PASSWORD}' and the same security code as the editor (manage.py demo_otp_code "
+                          f"--username <name>).")
