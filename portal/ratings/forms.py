@@ -1,12 +1,14 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accessibility import forms as a11y
 
 from .models import Score
 
-SCORE_CHOICES = [(str(value), f"{value} – {label}") for value, label in reversed(Score.choices)]
+# Lazy: the words are translated when the form is drawn, in the reader's language, not once at import.
+SCORE_CHOICES = [(str(value), format_lazy("{} – {}", value, label)) for value, label in reversed(Score.choices)]
 
 
 class RatingForm(a11y.AccessibleForm):

@@ -66,7 +66,7 @@ class TestDisplaySettingsPage:
         assert '<input type="hidden" name="next" value="/services/?life_event=retiring"' in body
 
     def test_it_offers_five_text_sizes_up_to_30px_and_two_contrasts(self, client, site):
-        page = client.get("/preferences/display/")
+        page = client.get("/en/preferences/display/")
 
         assert radios(page, "size") == list(TEXT_SIZES)
         assert max(TEXT_SIZES.values()) >= 30 and len(TEXT_SIZES) >= 4

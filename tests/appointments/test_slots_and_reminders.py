@@ -81,7 +81,8 @@ def test_the_reminder_goes_once_the_day_before(citizen, other_citizen, slot_at, 
     sms.clear()
     assert services.appointments_remind() == 1
     assert [message.to for message in mail.outbox] == [["zhang@example.com"]]
-    assert "Reminder" in mail.outbox[0].subject and tomorrow.reference in mail.outbox[0].body
+    assert "明天" in mail.outbox[0].subject  # "tomorrow", in the citizen's language (Chinese)
+    assert tomorrow.reference in mail.outbox[0].body
     assert len(sms) == 1 and tomorrow.reference in sms[0]["message"]
     assert services.appointments_remind() == 0  # once
     assert len(mail.outbox) == 1

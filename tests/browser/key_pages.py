@@ -24,7 +24,7 @@ from tests.factories import service_create
 
 from .chromium import wait_until_replaced
 from .harness import Visit, display_problems
-from .pages import SERVICE, PageState, all_of, heading_error, shows, submit
+from .states import SERVICE, PageState, all_of, heading_error, shows, submit
 
 PENSION = "pension-certification"
 DISABILITY = "disability-certificate"

@@ -6,7 +6,7 @@ tests/browser/test_accessibility.py checks it with axe in both languages and bot
 - path: a path without the language prefix ("/help/"; English gets "/en/" in front), or a function of the
   Visit that returns the full path (`lambda v: v.service("3700-GA-001").url`, `lambda v: v.path("/x/", q="y")`).
 - check: a function of the Visit that returns what is wrong, or None, so the harness knows the page is in
-  the state it is meant to test (shows / lacks / heading below, combined with all_of).
+  the state it is meant to test (shows / lacks / heading from tests/browser/states.py, combined with all_of).
 - setup: runs before the page is opened: create data, sign someone in (`signed_in(citizen)`). Every
   state of every page shares one database (the catalogue is built once), so make setup idempotent
   (get_or_create) and keep what it creates from changing other pages.
@@ -20,103 +20,23 @@ Examples for pages still to come:
     PageState("my applications", "/apply/", shows("main h1"), setup=signed_in(citizen)),
 """
 
-from dataclasses import dataclass
-from typing import Any
-
 from tests.assisted import axe_setup as staff
 from tests.metrics import axe_setup as h5
 
-from .harness import LANGUAGES, MODES
-
-SERVICE = "3700-GA-002"  # a rich guide: materials (one fetched electronically), halls, FAQ, life event
-NO_RESULTS_QUERY = "zzqxj"
-
-
-@dataclass(frozen=True)
-class PageState:
-    name: str
-    path: Any  # str, or a function of the Visit returning the full path
-    check: Any = None
-    setup: Any = None
-    then: Any = None
-    languages: tuple = LANGUAGES
-    modes: tuple = MODES
-
-    def __str__(self):
-        return self.name
-
-
-# Checks: each returns a function of the Visit that says what is wrong, or None.
-def shows(selector, at_least=1):
-    def check(visit):
-        found = len(visit.find(selector))
-        return None if found >= at_least else f"expected at least {at_least} of {selector!r}, found {found}"
-
-    return check
-
-
-def lacks(selector):
-    def check(visit):
-        found = len(visit.find(selector))
-        return None if found == 0 else f"expected no {selector!r}, found {found}"
-
-    return check
-
-
-def heading(message):
-    """The page's h1 is `message`, translated into the visit's language."""
-
-    def check(visit):
-        expected = visit.gettext(message)
-        found = [element.text.strip() for element in visit.find("h1")]
-        return None if found == [expected] else f"expected the h1 {expected!r}, found {found}"
-
-    return check
-
-
-def heading_error():
-    """A form shown with its errors: the title starts with "Error:" and the error summary is there."""
-
-    def check(visit):
-        prefix = visit.gettext("Error:")
-        title = visit.driver.title
-        return None if title.startswith(prefix) else f"expected the title to start with {prefix!r}: {title!r}"
-
-    return all_of(check, shows(".error-summary[role=alert] a[href^='#']"))
-
-
-def all_of(*checks):
-    def check(visit):
-        problems = [problem for problem in (one(visit) for one in checks) if problem]
-        return "; ".join(problems) or None
-
-    return check
-
-
-# Setup and actions.
-def signed_in(make_user, **session_data):
-    """Setup that signs in the user `make_user(visit)` returns."""
-
-    def setup(visit):
-        visit.sign_in(make_user(visit), **session_data)
-
-    return setup
-
-
-def citizen(visit):
-    from django.contrib.auth import get_user_model
-
-    user, _created = get_user_model().objects.get_or_create(
-        username="citizen", defaults={"real_name": "王秀英", "phone": "13800000001",
-                                      "email": "citizen@example.com", "preferred_language": visit.language})
-    return user
-
-
-def submit(selector="main form"):
-    def then(visit):
-        visit.submit(selector)
-
-    return then
+from . import key_pages
+from .states import (
+    NO_RESULTS_QUERY,
+    SERVICE,
+    PageState,
+    all_of,
+    citizen,
+    heading,
+    heading_error,
+    lacks,
+    shows,
+    signed_in,
+    submit,
+)
 
 
 def _service_path(suffix=""):
@@ -213,8 +133,7 @@ PAGES = [
 ]
 
 
-# Accounts, the statement and the application engine. The application states build on tests/browser/key_pages.py
-# (which imports the helpers above, so it is imported here, at the end).
+# Accounts, the statement and the application engine (application states: tests/browser/key_pages.py).
 def _statement(visit):
     from accessibility.models import AccessibilityStatementPage
     from accessibility.services import statement_page_ensure
@@ -222,8 +141,6 @@ def _statement(visit):
     statement_page_ensure(trees=visit.catalogue.trees)
     return AccessibilityStatementPage.objects.get(locale__language_code=visit.language).url
 
-
-from . import key_pages  # noqa: E402
 
 PAGES += [
     PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]")),

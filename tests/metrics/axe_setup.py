@@ -19,7 +19,7 @@ def _person(username, name, phone):
 
 
 def _citizen(visit):
-    from tests.browser.pages import citizen
+    from tests.browser.states import citizen
 
     return citizen(visit)
 
