@@ -122,13 +122,16 @@ return Array.from(document.styleSheets).some(sheet => {
 """
 
 
-def run_page_state(page, *, driver, base_url, catalogue, language, mode):
-    """Open one page state and return (where, violations, problems). Problems mean the page did not reach
-    the state it is meant to test (wrong page, wrong language or mode), so its axe result proves nothing."""
+def open_page_state(page, *, driver, base_url, catalogue, language, mode=STANDARD, cookies=None):
+    """Open one page state: fresh cookies, the display mode (and any other `cookies`), its setup, the page, its
+    browser actions. Returns (visit, where, problems); problems mean the page did not reach the state it is meant
+    to test (wrong page, wrong language or mode), so whatever is checked on it proves nothing."""
     visit = Visit(driver=driver, base_url=base_url, catalogue=catalogue, language=language, mode=mode)
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     if visit.elder:
         visit.set_cookie(ELDER_COOKIE, "1")
+    for name, value in (cookies or {}).items():
+        visit.set_cookie(name, value)
     if page.setup:
         page.setup(visit)
     path = page.path(visit) if callable(page.path) else visit.path(page.path)
@@ -138,8 +141,13 @@ def run_page_state(page, *, driver, base_url, catalogue, language, mode):
         page.then(visit)
         where += f" -> {driver.current_url.removeprefix(base_url)}"
     problems = display_problems(visit)
-    if page.check:
-        problem = page.check(visit)
-        if problem:
-            problems.append(problem)
+    if page.check and (problem := page.check(visit)):
+        problems.append(problem)
+    return visit, where, problems
+
+
+def run_page_state(page, *, driver, base_url, catalogue, language, mode):
+    """Open one page state and run axe on it: (where, violations, problems)."""
+    _visit, where, problems = open_page_state(page, driver=driver, base_url=base_url, catalogue=catalogue,
+                                              language=language, mode=mode)
     return where, axe_check(driver, where), [f"{where}: {problem}" for problem in problems]

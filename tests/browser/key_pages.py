@@ -2,8 +2,8 @@
 behind them.
 
 Page states are tests/browser/pages.py PageStates (as in the axe harness's list), with application pages
-that need a signed-in applicant and an application in a given state. `open_state()` opens one the way
-tests/browser/harness.py does, without running axe.
+that need a signed-in applicant and an application in a given state. tests/browser/harness.py's
+open_page_state() opens one without running axe.
 
 The application data is made with the engine's own helpers from tests/applications/conftest.py, over HTTP,
 so the pages show what a real applicant sees:
@@ -17,13 +17,11 @@ from django.urls import reverse
 from django.utils import translation
 from selenium.webdriver.common.by import By
 
-from accessibility.preferences import ELDER_COOKIE
 from tests.applications.conftest import complete_steps, make_resident_id, start_application
 from tests.applications.conftest import submit as submit_application
 from tests.factories import service_create
 
 from .chromium import wait_until_replaced
-from .harness import Visit, display_problems
 from .states import SERVICE, PageState, all_of, heading_error, shows, submit
 
 PENSION = "pension-certification"
@@ -196,26 +194,3 @@ SEARCH = PageState("search results", lambda visit: visit.path("/search/", q=visi
                    shows(".service-list .service-card"))
 SIGN_IN = PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]"))
 REGISTER = PageState("registration", "/accounts/register/", shows("main form input[type=password]"))
-
-
-def open_state(page, *, driver, base_url, catalogue, language, mode="standard", cookies=None):
-    """Open one page state as tests/browser/harness.py does (fresh cookies, display mode, setup, open, then)
-    and return (visit, where, problems): problems mean the page is not in the state to test."""
-    visit = Visit(driver=driver, base_url=base_url, catalogue=catalogue, language=language, mode=mode)
-    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
-    if visit.elder:
-        visit.set_cookie(ELDER_COOKIE, "1")
-    for name, value in (cookies or {}).items():
-        visit.set_cookie(name, value)
-    if page.setup:
-        page.setup(visit)
-    path = page.path(visit) if callable(page.path) else visit.path(page.path)
-    where = f"{page.name} [{language}, {mode} mode] {path}"
-    driver.get(base_url + path)
-    if page.then:
-        page.then(visit)
-        where += f" -> {driver.current_url.removeprefix(base_url)}"
-    problems = display_problems(visit)
-    if page.check and (problem := page.check(visit)):
-        problems.append(problem)
-    return visit, where, problems

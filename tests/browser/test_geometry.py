@@ -37,7 +37,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility.preferences import TEXT_SIZE_COOKIE, TEXT_SIZES
 
-from .harness import LANGUAGES
+from .harness import LANGUAGES, open_page_state
 from .key_pages import (
     CATALOGUE_FILTERED,
     CHECK_ANSWERS,
@@ -51,7 +51,6 @@ from .key_pages import (
     STEP_WITH_CHOICES,
     STEP_WITH_ERRORS,
     flow_services,
-    open_state,
 )
 
 pytestmark = pytest.mark.browser
@@ -325,7 +324,7 @@ def test_elder_mode_text_targets_contrast_reflow_and_text_spacing(subtests, brow
 
     def check(page, language, mode, largest=False):
         cookies = {TEXT_SIZE_COOKIE: LARGEST} if largest else None
-        _visit, where, problems = open_state(page, driver=browser, base_url=browser_server.url,
+        _visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
                                              catalogue=browser_catalogue, language=language, mode=mode,
                                              cookies=cookies)
         assert not problems, f"{where}: the page did not reach the state to test: {problems}"

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from .axtree import controls_with_tree, describe_outline, dump, label_in_name, normalise, outline_problems
-from .harness import LANGUAGES, MODES
+from .harness import LANGUAGES, MODES, open_page_state
 from .key_pages import (
     CATALOGUE_FILTERED,
     CHECK_ANSWERS,
@@ -35,7 +35,6 @@ from .key_pages import (
     STEP_WITH_CHOICES,
     STEP_WITH_ERRORS,
     flow_services,
-    open_state,
 )
 
 pytestmark = pytest.mark.browser
@@ -150,7 +149,7 @@ def test_screen_readers_get_names_groups_headings_errors_and_announcements(subte
         for language in LANGUAGES:
             for mode in MODES:
                 with subtests.test(f"{page.name} [{language}, {mode} mode]"):
-                    visit, where, problems = open_state(page, driver=browser, base_url=browser_server.url,
+                    visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
                                                         catalogue=browser_catalogue, language=language, mode=mode)
                     assert not problems, f"{where}: the page did not reach the state to test: {problems}"
                     tree, controls = controls_with_tree(browser)

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .harness import LANGUAGES
-from .key_pages import CONFIRMATION, HOME, SERVICE_PAGE, STEP_WITH_ERRORS, flow_services, open_state
+from .harness import LANGUAGES, open_page_state
+from .key_pages import CONFIRMATION, HOME, SERVICE_PAGE, STEP_WITH_ERRORS, flow_services
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +121,7 @@ def test_screen_reader_transcripts_match_the_golden_files(subtests, browser, bro
         for language in LANGUAGES:
             name = f"{slug}-{language}"
             with subtests.test(name):
-                _visit, where, problems = open_state(page, driver=browser, base_url=browser_server.url,
+                _visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
                                                      catalogue=browser_catalogue, language=language)
                 assert not problems, f"{where}: the page did not reach the state to test: {problems}"
                 difference = compare(name, transcript(browser, browser_server.url, main_only))
