@@ -171,7 +171,8 @@ def test_a_decorative_image_is_published_with_empty_alt_text(editor_client, site
 def test_the_checker_uses_the_harness_rule_tags():
     from tests.browser.axe import AXE_TAGS as HARNESS_TAGS
 
-    assert AXE_TAGS == HARNESS_TAGS == ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+    assert HARNESS_TAGS is AXE_TAGS  # one list for the editors' checker and our harness
+    assert AXE_TAGS == ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
     options = PortalContentChecker().get_axe_configuration(RequestFactory().get("/"))["options"]
     assert options["runOnly"] == list(AXE_TAGS)
 
