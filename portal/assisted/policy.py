@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from portal.applications.status import Channel, Source
+from portal.staff.roles import ASSIST
 
 from . import selectors
 from .models import AssistSession, AssistState
@@ -14,6 +15,8 @@ from .models import AssistSession, AssistState
 
 class AssistPolicy:
     def agent_scope(self, user, now):
+        if not user.has_perm(ASSIST):  # a membership removed mid-session ends the reach at once
+            return Q(pk__in=[])
         active = AssistSession.objects.filter(staff=user, state=AssistState.ACTIVE).values("reference")
         return Q(channel=Channel.ASSISTED, submitted_by=user, assist_session_reference__in=active)
 

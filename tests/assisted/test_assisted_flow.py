@@ -214,3 +214,19 @@ def test_a_proxy_still_acts_under_a_mandate_beside_assisted_mode(client_for, cit
     application = _start_application(client, service_for("senior-bus-pass"))
     assert (application.applicant, application.channel, application.mandate_reference) == (
         citizen, "proxy", mandate.reference)
+
+
+def test_a_staff_member_removed_mid_session_loses_the_citizens_applications_at_once(client_for, hall_staff, citizen,
+                                                                                   hall, service_for):
+    from portal.staff.models import StaffMembership
+    from portal.staff.services import staff_membership_remove
+
+    client = client_for(hall_staff)
+    _start_session(client, citizen, hall)
+    draft = _start_application(client, service_for("senior-bus-pass"))
+    detail = reverse("applications:detail", kwargs={"pk": draft.pk})
+    assert client.get(detail).status_code in (200, 302)  # theirs to reach while assisting
+    for membership in StaffMembership.objects.filter(user=hall_staff):
+        staff_membership_remove(membership=membership, actor=None)
+    assert client.get(detail).status_code == 404  # the session is still "active", but no longer theirs to use
+    assert client.post(reverse("applications:start", kwargs={"service_code": draft.service_code})).status_code == 403
