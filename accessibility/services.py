@@ -25,6 +25,7 @@ def display_preferences_save(*, user, elder_mode, text_size, high_contrast):
 STATEMENT = {
     "zh-hans": {
         "title": "无障碍声明",
+        "standard": "WCAG 2.2 AA 级；GB/T 37668-2019；工业和信息化部《互联网网站适老化通用设计规范》（2021）",
         "compliance_summary": "<p>本网站按照 WCAG 2.2 AA 级、GB/T 37668-2019"
                               "《信息技术 互联网内容无障碍可访问性技术要求与测试方法》"
                               "和工业和信息化部《互联网网站适老化通用设计规范》（2021）建设。"
@@ -40,6 +41,7 @@ STATEMENT = {
     },
     "en": {
         "title": "Accessibility statement",
+        "standard": "WCAG 2.2 AA; GB/T 37668-2019; MIIT elder-friendly web specification (2021)",
         "compliance_summary": "<p>This portal is built to WCAG 2.2 level AA, the Chinese standard "
                               "GB/T 37668-2019 and the "
                               "MIIT elder-friendly web design specification (2021). Every page works with a keyboard "

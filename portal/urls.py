@@ -11,6 +11,7 @@ from services_catalog import views as catalogue_views
 
 from . import views
 
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 

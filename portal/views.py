@@ -35,6 +35,10 @@ def healthz(request):
     return JsonResponse(body, status=200 if healthy else 503)
 
 
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 

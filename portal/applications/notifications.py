@@ -46,7 +46,7 @@ def sms_sender():
     return import_string(path)()
 
 
-def _base_url():
+def portal_base_url():
     return getattr(settings, "PORTAL_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
 
 
@@ -82,7 +82,7 @@ def status_change_announce(*, event_id):
 
         status_label = Status(event.to_status).label
         name = service_name(application)
-        url = _base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("%(reference)s: %(status)s") % {"reference": application.reference, "status": status_label}
         body = "\n\n".join(part for part in [
             _("Your application for “%(service)s” (reference %(reference)s) is now: %(status)s.")
@@ -101,7 +101,7 @@ def draft_expiry_remind(*, application):
 
     with translation.override(application.language):
         name = service_name(application)
-        url = _base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("Your draft application will be deleted soon")
         expires = application.expires_at.date().isoformat() if application.expires_at else ""
         body = _("You started an application for “%(service)s” but have not sent it. It will be deleted on "

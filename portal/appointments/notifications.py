@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import _base_url, sms_sender
+from portal.applications.notifications import portal_base_url, sms_sender
+from portal.templatetags.portal_format import local_date
 
 logger = logging.getLogger(__name__)
 
@@ -17,9 +18,9 @@ def _facts(appointment):
     slot = appointment.slot
     return {
         "reference": appointment.reference, "hall": slot.hall.name, "address": slot.hall.address,
-        "date": slot.date.isoformat(), "start": f"{slot.start:%H:%M}", "end": f"{slot.end:%H:%M}",
+        "date": local_date(slot.date, "full"), "start": f"{slot.start:%H:%M}", "end": f"{slot.end:%H:%M}",
         "kind": slot.get_kind_display(),
-        "url": _base_url() + reverse("appointments:detail", kwargs={"pk": appointment.pk}),
+        "url": portal_base_url() + reverse("appointments:detail", kwargs={"pk": appointment.pk}),
     }
 
 

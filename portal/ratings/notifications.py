@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import _base_url, sms_sender
+from portal.applications.notifications import portal_base_url, sms_sender
 from portal.staff.selectors import hall_managers
 
 from . import selectors
@@ -25,7 +25,7 @@ def poor_rating_announce(*, rating_id):
     people = list(hall_managers(rating.hall)) if rating.hall else []
     if not people:
         people = list(selectors.administrators())
-    url = _base_url() + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
+    url = portal_base_url() + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
     for person in people:
         with translation.override(person.preferred_language or "zh-hans"):
             facts = {"reference": rating.application.reference, "score": rating.score,

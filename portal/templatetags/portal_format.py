@@ -1,5 +1,7 @@
 """Locale-aware dates, numbers and money through Babel (CLDR), for the active language."""
 
+import datetime
+
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django import template
@@ -18,6 +20,8 @@ def _babel_locale():
 def local_date(value, format="long"):
     if not value:
         return ""
+    if isinstance(value, datetime.datetime):  # the local calendar day, not the UTC one
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return babel_dates.format_date(value, format=format, locale=_babel_locale())
 
 
