@@ -36,6 +36,7 @@ from portal.applications.status import Channel, Status
 from portal.ratings.models import POOR_AT_MOST, Rating, Score
 from portal.staff.roles import Role
 from portal.staff.selectors import hall_ids_for
+from portal.templatetags.portal_format import local_number
 from services_catalog.models import Department, Region, ServicePage
 
 from .expressions import WorkingDays, day_number, local_day
@@ -164,10 +165,16 @@ def bars(label_key, value_key, text_key=None):
     def draw(rows):
         largest = max([row.get(value_key) or 0 for row in rows] + [0])
         return _limited([{"label": row.get(label_key), "bars": [{
-            "name": "", "text": row.get(text_key or value_key), "style": "hatched" if row.get("sent") else "solid",
+            "name": "", "text": _figure(row.get(text_key or value_key)),
+            "style": "hatched" if row.get("sent") else "solid",
             "width": _width(row.get(value_key), largest)}]} for row in rows if not row.get("total")])
 
     return draw
+
+
+def _figure(value):
+    """A number written as the tables write it (local_number); text as it is."""
+    return local_number(value) if isinstance(value, int | float | Decimal) and not isinstance(value, bool) else value
 
 
 def _services_named(codes):
@@ -239,7 +246,8 @@ def channels_table(scope, period):
     for value, label in Channel.choices:
         part = share(counts.get(value, 0), total)
         rows.append({"channel": label, "applications": counts.get(value, 0), "share": part,
-                     "share_text": f"{counts.get(value, 0)} ({part}%)" if part is not None else "0"})
+                     "share_text": f"{local_number(counts.get(value, 0))} ({local_number(part)}%)" if part is not None
+                     else local_number(0)})
     return Table("channels", _("Online, assisted and proxy applications"),
                  _("Applications sent in the period: online by the applicant, with help at a service hall, or by "
                    "someone acting for the applicant. The share is the percentage of all of them."),
@@ -336,7 +344,7 @@ def ratings_table(scope, period):
     table = Table("ratings", _("Ratings"),
                   _("Ratings given in the period, from 5 (very good) to 1 (very poor). Ratings of 2 or less are poor "
                     "and followed up by the hall manager."),
-                  [Column("score", _("Rating"), False), Column("ratings", _("Ratings")),
+                  [Column("score", _("Rating"), False), Column("ratings", pgettext("count", "Ratings")),
                    Column("share", _("Share (%)"))], rows, bars("score", "ratings"))
     summary = {"count": count, "average": average(sum(score * n for score, n in distribution.items()), count),
                "poor": sum(n for score, n in distribution.items() if score <= POOR_AT_MOST)}
@@ -353,7 +361,7 @@ def ratings_by_service_table(scope, period):
                  _("Ratings given in the period: how many, their average (5 is the best) and how many were poor "
                    "(2 or less)."),
                  [Column(SERVICE, _("Service"), False), Column("code", _("Service code"), False),
-                  Column("ratings", _("Ratings")), Column("average", _("Average rating")),
+                  Column("ratings", pgettext("count", "Ratings")), Column("average", _("Average rating")),
                   Column("poor", _("Poor (2 or less)"))], rows, bars(SERVICE, "poor"))
 
 
@@ -382,7 +390,7 @@ def dropoff_table(scope, period):
         buckets = [("", pgettext("drop-off", "Started, no step completed"))]
         buckets += [(step.key, _("Step %(number)s completed: %(title)s") % {
             "number": number, "title": localised(step.title)}) for number, step in enumerate(steps, start=1)]
-        buckets += [(step_key, step_key) for step_key in stopped[key]
+        buckets += [(step_key, _("A step no longer in the form")) for step_key in stopped[key]
                     if step_key and step_key not in {step.key for step in steps}]
         started_here = sum(stopped[key].values()) + sent.get(key, 0)
         flow_title = localised(version.flow_def.title) if version else key

@@ -26,7 +26,7 @@ class FollowUpForm(a11y.AccessibleForm):
                              help_text=_("For example: called the citizen, apologised, and fixed the problem."),
                              error_messages={"required": _("Enter what was done"),
                                              "max_length": _("What was done must be 2000 characters or fewer")})
-    done_on = a11y.DatePartsField(label=_("When was it done?"), date_rule="past")
+    done_on = a11y.DatePartsField(label=_("Date it was done"), date_rule="past")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"done_on": timezone.localdate()})

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import TOTP
@@ -165,7 +165,11 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, citize
         reverse("accounts:password_reset_code")
 
 
-def test_demo_editor_can_sign_in_with_the_printed_code(client, capsys):
+def test_demo_editor_can_sign_in_with_the_printed_code(client, capsys, settings):
+    settings.DEBUG = False  # never on a real portal: its password and key are public
+    with pytest.raises(CommandError):
+        call_command("create_demo_editor")
+    settings.DEBUG = True  # as `make run` has
     call_command("create_demo_editor")
     call_command("demo_otp_code")
     code = capsys.readouterr().out.strip().splitlines()[-1]

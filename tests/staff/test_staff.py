@@ -116,15 +116,18 @@ def test_only_holders_of_manage_staff_reach_the_memberships(client_for, hall_man
     assert not StaffMembership.objects.filter(role="administrator").exists()
 
 
-def test_demo_staff_can_each_reach_what_their_role_allows(db):
+def test_demo_staff_can_each_reach_what_their_role_allows(db, settings):
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     from portal.staff.management.commands.create_demo_staff import DEMO_DEPARTMENT, DEMO_HALL
     from tests.factories import DepartmentFactory, ServiceHallFactory
 
     ServiceHallFactory(slug=DEMO_HALL)
     DepartmentFactory(code=DEMO_DEPARTMENT)
+    with pytest.raises(CommandError):  # not on a real portal (DEBUG off): the password and key are public
+        call_command("create_demo_staff", stdout=io.StringIO())
+    settings.DEBUG = True  # as `make run` has
     call_command("create_demo_staff", stdout=io.StringIO())
     call_command("create_demo_staff", stdout=io.StringIO())  # again: nothing doubled
     users = get_user_model().objects.in_bulk(["window", "reviewer", "manager"], field_name="username")

@@ -1,6 +1,7 @@
 """Demo staff for `make run`: one person in each role, at the provincial service centre and in the civil
 affairs department, with the demo editor's password and authenticator key (local demo only)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,6 +26,8 @@ class Command(BaseCommand):
     help = "Create (or reset) demo staff accounts, one per role, and print how to sign in."
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:  # a known password and authenticator key: never on a real portal
+            raise CommandError("Demo accounts are only for a local demo (DEBUG on, as `make run` has).")
         hall = ServiceHall.objects.filter(slug=DEMO_HALL).first()
         department = Department.objects.filter(code=DEMO_DEPARTMENT).first()
         if hall is None or department is None:
