@@ -27,25 +27,28 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
-def _keys(scope, identifier, request):
-    keys = [(_key(scope, "identifier", identifier), _limit("identifier"))]
+def _keys(scope, identifier, request, limit=None):
+    keys = [(_key(scope, "identifier", identifier), limit or _limit("identifier"))]
     ip = client_ip(request)
     if ip:
         keys.append((_key(scope, "ip", ip), _limit("ip")))
     return keys
 
 
-def is_throttled(scope, *, identifier, request=None):
-    return any((cache.get(key) or 0) >= limit for key, limit in _keys(scope, identifier, request))
+def is_throttled(scope, *, identifier, request=None, limit=None):
+    """`limit`: this scope's own limit per identifier, instead of THROTTLE_PER_ACCOUNT."""
+    return any((cache.get(key) or 0) >= most for key, most in _keys(scope, identifier, request, limit))
 
 
-def record_failure(scope, *, identifier, request=None):
+def record_failure(scope, *, identifier, request=None, window=None):
+    """`window`: this scope's own window in seconds, instead of THROTTLE_WINDOW_SECONDS."""
+    window = window or _window()
     for key, _unused in _keys(scope, identifier, request):
-        if not cache.add(key, 1, _window()):
+        if not cache.add(key, 1, window):
             try:
                 cache.incr(key)
             except ValueError:
-                cache.set(key, 1, _window())
+                cache.set(key, 1, window)
 
 
 def reset(scope, *, identifier):

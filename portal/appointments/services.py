@@ -10,6 +10,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -161,6 +162,11 @@ def appointment_book(*, citizen, slot, service_code="", service_title="", langua
                 if current is None or current.capacity == 0:
                     raise SlotUnavailable()
                 raise SlotFull()
+            # One booking of this citizen's at a time from here to the commit, so two made at once (two tabs)
+            # cannot both count below the limit. After the slot's UPDATE: a write first keeps SQLite's
+            # transaction a writer from the start (and SQLite serialises writers anyway).
+            list(get_user_model()._default_manager.select_for_update(no_key=True).filter(pk=citizen.pk)
+                 .values_list("pk", flat=True))
             active = Appointment.objects.filter(citizen=citizen, status=AppointmentStatus.BOOKED).filter(
                 Q(slot__date__gt=timezone.localdate(now))
                 | Q(slot__date=timezone.localdate(now), slot__end__gt=timezone.localtime(now).time()))

@@ -1,11 +1,13 @@
 """Assisted mode (帮办): a member of staff at a service hall helping a walk-in citizen, and the department
 workbench's more-information round trip. Writes live in services.py, reads in selectors.py."""
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.applications.models import private_storage
@@ -56,8 +58,19 @@ class AssistSession(models.Model):
         return self.reference
 
     @property
+    def expires_at(self):
+        """When the session stops giving the member of staff the citizen's applications, if nobody ends it."""
+        return self.started_at + datetime.timedelta(hours=settings.ASSIST_SESSION_MAX_HOURS)
+
+    @property
     def is_active(self):
-        return self.state == AssistState.ACTIVE
+        """Not ended, and not past ASSIST_SESSION_MAX_HOURS (an expired session is ended by the worker soon after:
+        until then it behaves as ended)."""
+        return self.state == AssistState.ACTIVE and timezone.now() < self.expires_at
+
+    def get_state_display(self):
+        """"Ended" for an expired session too, before the worker has marked it ended."""
+        return AssistState.ACTIVE.label if self.is_active else AssistState.ENDED.label
 
 
 def answer_upload_to(instance, filename):

@@ -1,7 +1,8 @@
 """The assisted half of the one access rule (portal.applications.selectors): registered in
 AssistedConfig.ready. While a member of staff is in an active assist session, what they start is the
 citizen's application (channel "assisted", the session's reference), and they may reach the applications
-of their active sessions, and no others: once the session ends, only the citizen has them."""
+of their active sessions, and no others: once the session ends (or runs past ASSIST_SESSION_MAX_HOURS),
+only the citizen has them."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -10,14 +11,14 @@ from portal.applications.status import Channel, Source
 from portal.staff.roles import ASSIST
 
 from . import selectors
-from .models import AssistSession, AssistState
+from .models import AssistSession
 
 
 class AssistPolicy:
     def agent_scope(self, user, now):
         if not user.has_perm(ASSIST):  # a membership removed mid-session ends the reach at once
             return Q(pk__in=[])
-        active = AssistSession.objects.filter(staff=user, state=AssistState.ACTIVE).values("reference")
+        active = AssistSession.objects.filter(selectors.assist_session_live(now), staff=user).values("reference")
         return Q(channel=Channel.ASSISTED, submitted_by=user, assist_session_reference__in=active)
 
     def acting_for(self, request, service_code=None):

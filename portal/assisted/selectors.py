@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -43,8 +44,22 @@ def halls_for_staff(user):
     return list(halls if ids is None else halls.filter(pk__in=ids))
 
 
-def assist_sessions_active(staff):
-    return AssistSession.objects.filter(staff=staff, state=AssistState.ACTIVE).select_related("citizen", "hall")
+def assist_session_live(now=None):
+    """A Q over AssistSession: not ended, and started less than ASSIST_SESSION_MAX_HOURS ago. A session past
+    that behaves as ended (no reach, no banner, no resuming) until the worker ends it (assist_sessions_expire)."""
+    now = now or timezone.now()
+    return Q(state=AssistState.ACTIVE,
+             started_at__gt=now - datetime.timedelta(hours=settings.ASSIST_SESSION_MAX_HOURS))
+
+
+def assist_sessions_active(staff, now=None):
+    return AssistSession.objects.filter(assist_session_live(now), staff=staff).select_related("citizen", "hall")
+
+
+def assist_sessions_expired(*, staff=None, now=None):
+    """Sessions still marked active that are past ASSIST_SESSION_MAX_HOURS (every member of staff's, or one's)."""
+    sessions = AssistSession.objects.filter(state=AssistState.ACTIVE).exclude(assist_session_live(now))
+    return sessions if staff is None else sessions.filter(staff=staff)
 
 
 def assist_session_get(*, staff, reference):
@@ -60,8 +75,9 @@ def assist_sessions_recent(staff, limit=10):
 
 
 def assist_session_current(request):
-    """The assist session this browser session is in, if it is still active and the user may still assist.
-    A stale one stays in the browser session until they choose to clear it (see the banner)."""
+    """The assist session this browser session is in, if it is still active (not ended, not expired) and the
+    user may still assist. A stale one stays in the browser session until they choose to clear it (see the
+    banner, which then says the session has ended)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not hasattr(request, "session"):
         return None
@@ -77,6 +93,10 @@ def assist_session_current(request):
 def session_applications(session):
     return list(Application.objects.filter(assist_session_reference=session.reference)
                 .select_related("flow_version").order_by("created_at"))
+
+
+def session_application_count(session):
+    return Application.objects.filter(assist_session_reference=session.reference).count()
 
 
 def services_to_apply_for(query, limit=20):

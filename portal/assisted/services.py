@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts import throttle
 from portal.accounts.services import user_register
 from portal.applications.models import Application
 from portal.applications.services import StaleApplication, TransitionNotAllowed, application_transition
@@ -20,6 +21,7 @@ from . import selectors
 from .models import AssistSession, AssistState, MoreInformationAnswer, MoreInformationDocument
 
 AUDIT_LABELS = {
+    "assist.citizen_looked_up": _("Looked you up by your ID number at a service hall"),
     "assist.citizen_registered": _("Created your account at a service hall"),
     "assist.session_started": _("Started helping you at a service hall"),
     "assist.checks_recorded": _("Recorded that you were there in person, your ID card was checked and you "
@@ -36,9 +38,18 @@ AUDIT_LABELS = {
 
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a counter
 
+# Look-ups by resident ID number: at most this many per member of staff in this many seconds (a busy counter
+# needs far fewer; more looks like working through a list of numbers).
+LOOK_UP_LIMIT = 30
+LOOK_UP_WINDOW_SECONDS = 10 * 60
+
 
 class AssistNotAllowed(Exception):
     pass
+
+
+class TooManyLookUps(Exception):
+    """The member of staff has looked up LOOK_UP_LIMIT ID numbers within LOOK_UP_WINDOW_SECONDS."""
 
 
 class AssistSessionAlreadyActive(Exception):
@@ -68,6 +79,20 @@ def _audit(session, action, **details):
 
 # Assisted mode --------------------------------------------------------------------------------------------
 
+def citizen_look_up(*, staff, resident_id):
+    """The active account holding `resident_id`, or None. Every look-up counts against the member of staff's
+    limit, found or not (TooManyLookUps beyond it); a match is audited, so the citizen sees who looked them up."""
+    scope = "assist-look-up"
+    if throttle.is_throttled(scope, identifier=staff.pk, limit=LOOK_UP_LIMIT):
+        raise TooManyLookUps()
+    throttle.record_failure(scope, identifier=staff.pk, window=LOOK_UP_WINDOW_SECONDS)  # per person, not per IP
+    citizen = selectors.citizen_by_resident_id(resident_id)
+    if citizen is not None:
+        audit_record(action="assist.citizen_looked_up", actor=staff, on_behalf_of=citizen, obj=citizen,
+                     details={"by": "hall staff"})
+    return citizen
+
+
 def citizen_register_at_hall(*, staff, real_name, resident_id, phone, email=""):
     """An account for a walk-in citizen, with no password: they claim it later with a reset by text message
     (or e-mail), as the portal's own "forgotten password" pages already allow."""
@@ -90,6 +115,8 @@ def assist_session_start(*, staff, citizen, hall, presence_confirmed, id_checked
     if hall.pk not in {h.pk for h in selectors.halls_for_staff(staff)}:
         raise PermissionDenied("not a hall of this member of staff")
     with transaction.atomic():
+        for expired in selectors.assist_sessions_expired(staff=staff):  # not yet ended by the worker
+            assist_session_end(session=expired, actor=None, reason="expired")
         current = selectors.assist_sessions_active(staff).select_for_update().first()
         if current is not None:
             raise AssistSessionAlreadyActive(current)
@@ -117,19 +144,29 @@ def assist_session_enter(*, request, session, resumed=False):
         _audit(session, "assist.session_resumed")
 
 
-def assist_session_end(*, session, actor, request=None):
+def assist_session_end(*, session, actor, request=None, reason=""):
+    """End `session` (once: False when it had already ended). `actor` None and `reason` "expired" when it ran
+    past ASSIST_SESSION_MAX_HOURS and the portal ends it."""
     now = timezone.now()
     with transaction.atomic():
         ended = AssistSession.objects.filter(pk=session.pk, state=AssistState.ACTIVE).update(
             state=AssistState.ENDED, ended_at=now)
         if ended:
             session.state, session.ended_at = AssistState.ENDED, now
-            count = Application.objects.filter(assist_session_reference=session.reference).count()
+            count = selectors.session_application_count(session)
+            details = {"session": session.reference, "hall": session.hall_id, "applications": count}
             audit_record(action="assist.session_ended", actor=actor, on_behalf_of=session.citizen_id, obj=session,
-                         details={"session": session.reference, "hall": session.hall_id, "applications": count})
+                         details={**details, "reason": reason} if reason else details)
     if request is not None and request.session.get(selectors.SESSION_KEY) == session.reference:
         request.session.pop(selectors.SESSION_KEY, None)
     return bool(ended)
+
+
+def assist_sessions_expire(*, now=None):
+    """End every session past ASSIST_SESSION_MAX_HOURS that nobody ended (for the background worker, every
+    10 minutes), audited with no actor and reason "expired". Idempotent; returns how many it ended."""
+    return sum(assist_session_end(session=session, actor=None, reason="expired")
+               for session in selectors.assist_sessions_expired(now=now))
 
 
 def assist_browser_session_leave(*, request):

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts import crypto
@@ -39,22 +40,29 @@ PAGE_SIZE = 25
 # Assisted mode --------------------------------------------------------------------------------------------
 
 @staff_required(ASSIST)
+@sensitive_post_parameters("resident_id")
 @require_http_methods(["GET", "POST"])
 def assist_home(request):
     """Find the citizen by resident ID; or resume a session an interrupted browser left active."""
     form = FindCitizenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         resident_id = form.cleaned_data["resident_id"]
-        citizen = selectors.citizen_by_resident_id(resident_id)
-        if citizen is None:
-            request.session[UNKNOWN_ID_KEY] = crypto.encrypt(resident_id)
-            return redirect("assisted:register")
-        if citizen.pk == request.user.pk:
-            form.add_error("resident_id", _("You cannot assist yourself. Ask a colleague to help you"))
+        try:
+            citizen = services.citizen_look_up(staff=request.user, resident_id=resident_id)
+        except services.TooManyLookUps:
+            form.add_error("resident_id", _("You have looked up too many ID numbers in a short time. Wait "
+                                            "%(minutes)s minutes, then try again")
+                           % {"minutes": services.LOOK_UP_WINDOW_SECONDS // 60})
         else:
-            request.session[CANDIDATE_KEY] = {"user": citizen.pk, "registered": False}
-            request.session.pop(UNKNOWN_ID_KEY, None)
-            return redirect("assisted:checks")
+            if citizen is None:
+                request.session[UNKNOWN_ID_KEY] = crypto.encrypt(resident_id)
+                return redirect("assisted:register")
+            if citizen.pk == request.user.pk:
+                form.add_error("resident_id", _("You cannot assist yourself. Ask a colleague to help you"))
+            else:
+                request.session[CANDIDATE_KEY] = {"user": citizen.pk, "registered": False}
+                request.session.pop(UNKNOWN_ID_KEY, None)
+                return redirect("assisted:checks")
     return render(request, "assisted/home.html", {
         "form": form, "active": selectors.assist_sessions_active(request.user).first(),
         "recent": selectors.assist_sessions_recent(request.user), "current": selectors.assist_session_current(request),
@@ -62,6 +70,7 @@ def assist_home(request):
 
 
 @staff_required(ASSIST)
+@sensitive_post_parameters("resident_id", "phone")
 @require_http_methods(["GET", "POST"])
 def register(request):
     """No account has the ID number: create one on the spot (no password; they claim it later)."""
@@ -120,12 +129,14 @@ def session_detail(request, reference):
     current = selectors.assist_session_current(request)
     search = ServiceSearchForm(request.GET or None)
     results = selectors.services_to_apply_for(search.cleaned_data["q"]) if search.is_valid() else []
-    applications = selectors.session_applications(session)
+    # Once it has ended, the applications are the citizen's alone: the page keeps only how many were made.
+    applications = selectors.session_applications(session) if session.is_active else []
     return render(request, "assisted/session.html", {
         "session": session, "in_this_session": current is not None and current.pk == session.pk,
         "search": search, "results": results, "searched": search.is_bound,
         "applications": [{"application": a, "service_name": application_selectors.service_name(a)}
                          for a in applications],
+        "application_count": None if session.is_active else selectors.session_application_count(session),
     })
 
 

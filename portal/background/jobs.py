@@ -42,6 +42,7 @@ JOBS = [
     Job("portal.appointments.services.appointments_remind", 3600),
     Job("portal.appointments.services.appointment_slots_publish", 24 * 3600),
     Job("portal.metrics.services.metrics_refresh", 3600),
+    Job("portal.assisted.services.assist_sessions_expire", 600),  # ends assist sessions past ASSIST_SESSION_MAX_HOURS
 ]
 
 

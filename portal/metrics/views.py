@@ -2,43 +2,47 @@
 second factor, VIEW_METRICS); the scope (which services) comes from selectors.metrics_scope."""
 
 import csv
-from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal.staff.access import staff_required
 from portal.staff.roles import VIEW_METRICS
 
 from . import selectors
-from .forms import PeriodForm
+from .forms import MAX_DAYS, PeriodForm
 
 
-def _iso(value):
-    try:
-        return date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
+def _date_parts(prefix, value):
+    """An ISO date from a CSV link as the form's three parts, so it is checked as if typed in."""
+    parts = (value or "")[:10].split("-", 2)
+    return dict(zip((f"{prefix}_0", f"{prefix}_1", f"{prefix}_2"), [*parts, "", ""][:3], strict=True))
 
 
 def _period(request):
-    """(period, form): from the form's date parts, else ISO `from` and `to` (the CSV links), else the last
-    90 days. A period with errors shows the errors and the default figures."""
+    """(period, form): from the form's date parts, or from ISO `from` and `to` (the CSV links) given to the
+    same form, so both pass the same checks; the last 90 days when neither is given. A period with errors
+    shows the errors and the default figures. There are no figures after today: a later end is today."""
     default = selectors.default_period()
-    if any(key.startswith(("start_", "end_")) for key in request.GET):
-        form = PeriodForm(request.GET)
-        if form.is_valid():
-            start = form.cleaned_data["start"] or default.start
-            end = form.cleaned_data["end"] or timezone.localdate()
-            if start <= end:
-                return selectors.Period(start, end), form
-        return default, form
-    start, end = _iso(request.GET.get("from")), _iso(request.GET.get("to"))
-    period = selectors.Period(start or default.start, end or default.end)
-    if period.start > period.end:
-        period = default
-    return period, PeriodForm(initial={"start": period.start, "end": period.end})
+    data = request.GET
+    if not any(key.startswith(("start_", "end_")) for key in data):
+        if not (data.get("from") or data.get("to")):
+            return default, PeriodForm(initial={"start": default.start, "end": default.end})
+        data = {**_date_parts("start", data.get("from")), **_date_parts("end", data.get("to"))}
+    form = PeriodForm(data)
+    if form.is_valid():
+        today = timezone.localdate()
+        start = form.cleaned_data["start"] or default.start
+        end = min(form.cleaned_data["end"] or today, today)
+        if start > today:
+            form.add_error("start", _("%(label)s must be today or in the past") % {"label": form.fields["start"].label})
+        elif (end - start).days >= MAX_DAYS:  # the form checks this only when both dates are given
+            form.add_error("start", _("Choose a period of 3 years or less"))
+        elif start <= end:
+            return selectors.Period(start, end), form
+    return default, form
 
 
 @staff_required(VIEW_METRICS)
@@ -52,7 +56,13 @@ def dashboard(request):
 
 
 def _csv_value(value):
-    return "" if value is None else value
+    """A cell as written: text that a spreadsheet would take for a formula (an editor's service title, say)
+    starts with a quote mark, so it stays text; numbers are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 @staff_required(VIEW_METRICS)

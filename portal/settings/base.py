@@ -192,6 +192,7 @@ SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_ABSOLUTE_SECONDS = int(env("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
 SESSION_WARN_SECONDS = int(env("SESSION_WARN_SECONDS", str(10 * 60)))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+ASSIST_SESSION_MAX_HOURS = int(env("ASSIST_SESSION_MAX_HOURS", "10"))  # an assist session left open ends then
 # The province's unified identity platform (统一身份认证) over OpenID Connect: on when OIDC_RP_CLIENT_ID is set
 # (portal/accounts/oidc.py). Resident ID numbers in its claims sign people into their existing accounts.
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")

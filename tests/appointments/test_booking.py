@@ -156,6 +156,53 @@ def test_concurrent_bookings_for_the_last_place(catalogue, django_db_blocker):
     assert Slot.objects.get(pk=slot.pk).booked == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_parallel_bookings_by_one_citizen_keep_to_the_limit(catalogue, django_db_blocker, settings, monkeypatch):
+    """Two browser tabs booking two different times at the same moment, with one booking allowed: one
+    appointment, one clear refusal (PostgreSQL). Each booking waits at the limit check for the other; when
+    the citizen's row is locked before counting, the second cannot get there until the first has committed."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("real concurrency needs PostgreSQL")
+    settings.APPOINTMENT_MAX_ACTIVE = 1
+    hall = catalogue.hall("jinan-hall")
+    slots = [Slot.objects.create(hall=hall, date=timezone.localdate() + datetime.timedelta(days=3),
+                                 start=datetime.time(10, minute), end=datetime.time(10, minute + 30),
+                                 kind=SlotKind.IN_PERSON, capacity=4) for minute in (0, 1)]
+    person = citizen_make(name="人甲", phone="13900000009", email="tabs@example.com", sequence=309)
+    at_the_check = threading.Barrier(2, timeout=3)
+
+    def limit_after_meeting():
+        try:
+            at_the_check.wait()  # both counted before either booked: the race, if nothing serialises them
+        except threading.BrokenBarrierError:
+            pass  # the other booking is held back (or already done): go on alone
+        return 1
+
+    monkeypatch.setattr(services, "max_active", limit_after_meeting)
+    results = []
+
+    def book(slot):
+        try:
+            results.append(services.appointment_book(citizen=person, slot=slot))
+        except services.TooManyAppointments:
+            results.append("too many")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=book, args=(slot,)) for slot in slots]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(type(result).__name__ for result in results) == ["Appointment", "str"]
+    assert Appointment.objects.filter(citizen=person, status=AppointmentStatus.BOOKED).count() == 1
+    assert sum(Slot.objects.filter(pk__in=[slot.pk for slot in slots]).values_list("booked", flat=True)) == 1
+
+
 def test_cancelling_frees_the_place(citizen, other_citizen, hall, slot_at):
     slot = slot_at(3, "10:00", capacity=1)
     appointment = services.appointment_book(citizen=citizen, slot=slot)
