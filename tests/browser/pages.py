@@ -72,6 +72,7 @@ PAGES = [
     PageState("catalogue, all filters", "/services/?all_filters=1", shows("form.filters #filter-department")),
     PageState("page not found", "/no-such-page/", heading("Page not found")),
     PageState("server error", "/__test__/server-error/", heading("Sorry, there is a problem with the service")),
+    PageState("not allowed", "/staff/", heading("You cannot see this page"), setup=signed_in(citizen)),
     PageState("password reset", "/accounts/password-reset/", heading("Reset your password")),
     PageState("password reset with errors", "/accounts/password-reset/", heading_error(), then=submit()),
     PageState("security", "/accounts/security/", shows("#sign-out-everywhere"), setup=signed_in(citizen)),

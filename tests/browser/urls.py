@@ -6,6 +6,7 @@ from django.urls import path
 
 from portal import urls as portal_urls
 
+handler403 = portal_urls.handler403
 handler404 = portal_urls.handler404
 handler500 = portal_urls.handler500
 
