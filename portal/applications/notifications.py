@@ -57,15 +57,21 @@ def _recipients(application):
     return people
 
 
+def person_notify(*, person, subject, body, sms):
+    """The one way the portal tells a person something: e-mail and SMS, whichever they have. Never raises:
+    a failed message never undoes what it announces (a status change, a booking, a rating)."""
+    try:
+        if person.email:
+            send_mail(subject, body, None, [person.email], fail_silently=False)
+        if person.phone:
+            sms_sender().send(phone=person.phone, message=sms)
+    except Exception:
+        logger.exception("could not notify user %s", person.pk)
+
+
 def _deliver(*, people, subject, body, sms):
     for person in people:
-        try:
-            if person.email:
-                send_mail(subject, body, None, [person.email], fail_silently=False)
-            if person.phone:
-                sms_sender().send(phone=person.phone, message=sms)
-        except Exception:  # a notification failure never undoes the change it announces
-            logger.exception("could not notify user %s", person.pk)
+        person_notify(person=person, subject=subject, body=body, sms=sms)
 
 
 def status_change_announce(*, event_id):

@@ -213,3 +213,26 @@ def neighbour_steps(application, step_key):
         return None, None
     index = visible.index(step_key)
     return (visible[index - 1] if index > 0 else None), (visible[index + 1] if index + 1 < len(visible) else None)
+
+
+# Elder mode: one question per page ----------------------------------------------------------------------
+
+def question_answered(field_def, answers, documents):
+    """Whether a question has been answered (saved) already: elder mode moves between questions by it."""
+    if FIELD_TYPES[field_def.type].is_file:
+        return bool(documents.get(field_def.key)) or (not field_def.required and field_def.key in answers)
+    return field_def.key in answers
+
+
+def first_unanswered_question(questions, answers, documents, after=-1):
+    """The number (from 1) of the first question after index `after` not answered yet, or None."""
+    for index, field_def in enumerate(questions):
+        if index > after and not question_answered(field_def, answers, documents):
+            return index + 1
+    return None
+
+
+def step_asks_several(step_def, context_for_fields):
+    """Whether a step may ask more than one question (depending on the answers): elder mode then asks them one
+    per page, numbered, even while only one of them is shown, so the pages of a step do not change shape."""
+    return sum(not FIELD_TYPES[f.type].shown_read_only(f, context_for_fields) for f in step_def.fields) > 1

@@ -18,7 +18,6 @@ from portal.connectors.selectors import application_delivery_progress
 
 from . import selectors, services
 from .definitions import localised
-from .field_types import FIELD_TYPES
 from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text, step_questions
 from .models import ApplicationDocument
 from .prefill import prefill_offer, registers_of, registers_phrase
@@ -147,31 +146,10 @@ def _question_url(application, step_key, number, change=False):
     return url + "?change=1" if change else url
 
 
-def _answered(field_def, answers, documents):
-    """Whether a question has been answered (saved) already, for moving between questions."""
-    if FIELD_TYPES[field_def.type].is_file:
-        return bool(documents.get(field_def.key)) or (not field_def.required and field_def.key in answers)
-    return field_def.key in answers
-
-
-def _first_unanswered(questions, answers, documents, after=-1):
-    """The number (from 1) of the first question after index `after` not answered yet, or None."""
-    for index, field_def in enumerate(questions):
-        if index > after and not _answered(field_def, answers, documents):
-            return index + 1
-    return None
-
-
-def _asks_several(step_def, context_for_fields):
-    """Whether a step may ask more than one question (depending on the answers): elder mode then asks them one
-    per page, numbered, even while only one of them is shown, so the pages of a step do not change shape."""
-    return sum(not FIELD_TYPES[f.type].shown_read_only(f, context_for_fields) for f in step_def.fields) > 1
-
-
 def _step_back_url(request, application, step_key, context_for_fields):
     """Back to a step: in elder mode to its last question, when it asks one question per page."""
     step_def = application.flow.step(step_key)
-    if _elder(request) and _asks_several(step_def, context_for_fields):
+    if _elder(request) and selectors.step_asks_several(step_def, context_for_fields):
         questions = step_questions(application.flow, step_def, application.answers, context_for_fields)
         return _question_url(application, step_key, max(len(questions), 1))
     return _step_url(application, step_key)
@@ -199,9 +177,9 @@ def step(request, pk, step, question=None):
     documents = context_for_fields.documents
     questions = step_questions(flow, step_def, application.answers, context_for_fields)
     current = None
-    if _elder(request) and questions and _asks_several(step_def, context_for_fields):
+    if _elder(request) and questions and selectors.step_asks_several(step_def, context_for_fields):
         if question is None or not 1 <= question <= len(questions):
-            number = _first_unanswered(questions, application.answers, documents) or 1
+            number = selectors.first_unanswered_question(questions, application.answers, documents) or 1
             return redirect(_question_url(application, step, number, changing))
         current = questions[question - 1]
     elif question is not None:  # the whole step is on one page (standard mode, or a step of one question)
@@ -227,7 +205,8 @@ def step(request, pk, step, question=None):
                 after = step_questions(flow, step_def, form.answers_with(form.cleaned_data), context_for_fields)
                 keys = [f.key for f in after]
                 position = keys.index(current.key) if current.key in keys else len(keys) - 1
-                complete = _first_unanswered(after, application.answers, documents, after=position) is None
+                later = selectors.first_unanswered_question(after, application.answers, documents, after=position)
+                complete = later is None
             try:
                 services.application_step_save(application=application, step_key=step,
                                                cleaned_data=form.cleaned_data, expected_version=expected,
@@ -310,7 +289,7 @@ def _next_question_url(application, step_key, questions, position, changing):
     page, only a question not answered yet (one the new answer showed), else back to the check page."""
     if changing:
         documents = selectors.documents_by_field(application)
-        later = _first_unanswered(questions, application.answers, documents, after=position)
+        later = selectors.first_unanswered_question(questions, application.answers, documents, after=position)
         return _question_url(application, step_key, later, True) if later else _next_url(application, step_key,
                                                                                           True)
     if position + 1 < len(questions):
@@ -443,7 +422,7 @@ def check(request, pk):
             continue
         # Elder mode asks one question per page: each Change link goes to its own question.
         keys = [f.key for f in step_questions(flow, section["step"], application.answers, context_for_fields)]
-        if _asks_several(section["step"], context_for_fields):
+        if selectors.step_asks_several(section["step"], context_for_fields):
             for row in section["rows"]:
                 if row["key"] in keys:
                     row["change_url"] = _question_url(application, section["step"].key, keys.index(row["key"]) + 1,

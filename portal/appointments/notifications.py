@@ -1,17 +1,12 @@
 """Telling citizens about their appointments, through the portal's notification senders: e-mail
 (Django's mailer) and SMS (settings.PORTAL_SMS_SENDER, see portal/applications/notifications.py)."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import portal_base_url, sms_sender
+from portal.applications.notifications import person_notify, portal_base_url
 from portal.templatetags.portal_format import local_date
-
-logger = logging.getLogger(__name__)
 
 
 def _facts(appointment):
@@ -22,16 +17,6 @@ def _facts(appointment):
         "kind": slot.get_kind_display(),
         "url": portal_base_url() + reverse("appointments:detail", kwargs={"pk": appointment.pk}),
     }
-
-
-def _send(person, *, subject, body, sms):
-    try:
-        if person.email:
-            send_mail(subject, body, None, [person.email], fail_silently=False)
-        if person.phone:
-            sms_sender().send(phone=person.phone, message=sms)
-    except Exception:  # a failed message never undoes the booking it is about
-        logger.exception("could not notify user %s about an appointment", person.pk)
 
 
 def appointment_confirmation_send(*, appointment):
@@ -46,7 +31,7 @@ def appointment_confirmation_send(*, appointment):
         ])
         sms = _("[Shandong government services] Appointment %(reference)s booked: %(hall)s, %(date)s "
                 "%(start)s.") % facts
-        _send(appointment.citizen, subject=subject, body=body, sms=sms)
+        person_notify(person=appointment.citizen, subject=subject, body=body, sms=sms)
 
 
 def appointment_reminder_send(*, appointment):
@@ -62,4 +47,4 @@ def appointment_reminder_send(*, appointment):
         ])
         sms = _("[Shandong government services] Reminder: appointment %(reference)s tomorrow %(date)s "
                 "%(start)s at %(hall)s. Cancel online if you cannot come.") % facts
-        _send(appointment.citizen, subject=subject, body=body, sms=sms)
+        person_notify(person=appointment.citizen, subject=subject, body=body, sms=sms)

@@ -2,20 +2,15 @@
 rating has no hall. E-mail and SMS through the portal's senders. The message names the application's
 reference and the score, not the citizen."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import portal_base_url, sms_sender
+from portal.applications.notifications import person_notify, portal_base_url
 from portal.staff.selectors import hall_managers
 
 from . import selectors
 from .models import Rating
-
-logger = logging.getLogger(__name__)
 
 
 def poor_rating_announce(*, rating_id):
@@ -35,11 +30,5 @@ def poor_rating_announce(*, rating_id):
                      "record what you did: %(url)s") % facts
             sms = _("[Shandong government services] Poor rating (%(score)s/5) for %(reference)s: please follow "
                     "it up.") % facts
-            try:
-                if person.email:
-                    send_mail(subject, body, None, [person.email], fail_silently=False)
-                if person.phone:
-                    sms_sender().send(phone=person.phone, message=sms)
-            except Exception:  # a failed message never undoes the rating
-                logger.exception("could not tell user %s about rating %s", person.pk, rating.pk)
+        person_notify(person=person, subject=subject, body=body, sms=sms)
     return len(people)
