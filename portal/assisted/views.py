@@ -226,10 +226,10 @@ def _more_form(data=None, **kwargs):
                     required_message=_("Say what more information the citizen needs to give"), **kwargs)
 
 
-def _decide_form(data=None, **kwargs):
+def _decide_form(data=None, required=False, **kwargs):
     return NoteForm(data, prefix="decide", label=_("Reason for the decision"),
                     help_text=_("Needed when you do not approve: say why and what the citizen can do next."),
-                    required=False, **kwargs)
+                    required=required, **kwargs)
 
 
 @staff_required(REVIEW)
@@ -262,9 +262,9 @@ def queue_action(request, pk, action):
                                                      expected_status=form.cleaned_data["expected_status"])
             messages.success(request, _("The citizen has been asked for more information."))
         elif action in ("approve", "reject"):
-            form = forms["decide"] = _decide_form(request.POST)
-            if form.is_valid() and action == "reject" and not form.cleaned_data["note"].strip():
-                form.add_error("note", _("Give the reason the application is not approved"))
+            form = forms["decide"] = _decide_form(  # a reason is needed to reject, not to approve
+                request.POST, required=action == "reject",
+                required_message=_("Give the reason the application is not approved"))
             if not form.is_valid():
                 return _detail_with_errors(request, application, forms)
             services.review_decide(application=application, actor=request.user, approve=action == "approve",
