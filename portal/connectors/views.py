@@ -2,26 +2,27 @@
 
 import logging
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.staff.access import staff_required
+from portal.staff.roles import OPERATE_CONNECTORS
+
 from . import selectors, services
 from .models import DeliveryState
 from .signing import SIGNATURE_HEADER, TIMESTAMP_HEADER
 
 logger = logging.getLogger(__name__)
-MAX_BODY = 64 * 1024
 
 
 @csrf_exempt  # a machine-to-machine endpoint: authenticated by its HMAC signature, not a session
 @require_POST
 def status_webhook(request, slug):
     body = request.body
-    if len(body) > MAX_BODY:
+    if len(body) > services.INBOUND_MAX_BYTES:
         logger.warning("status update refused: connector=%s code=too_large", slug)
         return JsonResponse({"error": "too_large"}, status=413)
     try:
@@ -33,7 +34,7 @@ def status_webhook(request, slug):
     return JsonResponse(data, status=status)
 
 
-@staff_member_required
+@staff_required(OPERATE_CONNECTORS)  # signed in, staff, second factor, and this permission (administrators)
 @require_GET
 def operations(request):
     state = request.GET.get("state") or ""

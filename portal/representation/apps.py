@@ -10,7 +10,10 @@ class RepresentationConfig(AppConfig):
     def ready(self):
         # The applications engine asks one pluggable policy who may act for whom; mandates answer it.
         from portal.applications.selectors import access_policy_register
+        from portal.audit.labels import ACTION_LABELS
 
         from .policy import MandatePolicy
+        from .services import AUDIT_LABELS
 
         access_policy_register(MandatePolicy())
+        ACTION_LABELS.update(AUDIT_LABELS)  # how this app's look-ups read in the citizen's activity log

@@ -1,30 +1,20 @@
+"""Forms for mandates. They check what was typed, never whom it names: finding the person is
+services.person_look_up, which counts and audits every look-up."""
+
 import re
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accessibility import forms as a11y
-from portal.accounts.crypto import lookup_hash
-from portal.accounts.validators import normalise_mobile, normalise_resident_id
+from portal.accounts.forms import ResidentIdField
+from portal.accounts.validators import normalise_mobile, validate_mobile, validate_resident_id
 
 from .models import Relationship
 
 DURATIONS = [("30", _("30 days")), ("365", _("1 year")), ("1095", _("3 years"))]
 SCOPES = [("all", _("All services")), ("chosen", _("Only the services I list"))]
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,39}$")
-
-
-def find_person(identifier, name):
-    """The account with this resident ID number or mobile number AND this full name, or None."""
-    identifier = (identifier or "").strip()
-    users = get_user_model()._default_manager.filter(is_active=True)
-    if re.fullmatch(r"\d{17}[\dXx]", normalise_resident_id(identifier)):
-        users = users.filter(resident_id_hash=lookup_hash(normalise_resident_id(identifier)))
-    else:
-        users = users.filter(phone=normalise_mobile(identifier))
-    found = users.first()
-    return found if found is not None and found.real_name.strip() == (name or "").strip() else None
 
 
 class ScopeMixin(forms.Form):
@@ -50,6 +40,10 @@ class ScopeMixin(forms.Form):
         return cleaned
 
 
+def _check_field(label, required_message):
+    return forms.BooleanField(label=label, widget=a11y.Checkbox(), error_messages={"required": required_message})
+
+
 class MandateRequestForm(a11y.AccessibleFormMixin, ScopeMixin):
     principal_name = forms.CharField(label=_("Their full name"), max_length=100,
                                      widget=a11y.TextInput({"autocomplete": "off"}),
@@ -61,56 +55,63 @@ class MandateRequestForm(a11y.AccessibleFormMixin, ScopeMixin):
         error_messages={"required": _("Enter their resident ID number or mobile phone number")})
     field_order = ["principal_name", "principal_identifier", "relationship", "scope", "service_codes", "days"]
 
-    def __init__(self, *args, agent=None, **kwargs):
-        self.agent = agent
-        super().__init__(*args, **kwargs)
+    NOT_FOUND = _("We could not find an account with this name and number. Check them, or ask them to create an "
+                  "account first")
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("principal_identifier") and cleaned.get("principal_name"):
-            person = find_person(cleaned["principal_identifier"], cleaned["principal_name"])
-            if person is None or person.pk == getattr(self.agent, "pk", None):
-                self.add_error("principal_identifier", _("We could not find an account with this name and number. "
-                                                         "Check them, or ask them to create an account first"))
-            cleaned["principal"] = person
-        return cleaned
+    def clean_principal_identifier(self):
+        """An ID number (checked as one) or a mobile number; anything else is neither."""
+        value = re.sub(r"\s+", "", self.cleaned_data["principal_identifier"])
+        if re.fullmatch(r"\d{17}[\dXx]", value):
+            validate_resident_id(value)
+            return value.upper()
+        try:
+            validate_mobile(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(self.fields["principal_identifier"].error_messages["required"]) from None
+        return normalise_mobile(value)
 
 
 class InPersonMandateForm(a11y.AccessibleFormMixin, ScopeMixin):
     principal_name = forms.CharField(label=_("Full name of the person acted for"), max_length=100,
                                      widget=a11y.TextInput({"autocomplete": "off"}),
                                      error_messages={"required": _("Enter the full name")})
-    principal_id = forms.CharField(label=_("Their resident ID number"), max_length=30,
+    principal_id = ResidentIdField(label=_("Their resident ID number"), max_length=30,
+                                   validators=[validate_resident_id],
                                    widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
                                    error_messages={"required": _("Enter the resident ID number")})
     agent_name = forms.CharField(label=_("Full name of the person acting"), max_length=100,
                                  widget=a11y.TextInput({"autocomplete": "off"}),
                                  error_messages={"required": _("Enter the full name")})
-    agent_id = forms.CharField(label=_("Their resident ID number"), max_length=30,
+    agent_id = ResidentIdField(label=_("Their resident ID number"), max_length=30, validators=[validate_resident_id],
                                widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
                                error_messages={"required": _("Enter the resident ID number")})
-    hall = forms.ChoiceField(label=_("Service hall"), widget=a11y.Select(),
-                             error_messages={"required": _("Choose the service hall")})
+    hall = forms.TypedChoiceField(label=_("Service hall"), coerce=int, widget=a11y.Select(),
+                                  error_messages={"required": _("Choose the service hall"),
+                                                  "invalid_choice": _("Choose one of the service halls where you "
+                                                                      "work")})
     evidence = forms.CharField(label=_("Evidence seen"), widget=a11y.Textarea(),
                                help_text=_("For example: both ID cards, the household register"),
                                error_messages={"required": _("Describe the evidence you checked")})
-    checked = forms.BooleanField(label=_("I have checked both people's ID cards in person"), widget=a11y.Checkbox(),
-                                 error_messages={"required": _("Confirm that you checked both ID cards")})
+    # The three checks, each a separate, explicit tick (as in assisted mode), recorded on the mandate.
+    presence_confirmed = _check_field(_("Both people are here in person at the counter"),
+                                      _("Confirm that both people are here in person"))
+    id_checked = _check_field(_("I have checked both people's ID cards in person"),
+                              _("Confirm that you checked both ID cards"))
+    consent_recorded = _check_field(_("The person acted for agrees that the person acting may act for them"),
+                                    _("Confirm that the person acted for agrees"))
     field_order = ["principal_name", "principal_id", "agent_name", "agent_id", "relationship", "scope",
-                   "service_codes", "days", "hall", "evidence", "checked"]
+                   "service_codes", "days", "hall", "evidence", "presence_confirmed", "id_checked",
+                   "consent_recorded"]
 
-    def __init__(self, *args, halls=(), **kwargs):
+    NOT_FOUND = _("No account has this name and resident ID number")
+
+    def __init__(self, *args, halls, **kwargs):
+        """`halls`: the member of staff's own (selectors.halls_for_in_person); any other is refused."""
         super().__init__(*args, **kwargs)
-        self.halls = {str(h.pk): h for h in halls}
-        self.fields["hall"].choices = [("", "")] + [(str(h.pk), str(h)) for h in halls]
+        self.halls = {hall.pk: hall for hall in halls}
+        self.fields["hall"].choices = [("", "")] + [(hall.pk, str(hall)) for hall in halls]
+        if len(halls) == 1:
+            self.fields["hall"].initial = halls[0].pk
 
-    def clean(self):
-        cleaned = super().clean()
-        for prefix in ("principal", "agent"):
-            if cleaned.get(f"{prefix}_id") and cleaned.get(f"{prefix}_name"):
-                person = find_person(cleaned[f"{prefix}_id"], cleaned[f"{prefix}_name"])
-                if person is None:
-                    self.add_error(f"{prefix}_id", _("No account has this name and resident ID number"))
-                cleaned[prefix] = person
-        cleaned["hall_object"] = self.halls.get(cleaned.get("hall"))
-        return cleaned
+    def clean_hall(self):
+        return self.halls[self.cleaned_data["hall"]]

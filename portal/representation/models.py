@@ -48,13 +48,18 @@ class Mandate(models.Model):
     requested_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
-    # In person: the member of staff who checked both IDs, where, when and on what evidence.
+    # In person: the member of staff who checked both IDs, where, when and on what evidence ...
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+")
     hall = models.ForeignKey("services_catalog.ServiceHall", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="+")
     evidence = models.TextField(blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)
+    # ... and the three things they ticked one by one (as in assisted mode): both people were there in person,
+    # both ID cards were checked, and the person acted for agreed. False on mandates recorded before the ticks.
+    presence_confirmed = models.BooleanField(default=False)
+    id_checked = models.BooleanField(default=False)
+    consent_recorded = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-requested_at"]

@@ -1,6 +1,15 @@
+import re
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+
+from portal.accounts.crypto import lookup_hash
+from portal.accounts.validators import normalise_mobile, normalise_resident_id
+from portal.staff.roles import ASSIST
+from portal.staff.selectors import hall_ids_for
+from services_catalog.models import ServiceHall
 
 from .models import Mandate, MandateState
 
@@ -51,3 +60,30 @@ def mandate_for_principal(*, principal, mandate_id):
 def mandate_for_party(*, user, mandate_id):
     return Mandate.objects.select_related("agent", "principal").get(
         Q(principal=user) | Q(agent=user), pk=mandate_id)
+
+
+def identifier_kind(identifier):
+    """"resident_id" for something shaped like a resident ID number, else "phone"."""
+    return "resident_id" if re.fullmatch(r"\d{17}[\dX]", normalise_resident_id(identifier)) else "phone"
+
+
+def person_by_name_and_number(identifier, name):
+    """The active account with this resident ID number (or mobile number) AND this full name, or None. Only for
+    services.person_look_up, which counts and audits every look-up: never call it from a form or a view."""
+    users = get_user_model()._default_manager.filter(is_active=True)
+    if identifier_kind(identifier) == "resident_id":
+        users = users.filter(resident_id_hash=lookup_hash(normalise_resident_id(identifier)))
+    else:
+        users = users.filter(phone=normalise_mobile(identifier))
+    found = users.first()
+    return found if found is not None and found.real_name.strip() == (name or "").strip() else None
+
+
+def halls_for_in_person(user):
+    """The halls where `user` may record a mandate in person: the halls they assist citizens at (every hall for
+    administrators); none without the hall-staff permission."""
+    if not user.has_perm(ASSIST):
+        return []
+    ids = hall_ids_for(user)
+    halls = ServiceHall.objects.order_by("name_zh")
+    return list(halls if ids is None else halls.filter(pk__in=ids))

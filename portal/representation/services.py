@@ -3,21 +3,79 @@
 import logging
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from portal.accounts import throttle
+from portal.accounts.crypto import mask_resident_id
 from portal.accounts.sms import sms_send
+from portal.accounts.validators import normalise_mobile, normalise_resident_id
 from portal.audit.services import audit_record
 
+from . import selectors
 from .models import EstablishedBy, Mandate, MandateState
 
 logger = logging.getLogger(__name__)
 
+AUDIT_LABELS = {
+    "mandate.person_looked_up": gettext_lazy("Looked you up by your name and number, to ask to act for you"),
+    "mandate.person_looked_up_in_person": gettext_lazy(
+        "Looked you up by your name and ID number at a service hall, to record permission to act for someone"),
+    "mandate.look_up_missed": gettext_lazy("Looked for someone by name and number, and found nobody"),
+}
+
+# Looking a person up by name and number confirms whether the number is theirs, so every look-up counts, found
+# or not, against the person looking and against their client (IP address). Asking to act for a relative needs
+# few; staff recording mandates in person look up two people each time.
+LOOK_UPS = {
+    # purpose: (throttle scope, look-ups per person, window in seconds, audit action of a hit)
+    "ask": ("mandate-look-up", 5, 15 * 60, "mandate.person_looked_up"),
+    "in_person": ("mandate-in-person-look-up", 20, 10 * 60, "mandate.person_looked_up_in_person"),
+}
+
 
 class MandateNotAllowed(Exception):
     pass
+
+
+class TooManyLookUps(Exception):
+    """The person (or their client) has used up their look-ups; `minutes`: the window to wait."""
+
+    def __init__(self, minutes):
+        super().__init__(minutes)
+        self.minutes = minutes
+
+
+def _masked(identifier):
+    """(kind, masked): 3701**********1234 or 139****5678, for the audit trail."""
+    kind = selectors.identifier_kind(identifier)
+    if kind == "resident_id":
+        return kind, mask_resident_id(normalise_resident_id(identifier))
+    phone = normalise_mobile(identifier)
+    return kind, f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "***"
+
+
+def person_look_up(*, actor, request, identifier, name, purpose):
+    """The active account with this full name and this resident ID number (or mobile number), or None.
+    `purpose`: "ask" (a citizen asking to act for someone) or "in_person" (staff recording a mandate at a hall).
+    Raises TooManyLookUps beyond the limit, even when the details are right. A miss is audited with the number
+    masked and no name; a hit on behalf of the person found, so they see who looked them up."""
+    scope, limit, window, found_action = LOOK_UPS[purpose]
+    if throttle.is_throttled(scope, identifier=actor.pk, request=request, limit=limit):
+        raise TooManyLookUps(window // 60)
+    throttle.record_failure(scope, identifier=actor.pk, request=request, window=window)
+    person = selectors.person_by_name_and_number(identifier, name)
+    if person is None:
+        kind, masked = _masked(identifier)
+        audit_record(action="mandate.look_up_missed", actor=actor,
+                     details={"purpose": purpose, "kind": kind, "identifier": masked})
+    else:
+        audit_record(action=found_action, actor=actor, on_behalf_of=person, obj=person, details={"purpose": purpose})
+    return person
 
 
 def _notify(person, subject, body):
@@ -108,8 +166,14 @@ def mandate_revoke(*, mandate, actor):
 
 
 def mandate_establish_in_person(*, staff, principal, agent, relationship, all_services, service_codes=(), days=365,
-                                hall, evidence):
-    """Staff at a service hall, having checked both people's ID cards, record the mandate: active at once."""
+                                hall, evidence, presence_confirmed, id_checked, consent_recorded):
+    """Staff at a service hall record the mandate, active at once: only with the hall-staff permission, at one of
+    their own halls, and with the three checks recorded (both people there in person, both ID cards checked, the
+    person acted for agrees)."""
+    if not (presence_confirmed and id_checked and consent_recorded):
+        raise MandateNotAllowed("presence, both ID checks and consent must all be recorded")
+    if hall.pk not in {h.pk for h in selectors.halls_for_in_person(staff)}:
+        raise PermissionDenied("not a hall of this member of staff")
     if agent.pk == principal.pk:
         raise MandateNotAllowed("nobody acts for themself")
     now = timezone.now()
@@ -119,8 +183,10 @@ def mandate_establish_in_person(*, staff, principal, agent, relationship, all_se
             principal=principal, agent=agent, relationship=relationship, all_services=all_services,
             service_codes=codes, valid_from=now, valid_until=now + timedelta(days=days), requested_at=now,
             decided_at=now, state=MandateState.ACTIVE, established_by=EstablishedBy.IN_PERSON, verified_by=staff,
-            hall=hall, evidence=evidence, verified_at=now)
-        _audit(mandate, "mandate.established_in_person", staff, hall=hall.pk, evidence=evidence)
+            hall=hall, evidence=evidence, verified_at=now, presence_confirmed=True, id_checked=True,
+            consent_recorded=True)
+        _audit(mandate, "mandate.established_in_person", staff, hall=hall.pk, evidence=evidence,
+               presence_confirmed=True, id_checked=True, consent_recorded=True)
     message = _("At %(hall)s, it was recorded that %(agent)s may act for %(principal)s.") % {
         "hall": hall, "agent": agent, "principal": principal}
     for person in (principal, agent):

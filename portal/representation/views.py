@@ -1,14 +1,17 @@
-"""Acting for someone: ask, answer, end, act for, stop; and staff recording a mandate at a service hall."""
+"""Acting for someone: ask, answer, end, act for, stop; and hall staff recording a mandate at their service hall.
+Finding the person named is services.person_look_up: counted per person and per client, and audited."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.accounts.otp import is_staff_user, otp_required
+from portal.staff.access import staff_required
+from portal.staff.roles import ASSIST
 
 from . import selectors, services
 from .forms import InPersonMandateForm, MandateRequestForm
@@ -30,18 +33,33 @@ def mine(request):
         "states": MandateState})
 
 
+def _too_many(form, field, too_many):
+    form.add_error(field, _("You have looked up too many people in a short time. Wait %(minutes)s minutes, then try "
+                            "again") % {"minutes": too_many.minutes})
+
+
 @login_required
+@sensitive_post_parameters("principal_identifier")
 @require_http_methods(["GET", "POST"])
 def request_mandate(request):
-    form = MandateRequestForm(request.POST or None, agent=request.user)
+    form = MandateRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.mandate_request(agent=request.user, principal=data["principal"], relationship=data["relationship"],
-                                 all_services=data["scope"] == "all", service_codes=data["codes"],
-                                 days=int(data["days"]))
-        messages.success(request, _("We have asked %(name)s. You can act for them once they agree.") % {
-            "name": data["principal"]})
-        return redirect("representation:mine")
+        try:
+            principal = services.person_look_up(actor=request.user, request=request, purpose="ask",
+                                                identifier=data["principal_identifier"], name=data["principal_name"])
+        except services.TooManyLookUps as too_many:
+            _too_many(form, "principal_identifier", too_many)
+        else:
+            if principal is None or principal.pk == request.user.pk:
+                form.add_error("principal_identifier", form.NOT_FOUND)
+            else:
+                services.mandate_request(agent=request.user, principal=principal, relationship=data["relationship"],
+                                         all_services=data["scope"] == "all", service_codes=data["codes"],
+                                         days=int(data["days"]))
+                messages.success(request, _("We have asked %(name)s. You can act for them once they agree.") % {
+                    "name": principal})
+                return redirect("representation:mine")
     return render(request, "representation/request.html", {"form": form})
 
 
@@ -92,25 +110,36 @@ def stop(request):
     return redirect("applications:mine")
 
 
-@otp_required
+@staff_required(ASSIST)
+@sensitive_post_parameters("principal_id", "agent_id")
 @require_http_methods(["GET", "POST"])
 def in_person(request):
-    if not is_staff_user(request.user):
-        raise PermissionDenied
-    from services_catalog.models import ServiceHall
-
-    halls = list(ServiceHall.objects.order_by("pk"))
-    form = InPersonMandateForm(request.POST or None, halls=halls)
+    """Hall staff record a mandate at one of their own halls, with both people and their ID cards in front of them."""
+    form = InPersonMandateForm(request.POST or None, halls=selectors.halls_for_in_person(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        people = {}
         try:
-            services.mandate_establish_in_person(
-                staff=request.user, principal=data["principal"], agent=data["agent"],
-                relationship=data["relationship"], all_services=data["scope"] == "all", service_codes=data["codes"],
-                days=int(data["days"]), hall=data["hall_object"], evidence=data["evidence"])
-        except services.MandateNotAllowed:
-            form.add_error("agent_id", _("The person acting must be someone else"))
+            for role in ("principal", "agent"):
+                people[role] = services.person_look_up(actor=request.user, request=request, purpose="in_person",
+                                                       identifier=data[f"{role}_id"], name=data[f"{role}_name"])
+        except services.TooManyLookUps as too_many:
+            _too_many(form, "principal_id", too_many)
         else:
-            messages.success(request, _("The permission has been recorded. Both people have been told."))
-            return redirect("representation:in_person")
+            for role, person in people.items():
+                if person is None:
+                    form.add_error(f"{role}_id", form.NOT_FOUND)
+        if not form.errors:
+            try:
+                services.mandate_establish_in_person(
+                    staff=request.user, principal=people["principal"], agent=people["agent"],
+                    relationship=data["relationship"], all_services=data["scope"] == "all",
+                    service_codes=data["codes"], days=int(data["days"]), hall=data["hall"], evidence=data["evidence"],
+                    presence_confirmed=data["presence_confirmed"], id_checked=data["id_checked"],
+                    consent_recorded=data["consent_recorded"])
+            except services.MandateNotAllowed:
+                form.add_error("agent_id", _("The person acting must be someone else"))
+            else:
+                messages.success(request, _("The permission has been recorded. Both people have been told."))
+                return redirect("representation:in_person")
     return render(request, "representation/in_person.html", {"form": form})

@@ -30,6 +30,7 @@ class StaffMembership(models.Model):
             ("manage_appointments", _("Can manage hall appointments")),
             ("follow_up_ratings", _("Can follow up poor ratings")),
             ("manage_staff", _("Can manage staff")),
+            ("operate_connectors", _("Can operate the back-office connectors")),
         ]
         constraints = [
             models.CheckConstraint(

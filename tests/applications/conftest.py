@@ -129,12 +129,11 @@ def other_citizen(db, request):
     other = user_register(real_name="李四", password="correct-horse-battery", phone="13800000000",
                           email="li@example.com", resident_id=make_resident_id(sequence=456))
     if "citizen" in request.fixturenames or "submitted" in request.fixturenames:
-        from portal.representation.services import mandate_establish_in_person
-        from tests.factories import ServiceHallFactory
+        from portal.representation.services import mandate_consent, mandate_request
 
-        mandate_establish_in_person(staff=other, principal=request.getfixturevalue("citizen"), agent=other,
-                                    relationship="child", all_services=True, hall=ServiceHallFactory(),
-                                    evidence="test fixture")
+        principal = request.getfixturevalue("citizen")
+        mandate_consent(principal=principal, mandate=mandate_request(
+            agent=other, principal=principal, relationship="child", all_services=True))
     return other
 
 

@@ -1,4 +1,5 @@
-"""People and services for mandate tests; the engine's fixtures are reused from tests/applications."""
+"""People and services for mandate tests; the engine's fixtures are reused from tests/applications, the staff
+people (made through staff_membership_add) from tests/staff."""
 
 import pytest
 
@@ -12,6 +13,7 @@ from tests.applications.conftest import (  # noqa: F401  (fixtures)
     service_for,
     tree,
 )
+from tests.staff.conftest import administrator, hall, hall_staff, make_staff, reviewer  # noqa: F401  (fixtures)
 
 
 def _person(name, phone, email, sequence):
