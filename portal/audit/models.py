@@ -1,5 +1,6 @@
-"""Append-only, hash-chained audit events. A row is written once, through services.audit_record, and never
-changed: save() refuses an existing row, delete() refuses always, and the queryset has no update or delete."""
+"""Append-only audit events, chained by hashes keyed with a secret kept outside the database (services.py).
+A row is written once, through services.audit_record, and never changed: save() refuses an existing row,
+delete() refuses always, and the queryset has no update or delete."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,8 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=64, blank=True)
     details = models.JSONField(default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, unique=True)  # HMAC-SHA256 under the key named by key_id (services.py)
+    key_id = models.CharField(max_length=16, blank=True, default="")  # a fingerprint of the key, never the key
 
     objects = AuditQuerySet.as_manager()
 

@@ -39,7 +39,7 @@ def test_verify_detects_an_edited_row():
     events = _chain()
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {AuditEvent._meta.db_table} SET object_id = %s WHERE id = %s", ["999", events[1].pk])  # noqa: S608
-    assert [event_id for event_id, _problem in audit_verify()] == [events[1].pk]
+    assert [problem.event_id for problem in audit_verify().problems] == [events[1].pk]
     with pytest.raises(CommandError):
         call_command("audit_verify")
 
@@ -48,7 +48,7 @@ def test_verify_detects_a_deleted_row():
     events = _chain()
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [events[1].pk])  # noqa: S608
-    assert [event_id for event_id, _problem in audit_verify()] == [events[2].pk]
+    assert [problem.event_id for problem in audit_verify().problems] == [events[2].pk]
 
 
 def test_request_id_is_recorded_and_returned(client, django_user_model):

@@ -15,13 +15,15 @@ def _run_manage(*args, **extra_env):
                           timeout=120)
 
 
-def test_production_settings_pass_the_deployment_check_with_no_warnings():
+def test_production_settings_pass_the_deployment_check_with_no_warnings(tmp_path):
     result = _run_manage(
         "check", "--deploy", "--fail-level", "WARNING",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
         RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
         RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
+        AUDIT_HMAC_KEY="audit-key-for-the-deploy-check-0123456789",
+        AUDIT_ANCHOR_PATH=str(tmp_path / "audit-anchors.jsonl"),
         ALLOWED_HOSTS="portal.example.gov.cn",
     )
 
