@@ -48,7 +48,27 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
+# What the development server may serve from MEDIA_ROOT: Wagtail's images (originals and renditions), the
+# public content of public pages. Nothing else there is ever served by path: citizens' uploads, receipts,
+# answers to requests for more information, editors' documents (served by wagtail's own view under
+# /documents/, which checks the collection's privacy), staff avatars and pending uploads are reached only
+# through the views that check who is asking. In production the web server serves no media at all.
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
+
+
+def public_media_patterns():
+    """DEBUG only: one static route per public folder, each rooted in that folder (a path cannot climb out
+    of it: django.views.static.serve joins it safely)."""
+    if not settings.DEBUG:
+        return []
+    from pathlib import Path
+
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    patterns = []
+    for folder in PUBLIC_MEDIA_FOLDERS:
+        patterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
+    return patterns
+
+
+urlpatterns = public_media_patterns() + urlpatterns

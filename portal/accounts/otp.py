@@ -70,6 +70,6 @@ class RequireOTPMiddleware:
             return None
         if getattr(view_func, "otp_exempt", False) or not needs_otp(user):
             return None
-        if request.path.startswith(("/static/", "/media/")):
+        if request.path.startswith("/static/"):
             return None
         return redirect(_verify_url(request))

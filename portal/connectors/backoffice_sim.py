@@ -17,6 +17,8 @@ deliveries (POST /control/fail {"mode": ..., "count": N, "seconds": S}):
 It sends status updates back to the portal, signed the same way: on request (POST /control/status
 {"application": ref, "status": name, "event_id": optional, "occurred_at": optional}) and, with
 --auto-status, after recording each new delivery. GET /deliveries lists what it holds; GET /health.
+Every JSON body it reads (requests, and the portal's answers) goes through portal/jsonsafe.py: too large,
+too deep, not UTF-8 or not JSON is a 400 (413 for a Content-Length over MAX_BODY) with the reason as "error".
 Standard library only (it needs no Django)."""
 
 import argparse
@@ -33,10 +35,24 @@ import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from portal import jsonsafe
 from portal.connectors import signing
 
 logger = logging.getLogger("backoffice_sim")
 WINDOW = 300
+MAX_BODY = 1024 * 1024  # what it reads of a request or of the portal's answer; a delivery is far smaller
+MAX_DEPTH = 32
+
+
+class BodyRefused(Exception):
+    def __init__(self, http_status, code):
+        super().__init__(code)
+        self.http_status, self.code = http_status, code
+
+
+def parse_body(body):
+    """JSON within bounds (portal/jsonsafe.py); an empty body is {}."""
+    return jsonsafe.parse_json(body or b"{}", max_bytes=MAX_BODY, max_depth=MAX_DEPTH)
 
 
 class Store:
@@ -98,15 +114,17 @@ class Simulator:
         request = urllib.request.Request(self.portal_url, data=body, headers=headers, method="POST")  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (the configured portal)
-                return response.status, json.loads(response.read() or b"{}")
+                status, answer = response.status, response.read(MAX_BODY + 1)
         except urllib.error.HTTPError as error:
-            try:
-                return error.code, json.loads(error.read() or b"{}")
-            except ValueError:
-                return error.code, {}
+            status, answer = error.code, error.read(MAX_BODY + 1)
         except OSError as error:
             logger.warning("could not send status to the portal: %s", error)
             return 0, {"error": str(error)}
+        try:
+            return status, parse_body(answer)  # more than MAX_BODY read is refused as too large
+        except jsonsafe.JSONRejected as rejected:
+            logger.warning("the portal's answer was not usable JSON: %s", rejected)
+            return status, {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -129,7 +147,15 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _body(self):
-        length = int(self.headers.get("Content-Length") or 0)
+        """The request body, read only up to MAX_BODY; raises BodyRefused."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise BodyRefused(400, "bad_content_length") from None
+        if length < 0:
+            raise BodyRefused(400, "bad_content_length")
+        if length > MAX_BODY:
+            raise BodyRefused(413, jsonsafe.TOO_LARGE)
         return self.rfile.read(length) if length else b""
 
     def _hang_up(self):
@@ -147,13 +173,19 @@ class Handler(BaseHTTPRequestHandler):
         return self._json(404, {"error": "not found"})
 
     def do_POST(self):
-        body = self._body()
+        try:
+            body = self._body()
+        except BodyRefused as refused:
+            self.close_connection = True  # the unread body must not be taken for the next request
+            return self._json(refused.http_status, {"error": refused.code})
         if self.path == "/deliveries":
             return self._delivery(body)
         try:
-            data = json.loads(body or b"{}")
-        except ValueError:
-            return self._json(400, {"error": "bad json"})
+            data = parse_body(body)
+        except jsonsafe.JSONRejected as rejected:
+            return self._json(400, {"error": rejected.reason})
+        if not isinstance(data, dict):
+            return self._json(400, {"error": jsonsafe.MALFORMED})
         if self.path == "/control/fail":
             with self.sim.plan_lock:
                 self.sim.plan = {"mode": data.get("mode"), "count": int(data.get("count") or 0),
@@ -191,9 +223,11 @@ class Handler(BaseHTTPRequestHandler):
         if not key:
             return self._json(400, {"error": "Idempotency-Key required"})
         try:
-            payload = json.loads(body)
-        except ValueError:
-            return self._json(400, {"error": "bad json"})
+            payload = parse_body(body)
+        except jsonsafe.JSONRejected as rejected:
+            return self._json(400, {"error": rejected.reason})
+        if not isinstance(payload, dict):
+            return self._json(400, {"error": jsonsafe.MALFORMED})
         external, duplicate = self.sim.store.record(key, payload, body)
         if mode == "drop_after_record":
             return self._hang_up()

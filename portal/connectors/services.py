@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from portal.audit.services import audit_record
 from portal.background.jobs import CELERY, queue_backend
+from portal.jsonsafe import JSONRejected, parse_json
 
 from . import conf, signing
 from .base import DeliveryError
@@ -46,6 +47,9 @@ from .models import (
 from .registry import connector_class, prefill_class
 
 logger = logging.getLogger(__name__)
+# A status update is one flat object; the view refuses bodies over 64 KB before they get here.
+INBOUND_MAX_BYTES = 64 * 1024
+INBOUND_MAX_DEPTH = 8
 
 
 # Outbox ---------------------------------------------------------------------------------------------------
@@ -404,7 +408,9 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     Body: {"event_id", "application" (our reference or id), "status" (the back office's name), "note",
     "occurred_at" (ISO 8601)}. Refused: an unknown connector or a bad signature or stale timestamp (401,
     not stored), a malformed body (400), a replayed event ID (409), an application this connector was never
-    sent (404), an unknown status name (422), a move backwards or older than one already applied (409)."""
+    sent (404), an unknown status name (422), a move backwards or older than one already applied (409).
+    A body that is not JSON is refused before it is parsed, with its reason as the code (400): too_large,
+    not_utf8, too_deep (nested deeper than INBOUND_MAX_DEPTH) or malformed (also: a field missing)."""
     config = ConnectorConfig.objects.filter(slug=connector_slug, enabled=True).first()
     if config is None:
         raise _refuse(connector_slug, 404, "unknown_connector")
@@ -419,11 +425,14 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     except signing.SignatureError as error:
         raise _refuse(connector_slug, 401, "signature", str(error)) from None
     try:
-        data = json.loads(body)
+        data = parse_json(body, max_bytes=INBOUND_MAX_BYTES, max_depth=INBOUND_MAX_DEPTH)
+    except JSONRejected as rejected:  # the code is the reason: too_large, not_utf8, too_deep or malformed
+        raise _refuse(connector_slug, 400, rejected.reason, rejected.detail) from None
+    try:
         event_id = str(data["event_id"])[:100]
         reference = str(data["application"])[:100]
         remote_status = str(data["status"])[:60]
-    except (ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         raise _refuse(connector_slug, 400, "malformed") from None
     if not event_id or not reference:
         raise _refuse(connector_slug, 400, "malformed")

@@ -133,3 +133,31 @@ def test_status_path_only_moves_forward():
     assert services.status_path("approved", "received", Source.CONNECTOR) is None
     assert services.status_path("completed", "in_review", Source.CONNECTOR) is None
     assert services.status_path("submitted", "withdrawn", Source.CONNECTOR) is None
+
+
+def test_a_signed_body_nested_thirty_thousand_deep_is_a_400_with_a_reason_and_the_next_update_works(client, sent):
+    connector, application = sent
+    client.raise_request_exception = False  # a crash must show as the 500 the back office would get
+    response = post(client, connector, None, raw=b"[" * 30000 + b"]" * 30000)
+    assert response.status_code == 400
+    assert response.json() == {"error": "too_deep"}
+    assert not InboundStatusEvent.objects.exists()
+    assert post(client, connector, event(application, "ACCEPTED")).status_code == 200
+    assert status_of(application) == "received"
+
+
+@pytest.mark.parametrize("raw", [
+    b'{"event_id": "e-1", "application": "REF", "status": "ACCEPTED", "note": "\xff\xfe"}',  # invalid UTF-8
+    "UTF-16",  # valid JSON, but not in UTF-8 (json.loads would guess the encoding)
+    b'{"event_id": "\\ud800", "application": "REF", "status": "ACCEPTED"}',  # no database can store it
+], ids=["invalid-utf8", "utf16", "lone-surrogate"])
+def test_a_body_that_is_not_utf8_is_a_400_with_a_reason(client, sent, raw):
+    connector, application = sent
+    client.raise_request_exception = False
+    if raw == "UTF-16":
+        raw = json.dumps(event(application, "ACCEPTED")).encode("utf-16")
+    response = post(client, connector, None, raw=raw.replace(b"REF", application.reference.encode()))
+    assert response.status_code == 400
+    assert response.json() == {"error": "not_utf8"}
+    assert status_of(application) == "submitted"
+    assert not InboundStatusEvent.objects.exists()

@@ -1,7 +1,9 @@
 """REST/JSON push: POST the application as JSON to the back office's URL, signed with HMAC-SHA256 over
 "<timestamp>.<body>" (X-Portal-Timestamp, X-Portal-Signature: sha256=<hex>) and carrying the delivery's
-Idempotency-Key, so that a retry is recorded once. Settings: {"url": "...", "timeout": 20,
-"health_url": "..."}; the secret comes from the environment variable the configuration names."""
+Idempotency-Key, so that a retry is recorded once. A 2xx answer is JSON, {"reference": "<theirs>"} or empty;
+an answer that is too large, too deep, not UTF-8 or not JSON is a failed attempt (portal/jsonsafe.py).
+Settings: {"url": "...", "timeout": 20, "health_url": "..."}; the secret comes from the environment
+variable the configuration names."""
 
 import json
 import urllib.error
@@ -9,11 +11,15 @@ import urllib.request
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.jsonsafe import JSONRejected, parse_json, read_bounded
+
 from ... import conf, signing
 from ...base import Connector, DeliveryError, DeliveryResult, Health
 from ...registry import register
 
 RETRYABLE = {408, 409, 425, 429}  # 409: the receiver is busy with the same key; try again later
+ANSWER_MAX_BYTES = 64 * 1024  # the answer is {"reference": ...}; anything bigger or deeper is not one
+ANSWER_MAX_DEPTH = 32
 
 
 def _check_url(url):
@@ -44,18 +50,22 @@ class RestJsonConnector(Connector):
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310 (checked)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout()) as response:  # noqa: S310
-                text = response.read(65536)
+                answer = parse_json(read_bounded(response, ANSWER_MAX_BYTES) or b"{}",
+                                    max_bytes=ANSWER_MAX_BYTES, max_depth=ANSWER_MAX_DEPTH)
         except urllib.error.HTTPError as error:
             permanent = 400 <= error.code < 500 and error.code not in RETRYABLE
             raise DeliveryError(f"HTTP {error.code}", permanent=permanent) from None
+        except JSONRejected as rejected:
+            # A 2xx whose body is not the JSON we expect (an error page from a proxy, a broken back office):
+            # we cannot tell it was recorded, so it is a failure and retried; the idempotency key makes a
+            # retry of something that did arrive harmless.
+            raise DeliveryError(f"unusable answer from the back office ({rejected.reason}: "
+                                f"{rejected.detail})") from None
         except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise DeliveryError(f"{reason.__class__.__name__}: {reason}") from None
-        try:
-            reference = str(json.loads(text or b"{}").get("reference") or "")
-        except (ValueError, AttributeError):
-            reference = ""
-        return DeliveryResult(external_reference=reference)
+        reference = answer.get("reference") if isinstance(answer, dict) else None
+        return DeliveryResult(external_reference=str(reference or ""))
 
     def health(self):
         url = self.settings.get("health_url") or self.settings.get("url")
