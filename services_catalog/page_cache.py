@@ -3,7 +3,8 @@
 Views mark a response as cacheable with `cacheable()`; `AnonymousPageCacheMiddleware` stores it and
 serves later requests from the cache before URL routing or any query runs. The key holds everything
 that changes what an anonymous visitor sees: the catalogue's version, the language, the display
-preferences, the chosen city and the full path with its query. Publishing or editing anything in the
+preferences, the chosen city and the full path with its query (only the parameters the view reads: any
+other makes the page uncacheable). Publishing or editing anything in the
 catalogue bumps the version, so every cached page is dropped at once, on every web node sharing the
 cache. Cached pages carry no CSRF token, nonce or cookie: the only forms on them are GET forms.
 """
@@ -34,10 +35,18 @@ def invalidate_catalogue():
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def cacheable(response):
-    """Mark a view's response as the same for every anonymous visitor with the same key."""
+def cacheable(response, query_parameters=()):
+    """Mark a view's response as the same for every anonymous visitor with the same key. `query_parameters`:
+    the ones the view reads; a request with any other is answered but not stored, so made-up parameters
+    cannot fill the cache with copies of one page."""
     response.page_cacheable = True
+    response.page_cache_parameters = frozenset(query_parameters)
     return response
+
+
+def _storable(request, response):
+    return (getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies
+            and set(request.GET) <= response.page_cache_parameters)
 
 
 def _cache_key(request):
@@ -76,7 +85,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies:
+        if _storable(request, response):
             cache.set(key, (response.status_code, response["Content-Type"], response.content),
                       settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

@@ -13,6 +13,9 @@ from .page_cache import cacheable
 
 CITY_COOKIE = "city"
 MAX_QUERY_LENGTH = 100
+# The query parameters the catalogue page reads (selectors.parse_filters, the page number, elder mode's
+# "show all filters"); the page cache stores only requests with no others.
+CATALOGUE_PARAMETERS = ("department", "life_event", "audience", "city", "online", "page", "all_filters")
 
 
 def remembered_city(request):
@@ -63,7 +66,7 @@ def serve_catalogue(page, request):
         "query_string": filters.as_query(),
         "breadcrumbs": _breadcrumbs(request, page.get_parent()),
     }
-    return cacheable(TemplateResponse(request, page.get_template(request), context))
+    return cacheable(TemplateResponse(request, page.get_template(request), context), CATALOGUE_PARAMETERS)
 
 
 def serve_service(page, request):
@@ -76,7 +79,7 @@ def serve_service(page, request):
         "print_view": request.GET.get("print") == "1",
         "breadcrumbs": _breadcrumbs(request, catalogue.get_parent(), catalogue),
     }
-    return cacheable(TemplateResponse(request, page.get_template(request), context))
+    return cacheable(TemplateResponse(request, page.get_template(request), context), ("print",))
 
 
 def search(request):
@@ -98,7 +101,7 @@ def search(request):
         "catalogue": selectors.catalogue_index(locale),
         "query_string": {key: value for key, value in query_string.items() if value},
     }
-    return cacheable(TemplateResponse(request, "services_catalog/search.html", context))
+    return cacheable(TemplateResponse(request, "services_catalog/search.html", context), ("q", "city", "page"))
 
 
 def service_hall(request, slug):
@@ -114,7 +117,7 @@ def service_hall(request, slug):
 def service_halls(request):
     city = requested_city(request)
     context = {"halls": selectors.service_halls(city), "city": city, "cities": selectors.cities()}
-    return cacheable(TemplateResponse(request, "services_catalog/service_halls.html", context))
+    return cacheable(TemplateResponse(request, "services_catalog/service_halls.html", context), ("city",))
 
 
 def choose_city(request):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accessibility import forms as a11y
 
 from . import regions, selectors, throttle
+from .backends import SIGN_IN_SCOPE, sign_in_identifier
 from .validators import normalise_mobile, normalise_resident_id, validate_mobile, validate_resident_id
 
 THROTTLED_MESSAGE = _("You have tried too many times. Wait 15 minutes and try again, or reset your password")
@@ -30,13 +31,14 @@ class SignInForm(a11y.AccessibleForm):
         cleaned = super().clean()
         identifier, password = cleaned.get("identifier"), cleaned.get("password")
         if identifier and password:
-            looks_like_phone = "@" not in identifier and normalise_mobile(identifier).isdigit()
-            username = normalise_mobile(identifier) if looks_like_phone else identifier
-            if throttle.is_throttled("sign-in", identifier=username, request=self.request):
+            # Failures are counted by the authentication backend, on every sign-in path; this only words the
+            # refusal. An account locked through another of its identifiers gets the ordinary answer, so the
+            # message never tells which identifiers belong together.
+            username = sign_in_identifier(identifier)
+            if throttle.is_throttled(SIGN_IN_SCOPE, identifier=username, request=self.request):
                 raise forms.ValidationError(THROTTLED_MESSAGE, code="throttled")
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
-                throttle.record_failure("sign-in", identifier=username, request=self.request)
                 raise forms.ValidationError(
                     _("The mobile phone number or e-mail address and password do not match an account. Check them "
                       "and try again"), code="invalid_login")

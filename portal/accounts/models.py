@@ -62,3 +62,20 @@ class User(AbstractUser):
     @property
     def masked_resident_id(self):
         return crypto.mask_resident_id(self.resident_id)
+
+
+class SecurityCounter(models.Model):
+    """A counter of failed attempts (sign-in, codes, look-ups) for one key within a window; see throttle.py.
+    In the database, not the cache: the page cache shares the cache and could evict a counter, and an
+    in-process cache would give each web server its own count."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("security counter")
+        verbose_name_plural = _("security counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

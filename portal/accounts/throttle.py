@@ -1,21 +1,24 @@
-"""Cache-backed counters against password and code guessing: per account identifier and per IP address.
+"""Counters against guessing passwords, codes and identities: per identifier, per resolved account and per
+client address, each within a window.
 
-The identifier is counted whether or not an account holds it, so a refusal reveals nothing about who
-has an account. Counters expire by themselves after THROTTLE_WINDOW_SECONDS."""
+The identifier is counted whether or not an account holds it, so a refusal reveals nothing about who has an
+account. Counters live in the database (accounts.SecurityCounter), where a flood of cached pages cannot evict
+them and every web server sees the same count; expired ones are purged by a background job."""
 
 import hashlib
+import ipaddress
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
-
-def _limit(kind):
-    return {"identifier": getattr(settings, "THROTTLE_PER_ACCOUNT", 5),
-            "ip": getattr(settings, "THROTTLE_PER_IP", 30)}[kind]
+from .models import SecurityCounter
 
 
 def _window():
-    return getattr(settings, "THROTTLE_WINDOW_SECONDS", 15 * 60)
+    return settings.THROTTLE_WINDOW_SECONDS
 
 
 def _key(scope, kind, value):
@@ -23,33 +26,64 @@ def _key(scope, kind, value):
     return f"throttle:{scope}:{kind}:{digest}"
 
 
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return ""
+
+
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies (load balancers) that each append to
+    X-Forwarded-For, it is the address the outermost trusted proxy saw: anything further left was written by
+    the client itself and cannot be trusted."""
+    if request is None:
+        return ""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if not proxies:
+        return remote
+    forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    chain = [*forwarded, remote]
+    # chain[-1] is the nearest proxy; the client is the one before the outermost trusted proxy.
+    return _valid_ip(chain[-(proxies + 1)] if len(chain) > proxies else chain[0]) or remote
 
 
-def _keys(scope, identifier, request, limit=None):
-    keys = [(_key(scope, "identifier", identifier), limit or _limit("identifier"))]
+def _keys(scope, identifier, request, limit=None, account=None):
+    keys = [(_key(scope, "identifier", identifier), limit or settings.THROTTLE_PER_ACCOUNT)]
+    if account is not None:
+        keys.append((_key(scope, "account", account.pk), settings.THROTTLE_PER_ACCOUNT))
     ip = client_ip(request)
     if ip:
-        keys.append((_key(scope, "ip", ip), _limit("ip")))
+        keys.append((_key(scope, "ip", ip), settings.THROTTLE_PER_IP))
     return keys
 
 
-def is_throttled(scope, *, identifier, request=None, limit=None):
-    """`limit`: this scope's own limit per identifier, instead of THROTTLE_PER_ACCOUNT."""
-    return any((cache.get(key) or 0) >= most for key, most in _keys(scope, identifier, request, limit))
+def is_throttled(scope, *, identifier, request=None, limit=None, account=None):
+    """`limit`: this scope's own limit per identifier, instead of THROTTLE_PER_ACCOUNT. `account`: the account
+    the identifier resolved to, counted across all its identifiers (phone, e-mail, user name)."""
+    keys = _keys(scope, identifier, request, limit, account)
+    counts = dict(SecurityCounter.objects.filter(key__in=[key for key, _most in keys], expires_at__gt=timezone.now())
+                  .values_list("key", "count"))
+    return any(counts.get(key, 0) >= most for key, most in keys)
 
 
-def record_failure(scope, *, identifier, request=None, window=None):
+def record_failure(scope, *, identifier, request=None, window=None, account=None):
     """`window`: this scope's own window in seconds, instead of THROTTLE_WINDOW_SECONDS."""
-    window = window or _window()
-    for key, _unused in _keys(scope, identifier, request):
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, window)
+    now = timezone.now()
+    expires_at = now + timedelta(seconds=window or _window())
+    for key, _most in _keys(scope, identifier, request, account=account):
+        with transaction.atomic():
+            counted = SecurityCounter.objects.filter(key=key, expires_at__gt=now).update(count=F("count") + 1)
+            if not counted:  # no counter yet, or an expired one: a new window starts
+                SecurityCounter.objects.update_or_create(key=key, defaults={"count": 1, "expires_at": expires_at})
 
 
 def reset(scope, *, identifier):
-    cache.delete(_key(scope, "identifier", identifier))
+    SecurityCounter.objects.filter(key=_key(scope, "identifier", identifier)).delete()
+
+
+def counters_purge_expired(*, now=None):
+    """Deletes counters whose window has passed (a background job). Returns how many."""
+    deleted, _by_model = SecurityCounter.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted

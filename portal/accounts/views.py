@@ -245,8 +245,14 @@ def password_reset_code(request):
         return redirect("accounts:password_reset")
     form = PasswordResetCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Each code allows a few tries (services.RESET_CODE_TRIES); this also stops one client working
+        # through many phone numbers' codes.
+        if throttle.is_throttled("reset-code", identifier=phone, request=request):
+            form.add_error("code", THROTTLED_MESSAGE)
+            return render(request, "accounts/password_reset_code.html", {"form": form})
         user = services.password_reset_code_check(phone=phone, code=form.cleaned_data["code"])
         if user is None:
+            throttle.record_failure("reset-code", identifier=phone, request=request)
             form.add_error("code", _("The code is not right or has expired. Check the text message, or ask for a "
                                      "new code"))
         else:

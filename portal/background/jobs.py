@@ -43,6 +43,10 @@ JOBS = [
     Job("portal.appointments.services.appointment_slots_publish", 24 * 3600),
     Job("portal.metrics.services.metrics_refresh", 3600),
     Job("portal.assisted.services.assist_sessions_expire", 600),  # ends assist sessions past ASSIST_SESSION_MAX_HOURS
+    Job("portal.accounts.throttle.counters_purge_expired", 3600),  # sign-in and look-up counters past their window
+    # The audit chain's head, signed, to the log and AUDIT_ANCHOR_PATH: deleting the newest audit events goes
+    # unnoticed for at most this long. Writes nothing while the head has not moved.
+    Job("portal.audit.services.audit_anchor", _seconds("AUDIT_ANCHOR_SECONDS", 300)),
 ]
 
 

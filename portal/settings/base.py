@@ -185,6 +185,9 @@ OTP_EMAIL_SUBJECT = "Your security code"
 THROTTLE_PER_ACCOUNT = int(env("THROTTLE_PER_ACCOUNT", "5"))
 THROTTLE_PER_IP = int(env("THROTTLE_PER_IP", "30"))
 THROTTLE_WINDOW_SECONDS = int(env("THROTTLE_WINDOW_SECONDS", "900"))
+# How many proxies (load balancers) in front of the portal append the client's address to X-Forwarded-For;
+# 0 when clients connect directly. The per-address counters and logs use the address these proxies saw.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Sessions end after this long idle, or this long after sign-in; pages warn before the second, with a
 # "Stay signed in" button (portal/accounts/session_limits.py). No client-side time limit.
@@ -213,6 +216,14 @@ if OIDC_RP_CLIENT_ID:
 # an HMAC with the second. Derived from SECRET_KEY when unset, which production does not allow.
 RESIDENT_ID_ENCRYPTION_KEY = env("RESIDENT_ID_ENCRYPTION_KEY")
 RESIDENT_ID_HMAC_KEY = env("RESIDENT_ID_HMAC_KEY")
+# The audit chain (docs/audit.md): every event is keyed with AUDIT_HMAC_KEY (HMAC-SHA256; derived from SECRET_KEY
+# when unset, which production does not allow). Keys retired by a rotation stay listed, comma-separated, oldest
+# first, so the events they signed still verify. The chain's head is anchored every AUDIT_ANCHOR_SECONDS
+# (portal/background/jobs.py) to the "portal.audit.anchor" log and appended to AUDIT_ANCHOR_PATH, a file the
+# database's administrators cannot rewrite; empty means the log stream only.
+AUDIT_HMAC_KEY = env("AUDIT_HMAC_KEY")
+AUDIT_HMAC_RETIRED_KEYS = env_list("AUDIT_HMAC_RETIRED_KEYS")
+AUDIT_ANCHOR_PATH = env("AUDIT_ANCHOR_PATH", str(BASE_DIR / "var" / "audit-anchors.jsonl"))
 
 # Languages: Simplified Chinese first and default, English second.
 LANGUAGE_CODE = "zh-hans"
@@ -290,6 +301,7 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"},
                 "fontTools": {"level": "WARNING"}},
 }
+LOGGING["loggers"]["portal.audit.anchor"] = {"level": "INFO"}  # audit anchors reach the log whatever LOG_LEVEL says
 
 # Working days for promised time limits (承诺时限): ISO dates, comma-separated. Public holidays that fall on
 # weekdays, and weekend days worked in exchange (调休); the State Council publishes both each December.

@@ -26,6 +26,14 @@ for _name in ("RESIDENT_ID_ENCRYPTION_KEY", "RESIDENT_ID_HMAC_KEY"):
     if not env(_name):
         raise ImproperlyConfigured(f"{_name} must be set in production.")
 
+# The audit chain's key lives outside the database, and its anchors in a store the database's administrators
+# cannot rewrite (docs/audit.md). A short key could be guessed offline from any row, so it must be long.
+for _name in ("AUDIT_HMAC_KEY", "AUDIT_ANCHOR_PATH"):
+    if not env(_name):
+        raise ImproperlyConfigured(f"{_name} must be set in production.")
+if len(env("AUDIT_HMAC_KEY")) < 32:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).")
+
 MAILERS = {
     "default": {
         "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),

@@ -14,3 +14,6 @@ WHITENOISE_AUTOREFRESH = True  # serve from the finders: tests do not run collec
 # Background work runs where a test asks for it (the worker's jobs, or a real Celery worker in the tests
 # that start one), never by publishing to whatever broker REDIS_URL names.
 BACKGROUND_QUEUE = env("BACKGROUND_QUEUE", "embedded")
+# Audit anchors go to the log only: a shared file would outlive each test's database. Tests of anchoring name a
+# file under tmp_path.
+AUDIT_ANCHOR_PATH = env("AUDIT_ANCHOR_PATH", "")
