@@ -6,7 +6,8 @@ import datetime
 from django.db import transaction
 
 from .models import AccessibilityStatementPage, DisplaySettings
-from .preferences import TEXT_SIZES
+from .preferences import CONTRAST_COOKIE, CONTRASTS, ELDER_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES
+from .selectors import display_settings_for
 
 
 @transaction.atomic
@@ -20,6 +21,24 @@ def display_preferences_save(*, user, elder_mode, text_size, high_contrast):
         user.save(update_fields=["elder_mode"])
     DisplaySettings.objects.update_or_create(user=user, defaults={"text_size": text_size,
                                                                   "high_contrast": high_contrast})
+
+
+def display_preferences_carry_into_account(*, user, cookies):
+    """On signing in or registering: what was chosen in this browser before (elder mode, text size, contrast)
+    becomes the account's, so signing in never changes how pages look. What this browser never chose stays as
+    the account has it."""
+    chosen = {name: cookies[name] for name in (ELDER_COOKIE, TEXT_SIZE_COOKIE, CONTRAST_COOKIE) if name in cookies}
+    if not chosen:
+        return
+    saved = display_settings_for(user)
+    elder_mode = chosen[ELDER_COOKIE] == "1" if ELDER_COOKIE in chosen else user.elder_mode
+    text_size = chosen.get(TEXT_SIZE_COOKIE, saved.text_size if saved else "")
+    if ELDER_COOKIE in chosen and TEXT_SIZE_COOKIE not in chosen:
+        text_size = ""  # the mode's own default size, as switching modes in the browser gives
+    contrast = chosen.get(CONTRAST_COOKIE)
+    high_contrast = contrast == "high" if contrast in CONTRASTS else bool(saved and saved.high_contrast)
+    display_preferences_save(user=user, elder_mode=elder_mode, text_size=text_size if text_size in TEXT_SIZES else "",
+                             high_contrast=high_contrast)
 
 
 STATEMENT = {

@@ -91,7 +91,10 @@ class AccountDetailsMixin:
         return value
 
 
-class RegisterForm(AccountDetailsMixin, a11y.AccessibleForm):
+class RegisterForm(a11y.AccessibleForm):
+    """Checks only what was typed: whether a phone, e-mail address or ID number already has an account is
+    never said here (services.registration_start tells the holder instead)."""
+
     real_name = forms.CharField(label=_("Your full name"), max_length=100, help_text=_("As on your resident ID card"),
                                 widget=a11y.TextInput({"autocomplete": "name"}),
                                 error_messages={"required": _("Enter your full name")})
@@ -105,8 +108,15 @@ class RegisterForm(AccountDetailsMixin, a11y.AccessibleForm):
     password = forms.CharField(
         label=_("Create a password"), strip=False,
         help_text=_("At least 10 characters. You can paste it from a password manager."),
-        widget=a11y.PasswordInput({"autocomplete": "new-password"}),
-        error_messages={"required": _("Create a password")})
+        # Kept in the form when another answer has an error, so it need not be typed again.
+        widget=a11y.PasswordInput({"autocomplete": "new-password"}, render_value=True),
+        error_messages={"required": _("Enter a password of at least 10 characters")})
+
+    def clean_phone(self):
+        return self.cleaned_data.get("phone") or None
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").strip()
 
     def clean(self):
         cleaned = super().clean()
@@ -204,6 +214,13 @@ class PasswordResetRequestForm(a11y.AccessibleForm):
         if "@" not in identifier:
             return normalise_mobile(identifier)
         return identifier
+
+
+class RegistrationCodeForm(a11y.AccessibleForm):
+    code = _code_field(_("Code we sent you"))
+
+    def clean_code(self):
+        return "".join((self.cleaned_data.get("code") or "").split())
 
 
 class PasswordResetCodeForm(NewPasswordForm):

@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import secrets
+import time
 import uuid
 
 from django.conf import settings
@@ -116,3 +117,133 @@ def otp_recovery_codes_replace(*, user, count=10):
         codes = [StaticToken.random_token() for _ in range(count)]
         device.token_set.bulk_create([StaticToken(device=device, token=code) for code in codes])
     return codes
+
+
+# Registration, confirmed by a code --------------------------------------------------------------------------
+# Registration says nothing about who already has an account (the pattern of GOV.UK's sign-up): the person
+# registering always gets the same "enter the code we sent" page. A code goes to a phone or e-mail address no
+# account holds; when one does, its owner is told instead, and no code completes the registration. Details that
+# another account holds (an e-mail address, a resident ID number) are left out only once the person has shown
+# they control a phone or address of their own, and the holder is told and sees it in their activity log.
+REGISTRATION_CODE_SECONDS = 600
+REGISTRATION_CODE_TRIES = 5
+
+
+class RegistrationCodeRefused(Exception):
+    """The code is wrong, used up or expired, or no code was sent (the contact belongs to an account)."""
+
+
+def _holder(*, phone=None, email="", resident_id=""):
+    users = get_user_model()._default_manager.filter(is_active=True)
+    if phone:
+        return users.filter(phone=phone).first()
+    if email:
+        return users.filter(email__iexact=email).first()
+    if resident_id:
+        from . import crypto
+
+        return users.filter(resident_id_hash=crypto.lookup_hash(resident_id)).first()
+    return None
+
+
+def _tell(user, *, subject, message):
+    """A notice to an account's owner, by text message and e-mail where they have them."""
+    from django.core.mail import send_mail
+
+    from .sms import sms_send
+
+    if user.phone:
+        sms_send(phone=user.phone, message=message)
+    if user.email:
+        send_mail(subject, message, None, [user.email])
+
+
+def masked_contact(*, phone=None, email=""):
+    if phone:
+        return f"{phone[:3]}****{phone[-4:]}"
+    name, _at, domain = email.partition("@")
+    return f"{name[:1]}***@{domain}"
+
+
+def registration_start(*, real_name, password, phone=None, email="", resident_id="", preferred_language="",
+                       sign_in_url=""):
+    """Sends a 6-digit code to the phone (or, without one, the e-mail address) and returns the pending
+    registration to keep in the person's session until the code comes back. The password is kept hashed."""
+    from django.contrib.auth.hashers import make_password
+    from django.core.mail import send_mail
+
+    from . import crypto
+    from .sms import sms_send
+
+    code = f"{secrets.randbelow(10**6):06d}"
+    holder = _holder(phone=phone) if phone else _holder(email=email)
+    if holder is not None:
+        _tell(holder, subject=gettext("Someone tried to create an account with your details"),
+              message=gettext("Someone tried to create a new account on the government services portal with "
+                              "your %(what)s. If it was you, you already have an account: sign in at %(url)s, or "
+                              "reset your password there. If it was not you, you need do nothing.") % {
+                  "what": gettext("mobile phone number") if phone else gettext("e-mail address"),
+                  "url": sign_in_url})
+    elif phone:
+        sms_send(phone=phone, message=gettext("Your code to create your account is %(code)s. It works for 10 "
+                                              "minutes. If you did not ask for it, ignore this message.")
+                 % {"code": code})
+    else:
+        send_mail(gettext("Your code to create your account"),
+                  gettext("Your code to create your account is %(code)s. It works for 10 minutes. If you did not "
+                          "ask for it, ignore this e-mail.") % {"code": code}, None, [email])
+    return {
+        "real_name": real_name.strip(), "phone": phone or None, "email": (email or "").strip(),
+        "resident_id": crypto.encrypt(resident_id) if resident_id else "", "password": make_password(password),
+        "language": preferred_language, "contact": masked_contact(phone=phone, email=email),
+        "code": None if holder is not None else _code_hash(code), "tries": 0,
+        "expires": time.time() + REGISTRATION_CODE_SECONDS,
+    }
+
+
+def registration_complete(*, pending, code):
+    """The account, once the code is right: returns (user, left_out), left_out naming the details another
+    account already holds ("email", "resident_id"), which the new account does not get. Raises
+    RegistrationCodeRefused otherwise; each wrong code uses up one of REGISTRATION_CODE_TRIES (the caller
+    keeps the changed `pending`)."""
+    from django.db import IntegrityError
+
+    from portal.audit.services import audit_record
+
+    from . import crypto
+
+    usable = pending.get("code") and pending["tries"] < REGISTRATION_CODE_TRIES and time.time() < pending["expires"]
+    if not usable or not hmac.compare_digest(pending["code"], _code_hash(code)):
+        pending["tries"] += 1
+        raise RegistrationCodeRefused()
+    resident_id = crypto.decrypt(pending["resident_id"]) if pending["resident_id"] else ""
+    left_out = []
+    email = pending["email"]
+    if pending["phone"] and email and _holder(email=email) is not None:
+        _tell(_holder(email=email), subject=gettext("Someone tried to create an account with your details"),
+              message=gettext("Someone tried to add your e-mail address to a new account on the government "
+                              "services portal. It was not added. If you did not expect this, call the hotline."))
+        left_out.append("email")
+        email = ""
+    id_holder = _holder(resident_id=resident_id) if resident_id else None
+    if id_holder is not None:
+        left_out.append("resident_id")
+        resident_id = ""
+    try:
+        with transaction.atomic():
+            user = user_register(real_name=pending["real_name"], password=None, phone=pending["phone"], email=email,
+                                 resident_id=resident_id, preferred_language=pending["language"])
+            user.password = pending["password"]
+            user.save(update_fields=["password"])
+            if id_holder is not None:
+                audit_record(action="account.registration_with_your_id_number", actor=user, on_behalf_of=id_holder,
+                             obj=id_holder, details={"left_out": "resident_id"})
+    except IntegrityError:  # the phone or e-mail address was taken between the code and now
+        pending["tries"] = REGISTRATION_CODE_TRIES
+        raise RegistrationCodeRefused() from None
+    if id_holder is not None:
+        _tell(id_holder, subject=gettext("Someone tried to create an account with your details"),
+              message=gettext("Someone tried to create a new account on the government services portal with your "
+                              "resident ID number. It was not added to that account. If you did not expect this, "
+                              "call the hotline."))
+    return user, left_out

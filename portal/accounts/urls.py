@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.sign_in, name="sign_in"),
     path("register/", views.register, name="register"),
+    path("register/confirm/", views.register_confirm, name="register_confirm"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("profile/", views.profile, name="profile"),
     path("security/", views.security, name="security"),

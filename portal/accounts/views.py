@@ -1,6 +1,7 @@
 import base64
 
 import django_otp
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accessibility.services import display_preferences_carry_into_account
 from accessibility.views import safe_next_url
 
 from . import otp, services, throttle
@@ -31,6 +33,7 @@ from .forms import (
     PasswordResetRequestForm,
     ProfileForm,
     RegisterForm,
+    RegistrationCodeForm,
     SignInForm,
 )
 from .oidc import oidc_enabled
@@ -48,6 +51,7 @@ def sign_in(request):
         form = SignInForm(request.POST, request=request)
         if form.is_valid():
             login(request, form.user)
+            display_preferences_carry_into_account(user=form.user, cookies=request.COOKIES)
             if otp.needs_otp(form.user):
                 name = "accounts:otp_verify" if otp.has_confirmed_device(form.user) else "accounts:otp_setup"
                 return redirect(f"{reverse(name)}?{urlencode({'next': _after_sign_in_url(request)})}")
@@ -58,23 +62,67 @@ def sign_in(request):
                                                      "oidc_enabled": oidc_enabled()})
 
 
+PENDING_REGISTRATION_KEY = "pending_registration"
+
+
 @sensitive_post_parameters("password", "resident_id")
 @require_http_methods(["GET", "POST"])
 def register(request):
-    if request.method == "POST":
-        form = RegisterForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            user = services.user_register(real_name=data["real_name"], password=data["password"],
-                                          phone=data.get("phone"), email=data.get("email", ""),
-                                          resident_id=data.get("resident_id", ""),
-                                          preferred_language=get_language() or "")
-            login(request, user, backend="portal.accounts.backends.PhoneOrEmailBackend")
-            messages.success(request, _("Your account has been created and you are signed in."))
-            return redirect(_after_sign_in_url(request))
-    else:
-        form = RegisterForm()
+    """The details, then a code sent to the phone or e-mail address (register_confirm): the answer is the same
+    whether or not an account already has them."""
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        contact = data.get("phone") or data.get("email")
+        if throttle.is_throttled("register", identifier=contact, request=request):
+            form.add_error(None, THROTTLED_MESSAGE)
+        else:
+            throttle.record_failure("register", identifier=contact, request=request)  # every start counts
+            request.session[PENDING_REGISTRATION_KEY] = services.registration_start(
+                real_name=data["real_name"], password=data["password"], phone=data.get("phone"),
+                email=data.get("email", ""), resident_id=data.get("resident_id", ""),
+                preferred_language=get_language() or "",
+                sign_in_url=request.build_absolute_uri(reverse("accounts:sign_in")))
+            next_url = safe_next_url(request, "")
+            return redirect(reverse("accounts:register_confirm") + (f"?{urlencode({'next': next_url})}"
+                                                                      if next_url else ""))
     return render(request, "accounts/register.html", {"form": form, "next": safe_next_url(request, "")})
+
+
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "POST"])
+def register_confirm(request):
+    pending = request.session.get(PENDING_REGISTRATION_KEY)
+    if not pending:
+        return redirect("accounts:register")
+    form = RegistrationCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.is_throttled("register-code", identifier=pending["contact"], request=request):
+            form.add_error("code", THROTTLED_MESSAGE)
+        else:
+            try:
+                user, left_out = services.registration_complete(pending=pending, code=form.cleaned_data["code"])
+            except services.RegistrationCodeRefused:
+                throttle.record_failure("register-code", identifier=pending["contact"], request=request)
+                request.session[PENDING_REGISTRATION_KEY] = pending  # one try fewer
+                form.add_error("code", _("The code is not right or has expired. Check the message, or start "
+                                         "again to get a new code"))
+            else:
+                del request.session[PENDING_REGISTRATION_KEY]
+                login(request, user, backend="portal.accounts.backends.PhoneOrEmailBackend")
+                display_preferences_carry_into_account(user=user, cookies=request.COOKIES)
+                messages.success(request, _("Your account has been created and you are signed in."))
+                if "resident_id" in left_out:
+                    messages.warning(request, _("We could not add your resident ID number to your account. If it "
+                                                "is yours, call %(phone)s and we will help you.")
+                                     % {"phone": settings.PORTAL_HELP_PHONE})
+                if "email" in left_out:
+                    messages.warning(request, _("We could not add your e-mail address to your account. You can "
+                                                "add another one in your details."))
+                return redirect(_after_sign_in_url(request))
+    return render(request, "accounts/register_confirm.html", {
+        "form": form, "contact": pending["contact"], "next": safe_next_url(request, ""),
+        "sms_to_console": getattr(settings, "PORTAL_SMS_SENDER", "ConsoleSmsSender").endswith("ConsoleSmsSender")})
 
 
 @otp_exempt

@@ -20,3 +20,13 @@ def citizen(db):
 
     return user_register(real_name="张三", password="correct-horse-battery", phone="13912345678",
                          email="zhang@example.com", resident_id=make_resident_id())
+
+
+@pytest.fixture
+def sms_outbox(settings):
+    """Text messages the portal sends, kept in memory."""
+    from portal.applications.notifications import MemorySmsSender
+
+    settings.PORTAL_SMS_SENDER = "portal.applications.notifications.MemorySmsSender"
+    MemorySmsSender.outbox.clear()
+    return MemorySmsSender.outbox
