@@ -4,6 +4,7 @@ import hashlib
 import os
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 FILE_KINDS = {
     "pdf": {"magic": (b"%PDF-",), "extensions": (".pdf",), "content_type": "application/pdf", "label": "PDF"},
@@ -21,7 +22,8 @@ def kinds_label(kinds):
     labels = [FILE_KINDS[kind]["label"] for kind in kinds if kind in FILE_KINDS]
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + _(" or ") + labels[-1]
+    # The separators are translated too: Chinese lists use 、 and no spaces (PDF、JPG或PNG).
+    return pgettext("list separator", ", ").join(labels[:-1]) + _(" or ") + labels[-1]
 
 
 def accept_attribute(kinds):
