@@ -15,9 +15,10 @@ THROTTLED_MESSAGE = _("You have tried too many times. Wait 15 minutes and try ag
 
 class SignInForm(a11y.AccessibleForm):
     identifier = forms.CharField(
-        label=_("Mobile phone number or e-mail address"), max_length=254,
+        label=_("Mobile phone number, e-mail address or user name"), max_length=254,
+        help_text=_("Staff: use the user name you were given"),
         widget=a11y.TextInput({"autocomplete": "username"}),
-        error_messages={"required": _("Enter your mobile phone number or e-mail address")})
+        error_messages={"required": _("Enter your mobile phone number, e-mail address or user name")})
     password = forms.CharField(
         label=_("Password"), strip=False, widget=a11y.PasswordInput({"autocomplete": "current-password"}),
         error_messages={"required": _("Enter your password")})
@@ -40,8 +41,8 @@ class SignInForm(a11y.AccessibleForm):
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
                 raise forms.ValidationError(
-                    _("The mobile phone number or e-mail address and password do not match an account. Check them "
-                      "and try again"), code="invalid_login")
+                    _("The mobile phone number, e-mail address or user name and password do not match an account. "
+                      "Check them and try again"), code="invalid_login")
         return cleaned
 
 

@@ -247,6 +247,39 @@ def more_information_answers(application):
                 .prefetch_related("documents"))
 
 
+def answer_documents(application):
+    """The files sent with the answers to requests for more information, oldest first."""
+    return list(MoreInformationDocument.objects.filter(answer__application=application)
+                .select_related("answer").order_by("created_at", "id"))
+
+
+def answer_document_for_user(*, user, document_id):
+    """A file sent with an answer, for someone who may see its application (the applicant, their proxy...),
+    or 404: the same access rule as the application's own documents (applications_visible_to)."""
+    from portal.applications.selectors import applications_visible_to
+
+    try:
+        return MoreInformationDocument.objects.select_related("answer__application").get(
+            pk=document_id, answer__application__in=applications_visible_to(user))
+    except (MoreInformationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
+        raise Http404("No such document") from None
+
+
+def documents_sent(application, *, for_reviewer=False):
+    """What the citizen sent, for the "documents you sent" list: the form's uploads, then the files sent with
+    answers to requests for more information, each as {"name", "url", "answered_at"} (answered_at is None for
+    the form's uploads), with the download address the citizen's side or the workbench checks."""
+    from django.urls import reverse
+
+    own = "assisted:queue_document" if for_reviewer else "applications:document"
+    answered = "assisted:queue_answer_document" if for_reviewer else "more_information:document"
+    rows = [{"name": document.original_name, "url": reverse(own, kwargs={"pk": document.pk}), "answered_at": None}
+            for document in application.documents.all()]
+    rows += [{"name": document.original_name, "url": reverse(answered, kwargs={"pk": document.pk}),
+              "answered_at": document.answer.created_at} for document in answer_documents(application)]
+    return rows
+
+
 def answer_document_for_reviewer(*, user, document_id):
     try:
         return MoreInformationDocument.objects.select_related("answer__application").get(

@@ -5,9 +5,11 @@ by listing modules in settings.CONNECTORS_PLUGIN_MODULES."""
 import importlib
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 _connectors = {}
 _prefill = {}
+_names = set()  # connector names that are message IDs (a plugin's default names), shown translated
 
 BUILT_IN = (
     "portal.connectors.contrib.rest.plugin",
@@ -60,6 +62,20 @@ def connector_choices():
 
 def prefill_choices():
     return sorted((key, str(cls.label or key)) for key, cls in _prefill.items())
+
+
+def register_connector_name(message_id):
+    """Declare a connector name that a plugin or a demo command stores as an English message ID (marked with
+    gettext_noop so it is in the catalogue): connector_name() then shows it in the page's language."""
+    _names.add(message_id)
+    return message_id
+
+
+def connector_name(config):
+    """A connector's name (a ConnectorConfig or the name itself) in the active language when it is a
+    registered message ID; a name an operator typed is shown as typed."""
+    name = getattr(config, "name", config) or ""
+    return gettext(name) if name in _names else name
 
 
 def autodiscover():

@@ -2,8 +2,9 @@
 fixed number of queries whatever the number of applications; Python only turns the grouped counts into
 tables (names, shares, percentiles).
 
-Scope: administrators see every service; a hall manager sees the services their hall offers (the halls on
-the service's guide), whoever applied for them and however. Nobody else has the permission.
+Scope: administrators see every service; a hall manager sees the applications for the services their hall
+offers (the halls on the service's guide), whoever applied for them and however, and every application made
+with help at their hall (an assist session there), whatever the service. Nobody else has the permission.
 
 Which applications count in a period (from/to, local dates, both included):
 - volumes (by service, department, city, channel): applications SENT in the period;
@@ -33,6 +34,7 @@ from django.utils.translation import gettext as _
 from portal.applications.definitions import localised
 from portal.applications.models import Application, FlowVersion, StatusEvent
 from portal.applications.status import Channel, Status
+from portal.assisted.models import AssistSession
 from portal.ratings.models import POOR_AT_MOST, Rating, Score
 from portal.staff.roles import Role
 from portal.staff.selectors import hall_ids_for
@@ -50,14 +52,28 @@ DEFAULT_DAYS = 90
 
 @dataclass(frozen=True)
 class Scope:
-    """The services whose figures a user may see: `service_codes` is a subquery, or None for all."""
+    """The applications whose figures a user may see: those of the services in `service_codes` (a subquery),
+    and those made in the assist sessions in `assist_references` (a subquery); everything when both are None."""
 
     service_codes: object = None
+    assist_references: object = None
 
     def filter(self, queryset, field="service_code"):
-        if self.service_codes is None:
+        """`queryset` narrowed to the scope; `field` is the path to the application's service code
+        ("service_code" for applications, "application__service_code" for their events and ratings)."""
+        if self.service_codes is None and self.assist_references is None:
             return queryset
-        return queryset.filter(**{f"{field}__in": self.service_codes})
+        prefix = field[:-len("service_code")]
+        condition = Q(pk__in=[])
+        if self.service_codes is not None:
+            condition |= Q(**{f"{field}__in": self.service_codes})
+        if self.assist_references is not None:
+            condition |= Q(**{f"{prefix}assist_session_reference__in": self.assist_references})
+        return queryset.filter(condition)
+
+    @property
+    def limited(self):
+        return self.service_codes is not None or self.assist_references is not None
 
 
 def metrics_scope(user):
@@ -66,7 +82,8 @@ def metrics_scope(user):
         return Scope()
     if not halls:
         raise PermissionDenied
-    return Scope(ServicePage.objects.filter(halls__in=halls).values("service_code"))
+    return Scope(service_codes=ServicePage.objects.filter(halls__in=halls).values("service_code"),
+                 assist_references=AssistSession.objects.filter(hall__in=halls).values("reference"))
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def dashboard(request):
     board = selectors.dashboard(scope, period)
     return render(request, "metrics/dashboard.html", {
         "form": form, "board": board, "period": period, "tables": [board.tables[key] for key in selectors.TABLES],
-        "period_query": period.query(), "limited": scope.service_codes is not None})
+        "period_query": period.query(), "limited": scope.limited})
 
 
 def _csv_value(value):

@@ -4,11 +4,17 @@ makes the first N attempts of each delivery fail, to watch the retries."""
 import logging
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from ...base import Connector, DeliveryError, DeliveryResult, Health
-from ...registry import register
+from ...registry import register, register_connector_name
 
 logger = logging.getLogger(__name__)
+
+# The names manage.py connectors_load_demo gives the demo connector: stored as these English message IDs and
+# shown in the page's language (registry.connector_name).
+DEMO_NAME_SIMULATED = register_connector_name(gettext_noop("Demo back office (simulated)"))
+DEMO_NAME_IN_PROCESS = register_connector_name(gettext_noop("Demo back office (in process)"))
 
 
 @register("demo")

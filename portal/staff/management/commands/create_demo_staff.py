@@ -1,5 +1,7 @@
-"""Demo staff for `make run`: one person in each role, at the provincial service centre and in the civil
-affairs department, with the demo editor's password and authenticator key (local demo only)."""
+"""Demo staff for `make run`: one person in each role at the provincial service centre, and a reviewer in each
+department the demo leaves on the department workbench (civil affairs; the disabled persons' federation, when the
+demo catalogue has it: connectors_load_demo.WORKBENCH_DEPARTMENTS), with the demo editor's password and
+authenticator key (local demo only)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,18 +9,20 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.accounts.management.commands.create_demo_editor import DEMO_PASSWORD, DEMO_TOTP_KEY
+from portal.connectors.management.commands.connectors_load_demo import WORKBENCH_DEPARTMENTS
 from portal.staff.models import StaffMembership
 from portal.staff.roles import Role
 from portal.staff.services import staff_membership_add
 from services_catalog.models import Department, ServiceHall
 
 DEMO_HALL = "shandong-provincial-service-centre"
-DEMO_DEPARTMENT = "civil-affairs"
+DEMO_DEPARTMENT, OTHER_DEMO_DEPARTMENT = WORKBENCH_DEPARTMENTS  # both on the workbench, not sent to a back office
 DEMO_STAFF = [
-    # username, name, role
-    ("window", "演示窗口人员", Role.HALL_STAFF),
-    ("reviewer", "演示审核人员", Role.REVIEWER),
-    ("manager", "演示大厅主任", Role.HALL_MANAGER),
+    # username, name, role, department (reviewers)
+    ("window", "演示窗口人员", Role.HALL_STAFF, None),
+    ("reviewer", "演示审核人员", Role.REVIEWER, DEMO_DEPARTMENT),
+    ("reviewer2", "演示审核人员（残联）", Role.REVIEWER, OTHER_DEMO_DEPARTMENT),
+    ("manager", "演示大厅主任", Role.HALL_MANAGER, None),
 ]
 
 
@@ -29,20 +33,24 @@ class Command(BaseCommand):
         if not settings.DEBUG:  # a known password and authenticator key: never on a real portal
             raise CommandError("Demo accounts are only for a local demo (DEBUG on, as `make run` has).")
         hall = ServiceHall.objects.filter(slug=DEMO_HALL).first()
-        department = Department.objects.filter(code=DEMO_DEPARTMENT).first()
-        if hall is None or department is None:
+        departments = Department.objects.in_bulk(WORKBENCH_DEPARTMENTS, field_name="code")
+        if hall is None or DEMO_DEPARTMENT not in departments:
             raise CommandError("Load the demo catalogue first (manage.py load_demo).")
-        for username, name, role in DEMO_STAFF:
+        created = []
+        for username, name, role, department_code in DEMO_STAFF:
+            if department_code and department_code not in departments:
+                continue  # a catalogue without that department: no reviewer for it
             user, _created = get_user_model().objects.get_or_create(
                 username=username, defaults={"real_name": name, "email": f"{username}@example.gov.cn"})
             user.set_password(DEMO_PASSWORD)
             user.save()
             TOTPDevice.objects.update_or_create(user=user, name="demo",
                                                 defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
-            scope = {"hall": hall} if role != Role.REVIEWER else {"department": department}
+            scope = {"hall": hall} if role != Role.REVIEWER else {"department": departments[department_code]}
             if not StaffMembership.objects.filter(user=user, role=role, **scope).exists():
                 staff_membership_add(user=user, role=role, actor=None, **scope)
-        names = ", ".join(f"'{username}' ({role.label})" for username, _name, role in DEMO_STAFF)
+            created.append(f"'{username}' ({role.label}{', ' + str(scope['department']) if department_code else ''})")
+        names = ", ".join(created)
         self.stdout.write(f"Demo staff: sign in at http://127.0.0.1:8000/staff/ as {names}, each with password "
                           f"'{DEMO_PASSWORD}' and the same security code as the editor (manage.py demo_otp_code "
                           f"--username <name>).")
