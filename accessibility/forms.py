@@ -22,6 +22,8 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from . import validators
+
 
 class AccessibleBoundField(BoundField):
     @property
@@ -229,27 +231,63 @@ class DateParts(forms.MultiWidget):
         return f"{id_}_0" if id_ else id_
 
 
+def district_groups(city_choices, district_choices):
+    """[(city code, city name, [(district code, label)])]: the districts grouped under their city (matched by the
+    group's label, the city's name), each labelled with its city too where the same district name is used in
+    another city (市中区 in 济南 and in 枣庄), because a list narrowed to one city, or read by a screen reader
+    that does not announce groups, would otherwise offer two identical names."""
+    by_name = {str(name): code for code, name in city_choices}
+    groups = [(by_name.get(str(city), ""), str(city), list(districts)) for city, districts in district_choices]
+    counts = {}
+    for _code, _city, districts in groups:
+        for _district_code, name in districts:
+            counts[str(name)] = counts.get(str(name), 0) + 1
+    labelled = []
+    for code, city, districts in groups:
+        labelled.append((code, city, [
+            (district_code, _("%(district)s (%(city)s)") % {"district": name, "city": city}
+             if counts[str(name)] > 1 else str(name))
+            for district_code, name in districts]))
+    return labelled
+
+
 class Address(forms.MultiWidget):
-    """Province (fixed), city, district and street in one fieldset. Districts are grouped by city so the
-    form works without JavaScript; the server checks that they belong together."""
+    """Province (fixed), city, district and street in one fieldset. Without JavaScript, the district list is
+    grouped by city until a city is chosen, then (on the next page shown) narrowed to that city's districts;
+    the server checks that the two belong together. With JavaScript (static/js/address.js) the list is
+    narrowed in place as soon as the city changes, from the full list kept in a <template>."""
 
     template_name = "accessibility/widgets/address.html"
     use_fieldset = True
 
     def __init__(self, city_choices=(), district_choices=(), province_name="", attrs=None):
         self.province_name = province_name
+        self.groups = district_groups(city_choices, district_choices)
         widgets = [
             forms.Select(attrs={"class": "select", "autocomplete": "address-level2"},
                          choices=[("", _("Choose a city")), *city_choices]),
-            forms.Select(attrs={"class": "select", "autocomplete": "address-level3"},
-                         choices=[("", _("Choose a district or county")), *district_choices]),
+            forms.Select(attrs={"class": "select", "autocomplete": "address-level3"}, choices=self.all_districts()),
             forms.TextInput(attrs={"class": "input", "autocomplete": "address-line1"}),
         ]
         super().__init__(widgets, attrs)
 
+    def all_districts(self):
+        return [("", _("Choose a district or county")),
+                *[(city, districts) for _code, city, districts in self.groups]]
+
+    def districts_of(self, city_code):
+        for code, _city, districts in self.groups:
+            if code and code == city_code:
+                return [("", _("Choose a district or county")), *districts]
+        return self.all_districts()
+
     def get_context(self, name, value, attrs):
+        values = value if isinstance(value, list | tuple) else self.decompress(value)
+        city = str(values[0] or "") if values else ""
+        self.widgets[1].choices = self.districts_of(city)
         context = super().get_context(name, value, attrs)
         context["widget"]["province_name"] = self.province_name
+        context["widget"]["district_groups"] = self.groups
         return context
 
     def decompress(self, value):
@@ -262,6 +300,57 @@ class Address(forms.MultiWidget):
 
 
 # Fields ------------------------------------------------------------------------------------------------
+
+class TextField(forms.CharField):
+    """A CharField whose length is checked by the server, with a message, and never by a `maxlength` in the
+    browser: maxlength silently cuts off what is pasted or typed with spaces (a card number, an ID number
+    written in groups), and what is cut off then passes validation."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs.pop("minlength", None)
+        return attrs
+
+
+class PersonNameField(TextField):
+    """A person's name: Chinese (with · for minority names) or Latin (foreign residents); validators.py."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", TextInput({"autocomplete": "name"}, width="20"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return validators.normalise_person_name(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        problem = validators.person_name_problem(value, self.label)
+        if problem:
+            raise ValidationError(problem, code="invalid_name")
+
+
+class BankAccountField(TextField):
+    """A bank card number as printed, with spaces or hyphens: kept as its digits, 16 to 19 of them, with the
+    check digit checked where the card has one; shown back in groups of four."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", TextInput({"inputmode": "numeric", "autocomplete": "off"}, width="20"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return validators.normalise_bank_account(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        problem = validators.bank_account_problem(value, self.label)
+        if problem:
+            raise ValidationError(problem, code="invalid_bank_account")
+
 
 class DatePartsField(forms.MultiValueField):
     """A date from three parts, with GOV.UK's messages: what is missing, or that it is not a real date."""

@@ -11,9 +11,20 @@ without JavaScript: a question revealed by an answer on the same page is asked w
 A question may be filled in from the applicant's account (`prefill`, an account attribute, confirmed on the
 page) or, with the applicant's consent asked on the step, from a public register (`register`:
 {"plugin": a prefill plugin id, "attribute": one of its attributes}; see portal.connectors.base.PrefillPlugin).
+
+A choice question may take its answers from a maintained reference list (`reference`: "banks", see
+reference_lists.py) instead of, or before, its own options.
+
+A flow may declare cross-field rules (`rules`): one answer compared with another (a discharge date on or after
+the admission date; an amount not more than another). The engine checks them whenever either answer is given
+(StepForm.clean): the error goes on `field` with `message` when that question is on the page, else on `other`
+with `other_message` (elder mode asks one question per page, and a Change link may reopen either). Rules are
+defined in code only: the Wagtail flow editor does not edit them yet.
 """
 
+import datetime
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import get_language
@@ -126,6 +137,7 @@ class FieldDef:
     show_if: list = field(default_factory=list)
     prefill: str = ""  # real_name, resident_id, phone, email, address: taken from the account, confirmed
     register: dict = field(default_factory=dict)  # {"plugin", "attribute"}: a public register, with consent
+    answered_by: str = ""  # "acting_for": answered by who applies (prefill.ANSWERED_BY), shown and never asked
     autocomplete: str = ""
     min_value: Any = None
     max_value: Any = None
@@ -134,6 +146,7 @@ class FieldDef:
     allowed_types: list = field(default_factory=list)  # for files: pdf, jpeg, png
     max_size_mb: float | None = None
     max_files: int = 1
+    reference: str = ""  # a reference list the options come from (reference_lists.py): "banks"
 
     @classmethod
     def from_dict(cls, data):
@@ -180,6 +193,50 @@ class StepDef:
         )
 
 
+RULE_OPERATORS = ("gte", "lte", "gt", "lt")  # the first answer is on or after (not less than) the other, ...
+
+
+def _comparable(value):
+    """A stored answer as something to compare: a date (ISO string) or a number (amounts are strings)."""
+    if value in (None, "", [], {}):
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        return None
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+@dataclass
+class RuleDef:
+    """`field` must be `op` (gte, lte, gt, lt) the answer to `other`; checked only when both are answered."""
+
+    field: str
+    op: str
+    other: str
+    message: Any = None
+    other_message: Any = None
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(field=data["field"], op=data.get("op", "gte"), other=data["other"], message=data.get("message"),
+                   other_message=data.get("other_message"))
+
+    def broken(self, answers):
+        left, right = _comparable(answers.get(self.field)), _comparable(answers.get(self.other))
+        if left is None or right is None or type(left) is not type(right):
+            return False
+        holds = {"gte": left >= right, "lte": left <= right, "gt": left > right, "lt": left < right}[self.op]
+        return not holds
+
+
 TASK_LIST_THRESHOLD = 8  # flows with this many steps or more show a task list
 
 
@@ -193,6 +250,7 @@ class FlowDef:
     declaration: Any = None
     next_steps: Any = None
     task_list: bool | None = None
+    rules: list = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data):
@@ -200,6 +258,7 @@ class FlowDef:
             key=data["key"], title=data["title"], steps=[StepDef.from_dict(s) for s in data.get("steps") or []],
             estimated_minutes=data.get("estimated_minutes") or 10, what_you_need=data.get("what_you_need") or [],
             declaration=data.get("declaration"), next_steps=data.get("next_steps"), task_list=data.get("task_list"),
+            rules=[RuleDef.from_dict(rule) for rule in data.get("rules") or []],
         )
 
     def to_dict(self):
@@ -247,9 +306,35 @@ class FlowDef:
         effective = self.effective_answers(answers)
         return [field_def for field_def in step.fields if conditions_hold(field_def.show_if, effective)]
 
+    def rule_errors(self, answers, asked=None):
+        """{question key: message} for the cross-field rules the answers break, counting only the answers
+        that count (effective_answers). With `asked` (the keys of the questions on a page), only rules that
+        involve one of them, each error put on a question of the page: `field` when it is there, else `other`."""
+        effective = self.effective_answers(answers)
+        errors = {}
+        for rule in self.rules:
+            if asked is not None and rule.field not in asked and rule.other not in asked:
+                continue
+            if not rule.broken(effective):
+                continue
+            if asked is None or rule.field in asked:
+                errors.setdefault(rule.field, self._rule_message(rule, rule.message, rule.field, rule.other))
+            else:
+                errors.setdefault(rule.other, self._rule_message(rule, rule.other_message or rule.message,
+                                                                 rule.other, rule.field))
+        return errors
+
+    def _rule_message(self, rule, message, key, other_key):
+        if message:
+            return localised(message)
+        this, other = self.field(key), self.field(other_key)
+        return str(_("%(label)s does not agree with your answer to “%(other)s”") % {
+            "label": localised(this.label) if this else key, "other": localised(other.label) if other else other_key})
+
 
 def flow_problems(flow, field_types=None):
     """What is wrong with a definition, as a list of messages; empty when it can be published."""
+    from . import reference_lists
     from .field_types import FIELD_TYPES
 
     field_types = field_types or FIELD_TYPES
@@ -274,7 +359,12 @@ def flow_problems(flow, field_types=None):
             if field_def.type not in field_types:
                 problems.append(_("Question “%(key)s” has an unknown type “%(type)s”.")
                                 % {"key": field_def.key, "type": field_def.type})
-            elif field_types[field_def.type].needs_options and not field_def.options:
+            elif field_def.reference and not field_types[field_def.type].needs_options:
+                problems.append(_("Question “%(key)s” cannot take its answers from a list.") % {"key": field_def.key})
+            elif field_def.reference and field_def.reference not in reference_lists.names():
+                problems.append(_("Question “%(key)s” names an unknown list “%(list)s”.")
+                                % {"key": field_def.key, "list": field_def.reference})
+            elif field_types[field_def.type].needs_options and not (field_def.options or field_def.reference):
                 problems.append(_("Question “%(key)s” needs options to choose from.") % {"key": field_def.key})
             for condition in field_def.show_if:
                 if condition.field not in asked_before:
@@ -288,6 +378,12 @@ def flow_problems(flow, field_types=None):
                 problems.extend(_register_problems(field_def, field_types[field_def.type]))
             asked_before.add(field_def.key)
         earlier_fields |= {field_def.key for field_def in step.fields}
+    for rule in flow.rules:
+        if rule.op not in RULE_OPERATORS:
+            problems.append(_("Unknown comparison “%(op)s” in a rule.") % {"op": rule.op})
+        for key in (rule.field, rule.other):
+            if key not in all_fields:
+                problems.append(_("A rule compares “%(key)s”, which is not a question of the flow.") % {"key": key})
     return [str(problem) for problem in problems]
 
 

@@ -31,10 +31,16 @@ def register(plugin, attribute):
     return {"plugin": plugin, "attribute": attribute}
 
 
-def flow(key, title, steps, *, minutes, need, next_steps=None, task_list=None, declaration=None):
+def rule(field, op, other, message, other_message=None):
+    """A cross-field rule: the answer to `field` must be `op` (gte, lte, gt, lt) the answer to `other`;
+    `message` is shown on `field`, `other_message` on `other` when only that question is on the page."""
+    return {"field": field, "op": op, "other": other, "message": message, "other_message": other_message}
+
+
+def flow(key, title, steps, *, minutes, need, next_steps=None, task_list=None, declaration=None, rules=()):
     return {
         "key": key, "title": title, "steps": steps, "estimated_minutes": minutes, "what_you_need": need,
-        "next_steps": next_steps, "task_list": task_list,
+        "next_steps": next_steps, "task_list": task_list, "rules": list(rules),
         "declaration": declaration or t(
             "I declare that the information I have given is true and complete. I understand that giving false "
             "information is an offence and that the department may check it with other government bodies.",
@@ -48,8 +54,8 @@ YES_NO = None  # yes/no questions carry their own options
 def about_you(*extra, title=None):
     return step(
         "about-you", title or t("About you", "申请人信息"),
-        q("full_name", "text", t("Your full name", "姓名"), t("As shown on your resident ID card", "与居民身份证一致"),
-          prefill="real_name", autocomplete="name", max_length=50),
+        q("full_name", "name", t("Your full name", "姓名"), t("As shown on your resident ID card", "与居民身份证一致"),
+          prefill="real_name", autocomplete="name"),
         q("resident_id", "resident_id", t("Your resident ID number", "公民身份号码"),
           t("18 characters, for example 370102199001011234", "18位，例如 370102199001011234"), prefill="resident_id"),
         q("phone", "phone", t("Your mobile phone number", "手机号码"),
@@ -60,18 +66,21 @@ def about_you(*extra, title=None):
 
 
 HOME_ADDRESS = q("home_address", "address", t("Your home address", "居住地址"), prefill="address")
-BANKS = [("icbc", t("Industrial and Commercial Bank of China", "中国工商银行")),
-         ("abc", t("Agricultural Bank of China", "中国农业银行")),
-         ("ccb", t("China Construction Bank", "中国建设银行")),
-         ("rcb", t("Shandong Rural Commercial Bank", "山东农商银行"))]
-
-
 def bank_step():
+    """Which bank (from the maintained list of banks in the province, reference/banks.json, with "another
+    bank", which asks for its name) and the card number, typed as printed."""
     return step(
         "bank", t("Where to pay the money", "收款账户"),
-        q("bank", "choice", t("Which bank is your account with?", "开户银行"), choices=BANKS),
-        q("account_number", "text", t("Account number", "银行账号"), t("16 to 19 digits, on your bank card",
-                                                                     "银行卡上的16至19位数字"), max_length=19),
+        q("bank", "choice", t("Which bank is your account with?", "开户银行"),
+          t("If your bank is not in the list, choose “Another bank” at the end",
+            "列表中没有您的银行的，请选择最后一项“其他银行”"),
+          reference="banks"),
+        q("bank_other", "text", t("The name of your bank", "开户银行名称"),
+          t("For example, 浙江网商银行", "例如：浙江网商银行"), max_length=100,
+          show_if=when("bank", "equals", "other")),
+        q("account_number", "bank_account", t("Account number", "银行账号"),
+          t("16 to 19 digits, as on your bank card. You can type the spaces",
+            "银行卡上的16至19位数字，可按卡面带空格输入")),
     )
 
 
@@ -86,7 +95,7 @@ def elderly_care_subsidy():
                    date_rule="past", prefill="birth_date"),
                  q("lives_alone", "yes_no", t("Do you live alone?", "您是否独居？"))),
             step("carer", t("Who looks after you", "照护人信息"),
-                 q("carer_name", "text", t("Carer's full name", "照护人姓名"), max_length=50),
+                 q("carer_name", "name", t("Carer's full name", "照护人姓名")),
                  q("carer_phone", "phone", t("Carer's mobile phone number", "照护人手机号码")),
                  q("carer_relationship", "choice", t("How is the carer related to you?", "照护人与您的关系"),
                    choices=[("child", t("Son or daughter", "子女")), ("spouse", t("Husband or wife", "配偶")),
@@ -148,10 +157,11 @@ def disability_certificate():
             about_you(HOME_ADDRESS),
             step("applying-for", t("Who is applying", "申请人身份"),
                  q("is_guardian", "yes_no", t("Are you applying as the guardian of the disabled person?",
-                                              "您是否作为监护人代为申请？"))),
+                                              "您是否作为监护人代为申请？"), answered_by="acting_for")),
             step("guardian", t("The disabled person", "残疾人信息"),
-                 q("person_name", "text", t("Their full name", "残疾人姓名"), max_length=50),
-                 q("person_resident_id", "resident_id", t("Their resident ID number", "残疾人公民身份号码")),
+                 q("person_name", "name", t("Their full name", "残疾人姓名"), prefill="real_name"),
+                 q("person_resident_id", "resident_id", t("Their resident ID number", "残疾人公民身份号码"),
+                   prefill="resident_id"),
                  show_if=when("is_guardian", "equals", "yes")),
             step("disability", t("About the disability", "残疾情况"),
                  q("disability_types", "multiple_choice", t("Which types of disability?", "残疾类别（可多选）"),
@@ -210,6 +220,17 @@ def medical_insurance_reimbursement():
         ],
         minutes=15,
         need=[t("Your hospital invoices", "医疗费用发票"), t("Your bank card", "本人银行卡")],
+        rules=[
+            rule("discharge_date", "gte", "admission_date",
+                 t("Date you left hospital must be on or after the date you were admitted", "出院日期不能早于入院日期"),
+                 t("Date you were admitted must be on or before the date you left hospital",
+                   "入院日期不能晚于出院日期")),
+            rule("self_paid", "lte", "total_cost",
+                 t("How much you paid yourself must not be more than the total cost of the treatment",
+                   "个人已支付金额不能超过医疗费用总额"),
+                 t("Total cost of the treatment must not be less than how much you paid yourself",
+                   "医疗费用总额不能少于个人已支付金额")),
+        ],
         next_steps=t("The medical insurance office checks your claim within 20 working days and pays the "
                      "money into your bank account.", "医保部门将在20个工作日内审核，并将报销款支付到您的银行账户。"),
     )
@@ -229,7 +250,7 @@ def household_registration_transfer():
                  q("household_number", "text", t("Your household registration number", "户号"),
                    t("On the first page of your household register", "见户口簿首页"), max_length=20,
                    register=register("demo-household", "household.number")),
-                 q("householder_name", "text", t("Name of the head of your household", "户主姓名"), max_length=50,
+                 q("householder_name", "name", t("Name of the head of your household", "户主姓名"),
                    register=register("demo-household", "householder.name")),
                  q("current_registration", "address", t("Your current registered address", "现户籍地址"),
                    t("As shown in your household register", "与户口簿一致"),
@@ -278,7 +299,7 @@ def business_licence_change():
                  q("new_business_address", "address", t("New address of the business", "变更后住所")),
                  show_if=when("changes", "contains", "address")),
             step("new-representative", t("New legal representative", "新法定代表人"),
-                 q("representative_name", "text", t("Their full name", "姓名"), max_length=50),
+                 q("representative_name", "name", t("Their full name", "姓名")),
                  q("representative_id", "resident_id", t("Their resident ID number", "公民身份号码")),
                  show_if=when("changes", "contains", "representative")),
             step("new-capital", t("New registered capital", "新注册资本"),
@@ -303,12 +324,12 @@ def birth_registration():
         [
             about_you(),
             step("baby", t("About the baby", "新生儿信息"),
-                 q("baby_name", "text", t("Baby's full name", "新生儿姓名"), max_length=50),
+                 q("baby_name", "name", t("Baby's full name", "新生儿姓名")),
                  q("baby_sex", "choice", t("Sex", "性别"), choices=[("f", t("Girl", "女")), ("m", t("Boy", "男"))]),
                  q("baby_birth_date", "date", t("Date of birth", "出生日期"), date_rule="past"),
                  q("birth_hospital", "text", t("Hospital where the baby was born", "出生医院"), max_length=100)),
             step("parents", t("The other parent", "另一方父母信息"),
-                 q("other_parent_name", "text", t("The other parent's full name", "另一方姓名"), max_length=50),
+                 q("other_parent_name", "name", t("The other parent's full name", "另一方姓名")),
                  q("other_parent_id", "resident_id", t("The other parent's resident ID number", "另一方公民身份号码"))),
             step("household", t("Household", "落户"),
                  q("register_with", "choice", t("Which parent's household will the baby join?", "随父或随母落户"),

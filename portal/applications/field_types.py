@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accessibility import forms as a11y
+from accessibility import validators as a11y_validators
 from portal.accounts import crypto, regions
 from portal.accounts.validators import (
     normalise_mobile,
@@ -27,7 +28,7 @@ from portal.accounts.validators import (
 )
 from portal.templatetags.portal_format import local_date, local_money, local_number
 
-from . import uploads
+from . import reference_lists, uploads
 from .definitions import localised
 
 
@@ -38,6 +39,7 @@ class FieldContext:
     applicant: object = None
     documents: dict = field(default_factory=dict)  # field key -> [ApplicationDocument]
     places: list | None = None  # cities and districts, read once per form
+    channel: str = ""  # who fills it in: "online" (the applicant), "proxy" or "assisted" (see prefill.py)
 
 
 def _label(fdef):
@@ -76,7 +78,7 @@ class FieldType:
 
     def shown_read_only(self, fdef, ctx):
         """True when the question is not asked but shown, because the portal already knows the answer."""
-        return False
+        return bool(getattr(fdef, "answered_by", ""))  # answered by the channel (prefill.ANSWERED_BY)
 
     def from_register(self, fdef, value):
         """A register's value in the stored shape, or None when it cannot be used for this question."""
@@ -119,7 +121,37 @@ class TextType(FieldType):
         max_length = fdef.max_length or self.default_max_length
         kwargs["error_messages"]["max_length"] = gettext("%(label)s must be %(max)s characters or fewer") % {
             "label": kwargs["label"], "max": max_length}
-        return forms.CharField(max_length=max_length, widget=self.widget(fdef), **kwargs)
+        return a11y.TextField(max_length=max_length, widget=self.widget(fdef), **kwargs)
+
+
+class NameType(FieldType):
+    """A person's name: Chinese (2 to 20 characters, · between the parts of a minority name) or Latin (a foreign
+    resident's: letters, spaces, hyphens, apostrophes, dots). An ID number or a phone number is refused."""
+
+    key, name = "name", _("Person's name")
+
+    def form_field(self, fdef, ctx):
+        kwargs = _common(fdef, self.required_message)
+        return a11y.PersonNameField(widget=a11y.TextInput({"autocomplete": fdef.autocomplete or "off"}, width="20"),
+                                    **kwargs)
+
+    def from_register(self, fdef, value):
+        text = super().from_register(fdef, value)
+        return a11y_validators.normalise_person_name(text) if text else None
+
+
+class BankAccountType(FieldType):
+    """A bank card or account number: typed as printed (spaces, hyphens), kept as its 16 to 19 digits with the
+    check digit checked where the card has one, and shown back in groups of four."""
+
+    key, name = "bank_account", _("Bank card number")
+    register_ok = False
+
+    def form_field(self, fdef, ctx):
+        return a11y.BankAccountField(**_common(fdef, self.required_message))
+
+    def display(self, fdef, stored, ctx):
+        return a11y_validators.group_in_fours(stored) if stored else ""
 
 
 class TextareaType(TextType):
@@ -177,16 +209,28 @@ class ChoiceType(FieldType):
     needs_options = True
     required_message = _("Select %(label)s")
 
+    LONG_LIST = 12  # more options than this: a drop-down list rather than radios
+
+    def options(self, fdef, offered_only=True):
+        listed = reference_lists.options(fdef.reference, offered_only=offered_only) if fdef.reference else []
+        return [*[(item["value"], item["label"]) for item in listed],
+                *[(option.value, option.label) for option in fdef.options]]
+
     def choices(self, fdef):
-        return [(option.value, localised(option.label)) for option in fdef.options]
+        return [(value, localised(label)) for value, label in self.options(fdef)]
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
         kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
-        return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios, **kwargs)
+        choices = self.choices(fdef)
+        if len(choices) > self.LONG_LIST:
+            widget = a11y.Select(choices=[("", gettext("Choose from the list")), *choices])
+            return forms.ChoiceField(choices=[("", gettext("Choose from the list")), *choices], widget=widget, **kwargs)
+        return forms.ChoiceField(choices=choices, widget=a11y.Radios, **kwargs)
 
     def display(self, fdef, stored, ctx):
-        return dict(self.choices(fdef)).get(stored, stored or "")
+        labels = {value: localised(label) for value, label in self.options(fdef, offered_only=False)}
+        return labels.get(stored, stored or "")
 
     def from_register(self, fdef, value):
         value = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -219,13 +263,21 @@ class YesNoType(ChoiceType):
     key, name = "yes_no", _("Yes or no")
     needs_options = False
 
-    def choices(self, fdef):
+    def options(self, fdef, offered_only=True):
         return [("yes", gettext("Yes")), ("no", gettext("No"))]
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, _("Select yes if %(label)s"))
         kwargs["error_messages"]["required"] = gettext("Select yes or no")
         kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
+        from .prefill import channel_answer, channel_note
+
+        answer = channel_answer(fdef, ctx)
+        if answer is not None:  # answered by the channel (acting for someone, or not): shown, never asked
+            kwargs["help_text"] = ""
+            return forms.ChoiceField(choices=self.choices(fdef), disabled=True, initial=answer, widget=(
+                a11y.ReadOnlyValue(display=dict(self.choices(fdef))[answer], note=channel_note(fdef, ctx))),
+                **kwargs)
         return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios(inline=True), **kwargs)
 
     def from_register(self, fdef, value):
@@ -250,6 +302,8 @@ class ResidentIdType(FieldType):
         return bool(self.prefill(fdef, ctx.applicant))
 
     def form_field(self, fdef, ctx):
+        from .prefill import account_note
+
         kwargs = _common(fdef, self.required_message)
         known = self.prefill(fdef, ctx.applicant)
         if known:  # shown_read_only
@@ -257,9 +311,9 @@ class ResidentIdType(FieldType):
             return forms.CharField(
                 disabled=True, initial=known, widget=a11y.ReadOnlyValue(
                     display=crypto.mask_resident_id(known),
-                    note=gettext("From your account. To change it, update your account details.")),
+                    note=account_note(ctx)),
                 **kwargs)
-        widget = a11y.TextInput({"autocomplete": "off", "maxlength": "22"}, width="20")
+        widget = a11y.TextInput({"autocomplete": "off"}, width="20")  # no maxlength: it cuts off spaced numbers
         return ResidentIdField(validators=[validate_resident_id], widget=widget, **kwargs)
 
     def prefill(self, fdef, applicant):
@@ -425,8 +479,9 @@ class DeclarationType(FieldType):
 FIELD_TYPES = {
     field_type.key: field_type
     for field_type in (
-        TextType(), TextareaType(), NumberType(), DateType(), ChoiceType(), MultipleChoiceType(), YesNoType(),
-        ResidentIdType(), PhoneType(), EmailType(), AddressType(), MoneyType(), FileType(), DeclarationType(),
+        TextType(), NameType(), TextareaType(), NumberType(), DateType(), ChoiceType(), MultipleChoiceType(),
+        YesNoType(), ResidentIdType(), PhoneType(), EmailType(), AddressType(), MoneyType(), BankAccountType(),
+        FileType(), DeclarationType(),
     )
 }
 PREFILL_SOURCES = {

@@ -60,7 +60,23 @@ class StepForm(AccessibleForm):
         for key in hidden:
             self.errors.pop(key, None)  # hidden by an answer on this page: not asked, so no error either
             cleaned.pop(key, None)
+        self.check_rules(cleaned, hidden)
         return cleaned
+
+    def check_rules(self, cleaned, hidden):
+        """The flow's cross-field rules (definitions.RuleDef) that involve a question on this page, checked
+        against the answers as they would be saved; the error goes on the question of the page the rule names.
+        A rule one of whose answers on this page is already wrong waits until that answer is right."""
+        asked = {f.key for f in self.field_defs if f.key not in self.unrendered and f.key not in hidden}
+        if not asked or not self.flow.rules:
+            return
+        with_errors = {key for key in asked if key in self.errors}
+        for key, message in self.flow.rule_errors(self.answers_with(cleaned), asked=asked).items():
+            rule_keys = {key, *[r.other if r.field == key else r.field for r in self.flow.rules
+                                if key in (r.field, r.other)]}
+            if rule_keys & with_errors:
+                continue
+            self.add_error(key, message)
 
     def answers_with(self, cleaned_data):
         """The draft's answers as they would be with `cleaned_data` saved (files aside)."""

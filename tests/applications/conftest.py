@@ -188,13 +188,19 @@ def field_post_data(field_def, *, applicant=None, value=None):
         return {key: value}
     if kind in ("text", "textarea"):
         return {key: "测试内容"}
+    if kind == "name":
+        return {key: "王小明"}
+    if kind == "bank_account":
+        return {key: "6222021234567890128"}
     if kind == "number":
         return {key: "2"}
     if kind == "date":
         year = datetime.date.today().year + 1 if field_def.date_rule == "future" else 1950
         return {f"{key}_0": str(year), f"{key}_1": "3", f"{key}_2": "27"}
     if kind in ("choice",):
-        return {key: field_def.options[0].value}
+        from portal.applications.field_types import FIELD_TYPES
+
+        return {key: FIELD_TYPES[kind].choices(field_def)[0][0]}
     if kind == "multiple_choice":
         return {key: [field_def.options[0].value]}
     if kind == "yes_no":

@@ -12,7 +12,10 @@ BAD_ID = make_resident_id()[:-1] + ("1" if make_resident_id()[-1] != "1" else "2
 
 CASES = {
     # type: (flow, step, field, bad value, what must still be on the page)
-    "text": ("senior-bus-pass", "about-you", "full_name", "长" * 60, 'value="' + "长" * 60 + '"'),
+    "text": ("medical-insurance-reimbursement", "treatment", "hospital", "长" * 110, 'value="' + "长" * 110 + '"'),
+    "name": ("senior-bus-pass", "about-you", "full_name", "370102195003271234", 'value="370102195003271234"'),
+    "bank_account": ("elderly-care-subsidy", "bank", "account_number", "6222 0212 3456 7890 123",
+                     'value="6222 0212 3456 7890 123"'),
     "textarea": ("general-application", "request", "request", "x" * 2001, "x" * 2001 + "</textarea>"),
     "number": ("household-registration-transfer", "family", "members_moving", "two", 'value="two"'),
     "date": ("elderly-care-subsidy", "living", "birth_date", ("1950", "2", "30"), 'value="30"'),
@@ -23,7 +26,7 @@ CASES = {
     "phone": ("senior-bus-pass", "about-you", "phone", "12345", 'value="12345"'),
     "email": ("business-licence-change", "about-you", "email", "not-an-email", 'value="not-an-email"'),
     "address": ("household-registration-transfer", "to", "new_address", ("370100", "370202", "香港中路1号"),
-                '<option value="370202" selected>'),
+                '<option value="370100" selected>'),  # the city kept; its districts offered (not Qingdao's)
     "money": ("elderly-care-subsidy", "income", "monthly_income", "12.345", 'value="12.345"'),
     "file": ("senior-bus-pass", "photo", "photo", upload("photo.png", EXE_BYTES), None),
     "declaration": ("pension-certification", "confirm", "alive_declaration", "", None),
