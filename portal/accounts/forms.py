@@ -96,9 +96,10 @@ class RegisterForm(a11y.AccessibleForm):
     """Checks only what was typed: whether a phone, e-mail address or ID number already has an account is
     never said here (services.registration_start tells the holder instead)."""
 
-    real_name = forms.CharField(label=_("Your full name"), max_length=100, help_text=_("As on your resident ID card"),
-                                widget=a11y.TextInput({"autocomplete": "name"}),
-                                error_messages={"required": _("Enter your full name")})
+    real_name = a11y.PersonNameField(label=_("Your full name"), max_length=100,
+                                     help_text=_("As on your resident ID card"),
+                                     widget=a11y.TextInput({"autocomplete": "name"}),
+                                     error_messages={"required": _("Enter your full name")})
     phone = _phone_field()
     email = forms.EmailField(label=_("E-mail address"), required=False,
                              widget=a11y.EmailInput({"autocomplete": "email"}),

@@ -24,9 +24,9 @@ class FindCitizenForm(a11y.AccessibleForm):
 class RegisterCitizenForm(AccountDetailsMixin, a11y.AccessibleForm):
     """A new account for a walk-in citizen: no password (they claim it later by a reset to their phone)."""
 
-    real_name = forms.CharField(label=_("Full name"), max_length=100, help_text=_("As on the ID card"),
-                                widget=a11y.TextInput({"autocomplete": "off"}),
-                                error_messages={"required": _("Enter the citizen's full name")})
+    real_name = a11y.PersonNameField(label=_("Full name"), max_length=100, help_text=_("As on the ID card"),
+                                     widget=a11y.TextInput({"autocomplete": "off"}),
+                                     error_messages={"required": _("Enter the citizen's full name")})
     resident_id = _resident_id_field()
     phone = PhoneField(label=_("Mobile phone number"), validators=[validate_mobile],
                        help_text=_("They will get text messages about their application here, and can use it to "

@@ -131,3 +131,11 @@ def test_signing_in_keeps_the_display_chosen_in_this_browser(client, citizen):
 
     display = client.get(reverse("applications:mine")).context["display"]
     assert display.elder_mode and display.high_contrast
+
+
+def test_a_name_that_is_an_id_number_is_refused(client, sms_outbox):
+    response = _register(client, real_name="370102199001011234", phone="13912345699")
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("real_name", code="invalid_name")
+    assert not sms_outbox
