@@ -31,6 +31,11 @@ def local_datetime(value, format="medium"):
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
+    if format in ("long", "full"):
+        # CLDR's long time carries the zone ("2026年12月3日 +0800 14:31:25"); people read the local date in
+        # words and the time of day, which is always the portal's own time zone.
+        date = babel_dates.format_date(value, format=format, locale=_babel_locale())
+        return f"{date} {babel_dates.format_time(value, format='short', locale=_babel_locale())}"
     return babel_dates.format_datetime(value, format=format, locale=_babel_locale())
 
 
