@@ -154,7 +154,8 @@ def documents_by_field(application):
 
 
 def field_context(application, places=None):
-    return FieldContext(applicant=application.applicant, documents=documents_by_field(application), places=places)
+    return FieldContext(applicant=application.applicant, documents=documents_by_field(application), places=places,
+                        channel=application.channel)
 
 
 def application_missing_steps(application, documents=None):

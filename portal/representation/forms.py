@@ -10,33 +10,53 @@ from accessibility import forms as a11y
 from portal.accounts.forms import ResidentIdField
 from portal.accounts.validators import normalise_mobile, validate_mobile, validate_resident_id
 
+from . import selectors
 from .models import Relationship
 
 DURATIONS = [("30", _("30 days")), ("365", _("1 year")), ("1095", _("3 years"))]
-SCOPES = [("all", _("All services")), ("chosen", _("Only the services I list"))]
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,39}$")
+SCOPES = [("all", _("All services")), ("chosen", _("Only the services I choose"))]
 
 
 class ScopeMixin(forms.Form):
-    relationship = forms.ChoiceField(label=_("How are you related?"), choices=Relationship.choices,
+    """Who the other person is, which services, for how long. Services are chosen by name: `service_search`
+    lists the services whose name matches (the page is sent again with the "find" button, no JavaScript needed),
+    each with a checkbox; those already ticked stay listed. Their service codes are what is stored."""
+
+    relationship = forms.ChoiceField(label=_("They are your:"), choices=Relationship.choices,
                                      widget=a11y.Radios(), error_messages={"required": _("Choose how you are related")})
     scope = forms.ChoiceField(label=_("Which services?"), choices=SCOPES, widget=a11y.Radios(),
                               error_messages={"required": _("Choose which services")})
-    service_codes = forms.CharField(
-        label=_("Service codes"), required=False, widget=a11y.TextInput({"autocomplete": "off"}),
-        help_text=_("Only if you chose to list them. Separate them with commas, like 3700-RS-001, 3700-GA-002"))
+    service_search = forms.CharField(
+        label=_("Find services by name"), required=False, max_length=50,
+        widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
+        help_text=_("If you chose “Only the services I choose”: type part of a service’s name, then choose "
+                    "“Find services”"))
+    service_codes = forms.MultipleChoiceField(
+        label=_("Services"), required=False, widget=a11y.Checkboxes(),
+        error_messages={"invalid_choice": _("Choose services from the list")})
     days = forms.ChoiceField(label=_("For how long?"), choices=DURATIONS, widget=a11y.Radios(),
                              error_messages={"required": _("Choose for how long")})
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        source = self.data if self.is_bound else self.initial
+        chosen = source.getlist("service_codes") if hasattr(source, "getlist") else source.get("service_codes")
+        self.chosen_codes = [str(code) for code in (chosen or [])]
+        self.search_text = " ".join(str(source.get("service_search") or "").split())[:50]
+        found = selectors.services_to_choose(chosen=self.chosen_codes, search=self.search_text)
+        self.search_found_nothing = bool(self.search_text) and not any(
+            service.code not in self.chosen_codes for service in found)
+        self.fields["service_codes"].choices = [(service.code, service.label) for service in found]
+        if not found:  # nothing to tick yet: the list is not shown at all
+            self.fields["service_codes"].widget = forms.MultipleHiddenInput()
+
     def clean(self):
         cleaned = super().clean()
-        codes = [c.strip().upper() for c in (cleaned.get("service_codes") or "").split(",") if c.strip()]
-        if cleaned.get("scope") == "chosen":
-            if not codes:
-                self.add_error("service_codes", _("Enter at least one service code"))
-            elif not all(_CODE.match(c) for c in codes):
-                self.add_error("service_codes", _("Enter service codes like 3700-RS-001, separated by commas"))
-        cleaned["codes"] = codes
+        codes = list(cleaned.get("service_codes") or [])
+        if cleaned.get("scope") == "chosen" and not codes and "service_codes" not in self.errors:
+            field = "service_codes" if self.fields["service_codes"].choices else "service_search"
+            self.add_error(field, _("Find the services by name and tick at least one"))
+        cleaned["codes"] = codes if cleaned.get("scope") == "chosen" else []
         return cleaned
 
 
@@ -53,7 +73,8 @@ class MandateRequestForm(a11y.AccessibleFormMixin, ScopeMixin):
         widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
         help_text=_("They must have an account on this portal"),
         error_messages={"required": _("Enter their resident ID number or mobile phone number")})
-    field_order = ["principal_name", "principal_identifier", "relationship", "scope", "service_codes", "days"]
+    field_order = ["principal_name", "principal_identifier", "relationship", "scope", "service_search",
+                   "service_codes", "days"]
 
     NOT_FOUND = _("We could not find an account with this name and number. Check them, or ask them to create an "
                   "account first")
@@ -99,8 +120,11 @@ class InPersonMandateForm(a11y.AccessibleFormMixin, ScopeMixin):
                               _("Confirm that you checked both ID cards"))
     consent_recorded = _check_field(_("The person acted for agrees that the person acting may act for them"),
                                     _("Confirm that the person acted for agrees"))
+    relationship = forms.ChoiceField(label=_("The person acted for is the person acting’s:"),
+                                     choices=Relationship.choices, widget=a11y.Radios(),
+                                     error_messages={"required": _("Choose how they are related")})
     field_order = ["principal_name", "principal_id", "agent_name", "agent_id", "relationship", "scope",
-                   "service_codes", "days", "hall", "evidence", "presence_confirmed", "id_checked",
+                   "service_search", "service_codes", "days", "hall", "evidence", "presence_confirmed", "id_checked",
                    "consent_recorded"]
 
     NOT_FOUND = _("No account has this name and resident ID number")

@@ -9,13 +9,30 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Relationship(models.TextChoices):
+    """Who the PRINCIPAL is to the AGENT: the person asking to act answers "they are your: parent, ...", about the
+    other person. Stored once, from the agent's side (`Mandate.relationship`); the principal sees the inverse
+    (INVERSE: parent and child, grandparent and grandchild; spouse, sibling and the rest are the same both ways).
+    Before migration 0003 the value said who the agent was to the principal; 0003 turned the stored values round."""
+
     PARENT = "parent", _("Parent")
     CHILD = "child", _("Son or daughter")
     SPOUSE = "spouse", _("Husband or wife")
     SIBLING = "sibling", _("Brother or sister")
+    GRANDPARENT = "grandparent", _("Grandparent")
     GRANDCHILD = "grandchild", _("Grandchild")
     OTHER_RELATIVE = "other_relative", _("Other relative")
-    CARER = "carer", _("Carer")
+    OTHER = "other", _("Someone else")
+
+
+INVERSE = {
+    Relationship.PARENT: Relationship.CHILD, Relationship.CHILD: Relationship.PARENT,
+    Relationship.GRANDPARENT: Relationship.GRANDCHILD, Relationship.GRANDCHILD: Relationship.GRANDPARENT,
+}
+
+
+def relationship_inverse(value):
+    """The same relationship seen from the other person's side."""
+    return INVERSE.get(value, value)
 
 
 class MandateState(models.TextChoices):
@@ -60,6 +77,9 @@ class Mandate(models.Model):
     presence_confirmed = models.BooleanField(default=False)
     id_checked = models.BooleanField(default=False)
     consent_recorded = models.BooleanField(default=False)
+    # Who ended it (the principal withdrawing it, or the agent giving it up), so the agent can be told why.
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
 
     class Meta:
         ordering = ["-requested_at"]
@@ -85,6 +105,15 @@ class Mandate(models.Model):
 
     def covers(self, service_code):
         return self.all_services or service_code in (self.service_codes or [])
+
+    def relationship_seen_by(self, user):
+        """What the OTHER person is to `user`, for `user`'s own page: "Parent" next to the principal on the agent's
+        page, and "Son or daughter" next to the agent on that parent's page."""
+        value = self.relationship if user.pk == self.agent_id else relationship_inverse(self.relationship)
+        try:
+            return Relationship(value).label
+        except ValueError:
+            return value
 
     def is_valid_at(self, when):
         return self.state == MandateState.ACTIVE and self.valid_from <= when < self.valid_until

@@ -153,7 +153,7 @@ def mandate_revoke(*, mandate, actor):
     with transaction.atomic():
         updated = Mandate.objects.filter(
             pk=mandate.pk, state__in=[MandateState.REQUESTED, MandateState.ACTIVE]).update(
-            state=MandateState.REVOKED, ended_at=timezone.now())
+            state=MandateState.REVOKED, ended_at=timezone.now(), ended_by=actor)
         if not updated:
             raise MandateNotAllowed("already ended")
         mandate.refresh_from_db()
@@ -216,9 +216,32 @@ def acting_start(*, request, mandate):
 
 
 def acting_stop(*, request):
-    from .selectors import SESSION_KEY, acting_mandate
+    """Back to acting for oneself. Returns why the permission had stopped working ("" when it still worked)."""
+    from .selectors import SESSION_KEY, acting_ended_reason, acting_mandate
 
     mandate = acting_mandate(request)
+    reason = acting_ended_reason(request) if mandate is None else ""
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(ENDED_TOLD_KEY, None)
     if mandate is not None:
         _audit(mandate, "acting.stopped", request.user)
+    return reason
+
+
+ENDED_TOLD_KEY = "acting_for_ended_told"
+
+
+def acting_ended_tell(*, request):
+    """The first page after the permission the session acts under stopped working says why, once, as a message
+    (the banner keeps saying that nothing more can be done in their name until they continue as themselves).
+    Returns the reason ("" when it still works)."""
+    from django.contrib import messages
+
+    from .selectors import SESSION_KEY, acting_ended_reason
+
+    reason = acting_ended_reason(request)
+    mandate_id = request.session.get(SESSION_KEY)
+    if reason and request.session.get(ENDED_TOLD_KEY) != mandate_id:
+        request.session[ENDED_TOLD_KEY] = mandate_id
+        messages.warning(request, reason)
+    return reason

@@ -28,9 +28,17 @@ def _get(queryset_call, **kwargs):
 @login_required
 def mine(request):
     return render(request, "representation/mine.html", {
-        "given": selectors.mandates_given(request.user), "held": selectors.mandates_held(request.user),
+        "given": selectors.mandate_rows(selectors.mandates_given(request.user), request.user),
+        "held": selectors.mandate_rows(selectors.mandates_held(request.user), request.user),
         "valid_ids": {m.pk for m in selectors.mandates_valid_for_agent(request.user)},
         "states": MandateState})
+
+
+def _kept(request):
+    """What was typed and chosen, as the starting values of the page shown again after "Find services"."""
+    kept = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "find")}
+    kept["service_codes"] = request.POST.getlist("service_codes")
+    return kept
 
 
 def _too_many(form, field, too_many):
@@ -42,6 +50,8 @@ def _too_many(form, field, too_many):
 @sensitive_post_parameters("principal_identifier")
 @require_http_methods(["GET", "POST"])
 def request_mandate(request):
+    if "find" in request.POST:  # "Find services": the same page again, with the services found; no errors yet
+        return render(request, "representation/request.html", {"form": MandateRequestForm(initial=_kept(request))})
     form = MandateRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -105,8 +115,8 @@ def act(request, pk):
 @login_required
 @require_POST
 def stop(request):
-    services.acting_stop(request=request)
-    messages.success(request, _("You are acting for yourself again."))
+    reason = services.acting_stop(request=request)
+    messages.success(request, " ".join(filter(None, [reason, _("You are acting for yourself again.")])))
     return redirect("applications:mine")
 
 
@@ -115,7 +125,11 @@ def stop(request):
 @require_http_methods(["GET", "POST"])
 def in_person(request):
     """Hall staff record a mandate at one of their own halls, with both people and their ID cards in front of them."""
-    form = InPersonMandateForm(request.POST or None, halls=selectors.halls_for_in_person(request.user))
+    halls = selectors.halls_for_in_person(request.user)
+    if "find" in request.POST:
+        return render(request, "representation/in_person.html",
+                      {"form": InPersonMandateForm(initial=_kept(request), halls=halls)})
+    form = InPersonMandateForm(request.POST or None, halls=halls)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         people = {}

@@ -133,7 +133,7 @@ def other_citizen(db, request):
 
         principal = request.getfixturevalue("citizen")
         mandate_consent(principal=principal, mandate=mandate_request(
-            agent=other, principal=principal, relationship="child", all_services=True))
+            agent=other, principal=principal, relationship="parent", all_services=True))
     return other
 
 

@@ -205,7 +205,7 @@ def test_a_proxy_still_acts_under_a_mandate_beside_assisted_mode(client_for, cit
 
     son = user_register(real_name="张小三", password="correct-horse-battery", phone="13811112222",
                         resident_id=make_resident_id(sequence=777))
-    mandate = mandate_consent(mandate=mandate_request(agent=son, principal=citizen, relationship="child",
+    mandate = mandate_consent(mandate=mandate_request(agent=son, principal=citizen, relationship="parent",
                                                       all_services=True), principal=citizen)
     client = client_for(son)
     session = client.session

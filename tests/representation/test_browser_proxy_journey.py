@@ -65,7 +65,7 @@ def test_proxy_journey(browsers, live_server, service_for, principal, agent):
     me.get(base + "/en/acting-for/ask/")
     me.find_element(By.ID, "id_principal_name").send_keys(principal.real_name)
     me.find_element(By.ID, "id_principal_identifier").send_keys(principal.resident_id)
-    for name, value in (("relationship", "grandchild"), ("scope", "all"), ("days", "365")):
+    for name, value in (("relationship", "grandparent"), ("scope", "all"), ("days", "365")):
         me.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
     _click(me, "main button.button--primary")
     mandate = Mandate.objects.get(principal=principal, agent=agent)

@@ -23,13 +23,13 @@ IN_PERSON_LIMIT = 20
 
 def _ask(client, name, identifier):
     return client.post(reverse("representation:request"), {
-        "principal_name": name, "principal_identifier": identifier, "relationship": "grandchild", "scope": "all",
+        "principal_name": name, "principal_identifier": identifier, "relationship": "grandparent", "scope": "all",
         "days": "30"})
 
 
 def _in_person_data(principal, agent, hall, **changes):
     data = {"principal_name": principal.real_name, "principal_id": principal.resident_id,
-            "agent_name": agent.real_name, "agent_id": agent.resident_id, "relationship": "grandchild",
+            "agent_name": agent.real_name, "agent_id": agent.resident_id, "relationship": "grandparent",
             "scope": "all", "days": "30", "hall": str(hall.pk), "evidence": "Both ID cards",
             "presence_confirmed": "on", "id_checked": "on", "consent_recorded": "on"}
     data.update(changes)
@@ -103,7 +103,7 @@ def test_hall_staff_record_only_at_their_own_halls(client_for, hall_staff, princ
     assert response.status_code == 200 and "Choose one of the service halls where you work" in response.content.decode()
     assert not Mandate.objects.exists()
     with pytest.raises(PermissionDenied):  # and the service refuses it whoever calls it
-        mandate_establish_in_person(staff=hall_staff, principal=principal, agent=agent, relationship="grandchild",
+        mandate_establish_in_person(staff=hall_staff, principal=principal, agent=agent, relationship="grandparent",
                                     all_services=True, hall=elsewhere, evidence="Both ID cards",
                                     presence_confirmed=True, id_checked=True, consent_recorded=True)
     assert not Mandate.objects.exists()

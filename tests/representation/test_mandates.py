@@ -32,7 +32,7 @@ def test_request_consent_act_submit_and_both_see_it(client_for, service_for, pri
     page = service_for(FLOW)
     agent_client, principal_client = client_for(agent), client_for(principal)
     response = agent_client.post(reverse("representation:request"), {
-        "principal_name": "王奶奶", "principal_identifier": principal.resident_id, "relationship": "grandchild",
+        "principal_name": "王奶奶", "principal_identifier": principal.resident_id, "relationship": "grandparent",
         "scope": "chosen", "service_codes": page.service_code, "days": "365"})
     assert response.status_code == 302, response.content.decode()[:3000]
     mandate = Mandate.objects.get(agent=agent, principal=principal)
@@ -184,7 +184,7 @@ def test_hall_staff_record_a_mandate_in_person_only_with_a_second_factor(client_
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(hall_staff).post(url, {
             "principal_name": "王奶奶", "principal_id": principal.resident_id, "agent_name": "王小明",
-            "agent_id": agent.resident_id, "relationship": "grandchild", "scope": "all", "days": "30",
+            "agent_id": agent.resident_id, "relationship": "grandparent", "scope": "all", "days": "30",
             "hall": str(hall.pk), "evidence": "Both ID cards", "presence_confirmed": "on", "id_checked": "on",
             "consent_recorded": "on"})
     assert response.status_code == 302, response.content.decode()[:3000]
