@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from services_catalog.models import ServicePage
 
+from . import prefill
 from .definitions import localised
 from .field_types import FIELD_TYPES, FieldContext
 from .models import Application, ApplicationDocument, FlowVersion
@@ -181,7 +182,8 @@ def application_missing_steps(application, documents=None):
 
 
 def application_summary(application, context=None):
-    """[{"step": StepDef, "title": str, "rows": [{"key", "label", "value"}]}] for what the applicant can see."""
+    """[{"step": StepDef, "title": str, "rows": [{"key", "label", "value", and "fixed_note" for an answer the
+    form does not ask}]}] for what the applicant can see."""
     flow = application.flow
     context = context or field_context(application)
     effective = flow.effective_answers(application.answers)
@@ -191,7 +193,12 @@ def application_summary(application, context=None):
         for field_def in flow.visible_fields(step, application.answers):
             field_type = FIELD_TYPES[field_def.type]
             value = field_type.display(field_def, effective.get(field_def.key), context)
-            rows.append({"key": field_def.key, "label": localised(field_def.label), "value": value})
+            row = {"key": field_def.key, "label": localised(field_def.label), "value": value}
+            if field_type.shown_read_only(field_def, context):
+                # Not asked, so no Change link: say where it comes from and where to correct it instead.
+                row["fixed_note"] = (prefill.channel_note(field_def, context) if field_def.answered_by
+                                     else prefill.account_note(context))
+            rows.append(row)
         sections.append({"step": step, "title": localised(step.title), "rows": rows})
     return sections
 
