@@ -210,8 +210,31 @@ def service_hall(slug):
     return ServiceHall.objects.select_related("region").filter(slug=slug).first()
 
 
-def hall_services(hall, locale, limit=50):
-    return list(for_listing(live_services(locale).filter(halls=hall)).order_by("-popularity")[:limit])
+HALL_PAGE_SIZE = 50
+
+
+def hall_services(hall, locale, page_number=1):
+    """One page (HALL_PAGE_SIZE services, most popular first) of the live services offered at `hall`; the
+    page's paginator counts them all."""
+    services = for_listing(live_services(locale).filter(halls=hall)).order_by("-popularity", "service_code")
+    return Paginator(services, HALL_PAGE_SIZE).get_page(page_number)  # junk or out of range: the nearest page
+
+
+def hall_in_city(hall, city):
+    """Whether `hall` is in `city`, in the city itself or one of its districts (hall.region loaded)."""
+    return hall.region_id == city.pk or hall.region.parent_id == city.pk
+
+
+def halls_by_city(halls, city):
+    """(the halls in `city`, all the others), keeping their order. With no city, or none of the halls in
+    it, every hall comes first and nothing is left for later."""
+    halls = list(halls)
+    if city is None:
+        return halls, []
+    here = [hall for hall in halls if hall_in_city(hall, city)]
+    if not here:
+        return halls, []
+    return here, [hall for hall in halls if not hall_in_city(hall, city)]
 
 
 def catalogue_index(locale):

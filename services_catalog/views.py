@@ -109,9 +109,9 @@ def service_hall(request, slug):
     if hall is None:
         raise Http404
     locale = selectors.active_locale()
-    context = {"hall": hall, "services": selectors.hall_services(hall, locale),
+    context = {"hall": hall, "services": selectors.hall_services(hall, locale, request.GET.get("page", "1")[:10]),
                "catalogue": selectors.catalogue_index(locale)}
-    return cacheable(TemplateResponse(request, "services_catalog/service_hall.html", context))
+    return cacheable(TemplateResponse(request, "services_catalog/service_hall.html", context), ("page",))
 
 
 def service_halls(request):

@@ -50,10 +50,42 @@ def qr_svg(data):
     return image.to_string(encoding="unicode")
 
 
+def _city_prefix(code):
+    """The first four digits of an administrative division code: the same for a city and its districts."""
+    code = str(code or "")
+    return code[:4] if len(code) == 6 and code.isdigit() and not code.endswith("0000") else ""
+
+
+def applicant_city_prefix(application, page):
+    """Where the applicant is: their address on record, else an address they gave in the application, else
+    the one city the service is offered in; "" when none of these says."""
+    prefix = _city_prefix(application.applicant.address_region_code)
+    for value in (application.answers or {}).values():
+        if prefix:
+            break
+        if isinstance(value, dict):
+            prefix = _city_prefix(value.get("district")) or _city_prefix(value.get("city"))
+    if not prefix and page is not None:
+        prefixes = {_city_prefix(region.code) for region in page.regions.all()}
+        prefix = next(iter(prefixes)) if len(prefixes) == 1 else ""
+    return prefix
+
+
+def receipt_halls(application, page):
+    """The service's halls in the applicant's city (its districts included), so that the receipt stays short;
+    every hall when the city is unknown or has none of them."""
+    if page is None:
+        return []
+    halls = list(page.halls.all().select_related("region"))
+    prefix = applicant_city_prefix(application, page)
+    nearby = [hall for hall in halls if prefix and _city_prefix(hall.region.code) == prefix]
+    return nearby or halls
+
+
 def receipt_context(*, application, language, large_print):
     page = service_page_in_language(application.service_page, language)
     flow = application.flow
-    halls = list(page.halls.all().select_related("region")) if page is not None else []
+    halls = receipt_halls(application, page)
     url = verification_url(application)
     applicant = application.applicant
     return {

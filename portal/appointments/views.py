@@ -1,4 +1,4 @@
-"""The citizen's side: book (hall and kind → time → confirmation), my appointments, one appointment,
+"""The citizen's side: book (hall and kind → day → time → confirmation), my appointments, one appointment,
 its calendar file, cancel. Thin: forms validate, services write, selectors read."""
 
 from django.contrib import messages
@@ -59,36 +59,58 @@ def book_start(request):
     return render(request, "appointments/book_start.html", {"form": form, "service": service})
 
 
+def _day_of(days, wanted="", slot_id=""):
+    """The bookable day `wanted` names (YYYY-MM-DD), else the day of the slot `slot_id`; None if neither."""
+    for day, slots in days:
+        if day.isoformat() == wanted[:10] or (slot_id and any(str(slot.pk) == slot_id for slot in slots)):
+            return day
+    return None
+
+
+def _day_choices(days):
+    return [{"day": day, "remaining": sum(slot.remaining for slot in slots)} for day, slots in days]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def book_time(request, hall, kind):
+    """Two steps on one address: without a day, the days with their places left (links); with ?day=, that
+    day's times to choose from, and the service the visit is for."""
     hall = selectors.hall_by_slug(hall)
     if hall is None or kind not in SlotKind.values or (kind == SlotKind.ASSISTED and not hall.assisted_service):
         raise Http404("No such booking")
     locale = Locale.get_active()
-    services_offered = selectors.hall_services(hall, locale)
     days = selectors.bookable_slots(hall, kind)
-    initial = {"service": _service_code(request)}
-    form = SlotChoiceForm(request.POST or None, initial=initial, days=days, services=services_offered)
+    service_code = _service_code(request)
+    day = _day_of(days, request.GET.get("day", ""), request.POST.get("slot", "")[:20] if request.method == "POST"
+                  else "")
+    back_url = reverse("appointments:book") + "?" + urlencode({"hall": hall.slug, "kind": kind})
+    context = {"hall": hall, "kind": SlotKind(kind), "has_slots": bool(days), "service": service_code}
+    if day is None:
+        return render(request, "appointments/book_time.html", {
+            **context, "days": _day_choices(days), "back_url": back_url})
+    services_offered = selectors.hall_services(hall, locale)
+    day_slots = [(d, slots) for d, slots in days if d == day]
+    initial = {"service": service_code}
+    form = SlotChoiceForm(request.POST or None, initial=initial, days=day_slots, services=services_offered)
     if request.method == "POST" and form.is_valid():
-        slot = next((slot for _day, slots in days for slot in slots if str(slot.pk) == form.cleaned_data["slot"]))
+        slot = next(slot for _day, slots in day_slots for slot in slots if str(slot.pk) == form.cleaned_data["slot"])
         code = form.cleaned_data["service"]
         try:
             appointment = services.appointment_book(
                 citizen=request.user, slot=slot, service_code=code,
                 service_title=selectors.service_title(code, locale), language=get_language() or "zh-hans")
         except services.BookingProblem as problem:
-            # Show the times again as they are now, with the reason.
-            days = selectors.bookable_slots(hall, kind)
-            form = SlotChoiceForm(request.POST, days=days, services=services_offered)
+            # Show the day's times again as they are now, with the reason.
+            day_slots = [(d, slots) for d, slots in selectors.bookable_slots(hall, kind) if d == day]
+            form = SlotChoiceForm(request.POST, days=day_slots, services=services_offered)
             form.is_valid()
             form.add_error("slot", PROBLEM_MESSAGES[problem.code]())
         else:
             return redirect("appointments:booked", pk=appointment.pk)
+    days_url = request.path + (f"?{urlencode({'service': service_code})}" if service_code else "")
     return render(request, "appointments/book_time.html", {
-        "form": form, "hall": hall, "kind": SlotKind(kind), "has_slots": bool(days),
-        "back_url": reverse("appointments:book") + "?" + urlencode({"hall": hall.slug, "kind": kind}),
-    })
+        **context, "form": form, "day": day, "days_url": days_url, "back_url": days_url})
 
 
 @login_required

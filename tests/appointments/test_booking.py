@@ -59,14 +59,18 @@ def test_times_are_grouped_by_day_with_the_places_left(citizen, hall, slot_at):
     full.save()
     later = slot_at(4, "14:00", capacity=2)
     slot_at(3, "10:00", kind="assisted")  # another kind: not listed
-    page = citizen_client(citizen).get(book_url(hall)).content.decode()
+    client = citizen_client(citizen)
+    days = client.get(book_url(hall)).content.decode()  # first the days (issue 13), each with its places
+    assert re.findall(r'href="\?day=([\d-]+)"', days) == [first.date.isoformat(), later.date.isoformat()]
+    assert "3 places left" in days and "2 places left" in days
+    page = client.get(book_url(hall), {"day": first.date.isoformat()}).content.decode()
     legends = re.findall(r'<legend class="choice-group__legend">([^<]+)</legend>', page)
-    assert len(legends) == 2  # one per day, each with its own legend
-    assert "3 places left" in page and "2 places left" in page
+    assert len(legends) == 1  # the day, as the group's legend
+    assert "3 places left" in page
     assert re.search(rf'value="{full.pk}"[^>]*disabled', page)  # shown, but it cannot be chosen
     assert "(full)" in page
     assert f'value="{first.pk}" class="choice__input" id="id_slot_0"' in page  # the error summary's target
-    assert f'value="{later.pk}"' in page
+    assert f'value="{later.pk}"' not in page  # another day's time
 
 
 def test_a_citizen_books_a_time_and_gets_a_reference(citizen, hall, slot_at, sms,

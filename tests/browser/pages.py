@@ -43,6 +43,16 @@ def _service_path(suffix=""):
     return lambda visit: visit.service(SERVICE).url + suffix
 
 
+def _booking_day_path(visit):
+    # The first day of the slots h5.citizen_booking publishes (two days from today).
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + datetime.timedelta(days=2)
+    return visit.path("/appointments/book/jinan-hall/in_person/", day=day.isoformat())
+
+
 def _search_found(visit):
     # The exact title of a service: found by any search, whatever its word segmentation.
     return visit.path("/search/", q=visit.service("3700-RS-002").title)
@@ -108,9 +118,11 @@ PAGES = [
               shows("#id_hall option[value=jinan-hall][selected]"), setup=h5.citizen_booking),
     PageState("appointment booking with errors", "/appointments/book/", heading_error(), setup=h5.citizen_booking,
               then=submit()),
-    PageState("appointment booking: times", "/appointments/book/jinan-hall/in_person/",
-              shows(".choice-group legend", at_least=2), setup=h5.citizen_booking),
-    PageState("appointment booking: times with errors", "/appointments/book/jinan-hall/in_person/", heading_error(),
+    PageState("appointment booking: days", "/appointments/book/jinan-hall/in_person/",
+              shows("#booking-days a", at_least=2), setup=h5.citizen_booking),
+    PageState("appointment booking: times", _booking_day_path,
+              shows(".choice-group legend"), setup=h5.citizen_booking),
+    PageState("appointment booking: times with errors", _booking_day_path, heading_error(),
               setup=h5.citizen_booking, then=submit()),
     PageState("appointment booked", h5.appointment_path("booked/"), shows(".panel--confirmation .reference"),
               setup=h5.citizen_with_appointment),

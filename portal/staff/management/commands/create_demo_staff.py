@@ -3,13 +3,13 @@ department the demo leaves on the department workbench (civil affairs; the disab
 demo catalogue has it: connectors_load_demo.WORKBENCH_DEPARTMENTS), with the demo editor's password and
 authenticator key (local demo only)."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.accounts.management.commands.create_demo_editor import DEMO_PASSWORD, DEMO_TOTP_KEY
 from portal.connectors.management.commands.connectors_load_demo import WORKBENCH_DEPARTMENTS
+from portal.demo import DEMO_ONLY, demo_enabled
 from portal.staff.models import StaffMembership
 from portal.staff.roles import Role
 from portal.staff.services import staff_membership_add
@@ -30,8 +30,8 @@ class Command(BaseCommand):
     help = "Create (or reset) demo staff accounts, one per role, and print how to sign in."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:  # a known password and authenticator key: never on a real portal
-            raise CommandError("Demo accounts are only for a local demo (DEBUG on, as `make run` has).")
+        if not demo_enabled():  # a known password and authenticator key: never on a real portal
+            raise CommandError(DEMO_ONLY)
         hall = ServiceHall.objects.filter(slug=DEMO_HALL).first()
         departments = Department.objects.in_bulk(WORKBENCH_DEPARTMENTS, field_name="code")
         if hall is None or DEMO_DEPARTMENT not in departments:
