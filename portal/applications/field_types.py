@@ -76,6 +76,10 @@ class FieldType:
     def display(self, fdef, stored, ctx):
         return "" if stored in (None, "") else str(stored)
 
+    def display_on_paper(self, fdef, stored, ctx):
+        """The answer on a receipt, which leaves the portal (printed, e-mailed, left on a counter)."""
+        return self.display(fdef, stored, ctx)
+
     def shown_read_only(self, fdef, ctx):
         """True when the question is not asked but shown, because the portal already knows the answer."""
         return bool(getattr(fdef, "answered_by", ""))  # answered by the channel (prefill.ANSWERED_BY)
@@ -152,6 +156,9 @@ class BankAccountType(FieldType):
 
     def display(self, fdef, stored, ctx):
         return a11y_validators.group_in_fours(stored) if stored else ""
+
+    def display_on_paper(self, fdef, stored, ctx):
+        return "*" * (len(stored) - 4) + stored[-4:] if stored else ""  # the last four, as the ID is masked
 
 
 class TextareaType(TextType):

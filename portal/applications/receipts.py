@@ -95,7 +95,7 @@ def receipt_context(*, application, language, large_print):
         "department": page.department if page is not None else None,
         "applicant_name": applicant.real_name or applicant.get_username(),
         "applicant_id": crypto.mask_resident_id(applicant.resident_id) if applicant.resident_id_encrypted else "",
-        "summary": application_summary(application, field_context(application)),
+        "summary": application_summary(application, field_context(application), on_paper=True),
         "next_steps": localised(flow.next_steps, language),
         "promised_days": page.promised_time_limit_days if page is not None else None,
         "halls": halls,

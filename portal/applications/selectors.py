@@ -181,9 +181,10 @@ def application_missing_steps(application, documents=None):
     return missing
 
 
-def application_summary(application, context=None):
+def application_summary(application, context=None, on_paper=False):
     """[{"step": StepDef, "title": str, "rows": [{"key", "label", "value", and "fixed_note" for an answer the
-    form does not ask}]}] for what the applicant can see."""
+    form does not ask}]}] for what the applicant can see. `on_paper`: as a receipt shows it (bank accounts
+    masked)."""
     flow = application.flow
     context = context or field_context(application)
     effective = flow.effective_answers(application.answers)
@@ -192,7 +193,8 @@ def application_summary(application, context=None):
         rows = []
         for field_def in flow.visible_fields(step, application.answers):
             field_type = FIELD_TYPES[field_def.type]
-            value = field_type.display(field_def, effective.get(field_def.key), context)
+            display = field_type.display_on_paper if on_paper else field_type.display
+            value = display(field_def, effective.get(field_def.key), context)
             row = {"key": field_def.key, "label": localised(field_def.label), "value": value}
             if field_type.shown_read_only(field_def, context):
                 # Not asked, so no Change link: say where it comes from and where to correct it instead.

@@ -97,3 +97,20 @@ def test_a_draft_has_no_receipt(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))
     assert client.get(reverse("applications:receipt", kwargs={"pk": application.pk})).status_code == 404
+
+
+def test_the_receipt_masks_the_bank_account_as_it_masks_the_id(service_for, citizen, client_for, tmp_path):
+    from .conftest import complete_steps, start_application, submit
+
+    client = client_for(citizen)
+    application = start_application(client, service_for("elderly-care-subsidy"))
+    complete_steps(client, application)
+    check = client.get(reverse("applications:check", kwargs={"pk": application.pk})).content.decode()
+    assert "6222 0212 3456 7890 128" in check  # shown whole, grouped, for checking before sending
+    submit(client, application)
+
+    text = pdf_text(b"".join(client.get(reverse("applications:receipt", kwargs={"pk": application.pk}))
+                             .streaming_content), tmp_path)
+
+    assert "6222021234567890128" not in re.sub(r"\s+", "", text)
+    assert "***************0128" in text
