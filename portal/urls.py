@@ -17,6 +17,7 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -48,26 +49,33 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# What the development server may serve from MEDIA_ROOT: Wagtail's images (originals and renditions), the
-# public content of public pages. Nothing else there is ever served by path: citizens' uploads, receipts,
-# answers to requests for more information, editors' documents (served by wagtail's own view under
-# /documents/, which checks the collection's privacy), staff avatars and pending uploads are reached only
-# through the views that check who is asking. In production the web server serves no media at all.
+# What the local demo (PORTAL_DEMO, as `make run` has) or a development server (DEBUG) may serve from
+# MEDIA_ROOT: Wagtail's images (originals and renditions), the public content of public pages, so that the demo's
+# pages show their images. Nothing else there is ever served by path: citizens' uploads, receipts, answers to
+# requests for more information, editors' documents (served by wagtail's own view under /documents/, which checks
+# the collection's privacy), staff avatars and pending uploads are reached only through the views that check who
+# is asking. In production the web server serves no media at all.
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 
 def public_media_patterns():
-    """DEBUG only: one static route per public folder, each rooted in that folder (a path cannot climb out
-    of it: django.views.static.serve joins it safely)."""
-    if not settings.DEBUG:
+    """Demo or DEBUG only: one static route per public folder, each rooted in that folder (a path cannot climb
+    out of it: django.views.static.serve joins it safely)."""
+    from portal.demo import demo_enabled
+
+    if not (settings.DEBUG or demo_enabled()):
         return []
+    import re
     from pathlib import Path
 
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
     patterns = []
     for folder in PUBLIC_MEDIA_FOLDERS:
-        patterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
+        prefix = f"{settings.MEDIA_URL}{folder}/".lstrip("/")
+        patterns.append(re_path(rf"^{re.escape(prefix)}(?P<path>.*)$", serve,
+                                kwargs={"document_root": Path(settings.MEDIA_ROOT) / folder}))
     return patterns
 
 

@@ -137,11 +137,19 @@ if DATABASE_URL:
         }
     }
 else:
+    # Several people at once on the embedded database (`make run`): readers never wait for a writer (WAL), a
+    # writer waits its turn for up to SQLITE_TIMEOUT seconds, and a transaction takes the write lock when it
+    # begins (IMMEDIATE), so that it queues instead of failing at once with "database is locked" when a read
+    # turns into a write. Past the timeout the citizen gets the "portal is busy" page (portal/views.py), not a 500.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            "OPTIONS": {"timeout": 20},
+            "OPTIONS": {
+                "timeout": int(env("SQLITE_TIMEOUT", "20")),
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

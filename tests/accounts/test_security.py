@@ -166,10 +166,10 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, citize
 
 
 def test_demo_editor_can_sign_in_with_the_printed_code(client, capsys, settings):
-    settings.DEBUG = False  # never on a real portal: its password and key are public
+    settings.PORTAL_DEMO = False  # never on a real portal: its password and key are public
     with pytest.raises(CommandError):
         call_command("create_demo_editor")
-    settings.DEBUG = True  # as `make run` has
+    settings.PORTAL_DEMO = True  # as `make run` has
     call_command("create_demo_editor")
     call_command("demo_otp_code")
     code = capsys.readouterr().out.strip().splitlines()[-1]

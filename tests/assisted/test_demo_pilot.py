@@ -35,7 +35,7 @@ def demo(django_db_setup, django_db_blocker):
     """What `make run` runs before serving, in its order."""
     commands = [("load_demo",), ("load_demo_flows",), ("connectors_load_demo", "--backoffice-url", BACKOFFICE),
                 ("create_demo_editor",), ("create_demo_staff",), ("metrics_generate_demo",)]
-    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+    with django_db_blocker.unblock(), override_settings(PORTAL_DEMO=True), transaction.atomic():
         for name, *args in commands:
             call_command(name, *args, stdout=io.StringIO(), verbosity=0)
         yield

@@ -127,7 +127,7 @@ def test_demo_staff_can_each_reach_what_their_role_allows(db, settings):
     DepartmentFactory(code=DEMO_DEPARTMENT)
     with pytest.raises(CommandError):  # not on a real portal (DEBUG off): the password and key are public
         call_command("create_demo_staff", stdout=io.StringIO())
-    settings.DEBUG = True  # as `make run` has
+    settings.PORTAL_DEMO = True  # as `make run` has
     call_command("create_demo_staff", stdout=io.StringIO())
     call_command("create_demo_staff", stdout=io.StringIO())  # again: nothing doubled
     users = get_user_model().objects.in_bulk(["window", "reviewer", "manager"], field_name="username")

@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo import DEMO_ONLY, demo_enabled
 
 DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "demo-editor-2026"  # noqa: S105  (local demo only; printed for the person running make run)
@@ -12,8 +13,8 @@ class Command(BaseCommand):
     help = "Create (or reset) the demo content editor account and print how to sign in."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:  # a known password and authenticator key: never on a real portal
-            raise CommandError("Demo accounts are only for a local demo (DEBUG on, as `make run` has).")
+        if not demo_enabled():  # a known password and authenticator key: never on a real portal
+            raise CommandError(DEMO_ONLY)
         user_model = get_user_model()
         user, _ = user_model.objects.get_or_create(
             username=DEMO_USERNAME,
