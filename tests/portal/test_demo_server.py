@@ -136,3 +136,35 @@ def test_the_demo_shows_the_portals_own_error_pages_and_serves_its_static_files(
         assert leak not in body, leak
     css = re.search(r'href="(/static/css/portal[^"]*\.css)"', body).group(1)
     assert fetch(demo_server["url"] + css)[0] == 200  # DEBUG off, and the pages are still styled
+
+
+def test_elder_mode_chosen_on_the_home_page_survives_registration(demo_server):
+    """From the home page: switch to elder mode, create an account (the code comes from the server's log, where
+    the demo's text messages go), and land signed in, still in elder mode."""
+    person = Citizen(demo_server["url"])
+    assert person.request("GET", "/")[0] == 200
+    status, location, _content = person.request("GET", "/preferences/?elder=1&next=/")
+    assert status == 302
+    assert "elder-mode" in re.search(r"<html[^>]*>", person.request("GET", "/")[2]).group(0)
+    _status, _location, content = person.request("GET", "/accounts/register/")
+    details = {"real_name": "孙秀兰", "phone": "13920260099", "password": "a long enough pass phrase"}
+    status, location, _content = person.request("POST", "/accounts/register/",
+                                                person.answer(person.page_form(content), details))
+    assert (status, location) == (302, "/accounts/register/confirm/")
+    code = None
+    for _ in range(50):  # the log line is written as the message is sent; read it back
+        found = re.findall(r"SMS to 139\*\*\*\*0099: \D*(\d{6})", demo_server["log"].read_text())
+        if found:
+            code = found[-1]
+            break
+        time.sleep(0.1)
+    assert code, demo_server["log"].read_text()[-2000:]
+    _status, _location, content = person.request("GET", "/accounts/register/confirm/")
+    status, location, _content = person.request("POST", "/accounts/register/confirm/",
+                                                person.answer(person.page_form(content), {"code": code}))
+    assert status == 302
+
+    _status, _location, landing = person.request("GET", location)
+
+    assert "elder-mode" in re.search(r"<html[^>]*>", landing).group(0)
+    assert "孙秀兰" in landing  # signed in
