@@ -20,6 +20,8 @@ Examples for pages still to come:
     PageState("my applications", "/apply/", shows("main h1"), setup=signed_in(citizen)),
 """
 
+import itertools
+
 from tests.assisted import axe_setup as staff
 from tests.metrics import axe_setup as h5
 
@@ -155,11 +157,37 @@ def _statement(visit):
     return AccessibilityStatementPage.objects.get(locale__language_code=visit.language).url
 
 
+_REGISTRATION_NUMBERS = itertools.count()
+
+
+def _registration_sent(wrong_code=False):
+    """Fill in the registration form as a person would and send it: the page that asks for the code."""
+
+    def then(visit):
+        from selenium.webdriver.common.by import By
+
+        # A new number each time: registrations from one number are limited, as an attacker's would be.
+        details = {"real_name": "孙秀兰", "phone": f"1392026{next(_REGISTRATION_NUMBERS):04d}",
+                   "password": "a long enough pass phrase"}
+        for name, value in details.items():
+            visit.driver.find_element(By.NAME, name).send_keys(value)
+        visit.submit()
+        if wrong_code:
+            visit.driver.find_element(By.NAME, "code").send_keys("000000")
+            visit.submit()
+
+    return then
+
+
 PAGES += [
     PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]")),
     PageState("sign in with errors", "/accounts/sign-in/", heading_error(), then=submit()),
     PageState("registration", "/accounts/register/", shows("main form input[type=password]")),
     PageState("registration with errors", "/accounts/register/", heading_error(), then=submit()),
+    PageState("registration: enter the code", "/accounts/register/", shows("main form input[name=code]"),
+              then=_registration_sent()),
+    PageState("registration: a wrong code", "/accounts/register/", heading_error(),
+              then=_registration_sent(wrong_code=True)),
     PageState("accessibility statement", _statement, shows("main h1")),
     PageState("application start page", key_pages.start_page(key_pages.PENSION), shows("main form .button--start"),
               setup=key_pages.signed_in_applicant),
