@@ -285,3 +285,13 @@ def submitted(service_for, citizen, client_for):
     assert response.status_code == 302
     application.refresh_from_db()
     return application
+
+
+def pdf_text(data, tmp_path):
+    """A PDF's text as pdftotext (poppler-utils) reads it."""
+    import subprocess
+
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
+                          text=True).stdout

@@ -1,23 +1,15 @@
-"""Issue 13, item 18: the receipt lists the service halls of the applicant's city, not all of them."""
+"""The receipt lists the service halls of the applicant's city, not all of them."""
 
 import shutil
-import subprocess
 
 import pytest
 
 from tests.factories import RegionFactory, ServiceHallFactory
 
-from .conftest import complete_steps, start_application, submit
+from .conftest import complete_steps, pdf_text, start_application, submit
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")]
-
-
-def pdf_text(data, tmp_path):
-    path = tmp_path / "receipt.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
-                          text=True).stdout
 
 
 @pytest.fixture

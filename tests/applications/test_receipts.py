@@ -11,15 +11,10 @@ from django.utils import translation
 from portal.applications.models import ApplicationReceipt
 from portal.applications.receipts import receipt_render_pdf, verification_token
 
+from .conftest import complete_steps, pdf_text, start_application, submit
+
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")]
-
-
-def pdf_text(data, tmp_path):
-    path = tmp_path / "receipt.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
-                          text=True).stdout
 
 
 def test_receipt_download_in_chinese(submitted, citizen, client_for, tmp_path):
@@ -65,8 +60,6 @@ def test_the_receipt_is_rendered_by_the_worker_not_in_the_submission(service_for
                                                                      django_capture_on_commit_callbacks):
     from portal.background.jobs import EMBEDDED, Schedule, jobs_for
 
-    from .conftest import complete_steps, start_application, submit
-
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))
     complete_steps(client, application)
@@ -100,8 +93,6 @@ def test_a_draft_has_no_receipt(service_for, citizen, client_for):
 
 
 def test_the_receipt_masks_the_bank_account_as_it_masks_the_id(service_for, citizen, client_for, tmp_path):
-    from .conftest import complete_steps, start_application, submit
-
     client = client_for(citizen)
     application = start_application(client, service_for("elderly-care-subsidy"))
     complete_steps(client, application)
