@@ -2,6 +2,9 @@
 
 An 18-character resident ID is: a 6-digit region code, an 8-digit birth date (YYYYMMDD), a 3-digit
 sequence number (odd for men, even for women) and an ISO 7064 MOD 11-2 check character (0-9 or X).
+Residence permits for people from Hong Kong, Macao (810000, 820000) and Taiwan (830000) have the same shape.
+The foreigners' permanent residence ID card of 2023 too, with its own first six: 9, the issuing province's two
+digits and a 3-digit nationality code.
 """
 
 import datetime
@@ -16,8 +19,9 @@ CHECK_CHARACTERS = "10X98765432"
 PROVINCE_PREFIXES = frozenset({
     "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-    "71", "81", "82",
+    "71", "81", "82", "83",
 })
+FOREIGN_PERMANENT_RESIDENT = "9"  # the first digit of the 2023 foreigners' permanent residence ID
 # Shandong's prefecture-level cities, 3701-3717 (3712, Laiwu, merged into Jinan in 2019 but still on cards).
 SHANDONG_CITY_CODES = frozenset(f"37{n:02d}" for n in range(1, 18))
 EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
@@ -49,7 +53,10 @@ def resident_id_problem(value, *, today=None):
     if not _SHAPE.match(value):
         return _("A resident ID number must be 18 characters: 17 digits, then a digit or X")
     region = value[:6]
-    if region[:2] not in PROVINCE_PREFIXES or (region[:2] == "37" and region[:4] not in SHANDONG_CITY_CODES):
+    if value[0] == FOREIGN_PERMANENT_RESIDENT:
+        if region[1:3] not in PROVINCE_PREFIXES:
+            return _("The first 6 digits of the resident ID number must be a real region code")
+    elif region[:2] not in PROVINCE_PREFIXES or (region[:2] == "37" and region[:4] not in SHANDONG_CITY_CODES):
         return _("The first 6 digits of the resident ID number must be a real region code")
     birth = resident_id_birth_date(value)
     today = today or datetime.date.today()
