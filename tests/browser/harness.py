@@ -77,13 +77,14 @@ class Visit:
     def find(self, selector):
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
-    def submit(self, selector="main form"):
-        """Submit a form in the page the way a person would (its submit button) and wait for the answer."""
+    def submit(self, selector="main form", button="[type=submit]"):
+        """Submit a form in the page the way a person would (its submit button, or `button` where the form has
+        several) and wait for the answer."""
         form = self.find(selector)
         if not form:
             raise AssertionError(f"no form {selector!r} to submit")
         old_root = self.driver.find_element(By.TAG_NAME, "html")
-        form[0].find_element(By.CSS_SELECTOR, "[type=submit]").click()
+        form[0].find_element(By.CSS_SELECTOR, button).click()
         WebDriverWait(self.driver, 15).until(lambda driver: _is_stale(old_root))
         WebDriverWait(self.driver, 15).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete")

@@ -91,7 +91,7 @@ PAGES = [
     PageState("two-step set-up", "/accounts/two-step/set-up/", shows(".qr-code svg"), setup=signed_in(citizen)),
     PageState("acting for someone", "/acting-for/", shows("#ask-to-act"), setup=signed_in(citizen)),
     PageState("ask to act with errors", "/acting-for/ask/", heading_error(), setup=signed_in(citizen),
-              then=submit()),
+              then=submit(button=".button--primary")),  # not "Find services", the form's other button
     PageState("who acted for me", "/accounts/activity/", shows("#no-activity"), setup=signed_in(citizen)),
     PageState("staff home", "/staff/", shows("#task-staff"), setup=staff.staff("administrator")),
     PageState("staff: assist a citizen", "/staff/assist/", shows("#find-citizen"), setup=staff.staff("hall_staff")),

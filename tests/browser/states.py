@@ -91,8 +91,8 @@ def citizen(visit):
     return user
 
 
-def submit(selector="main form"):
+def submit(selector="main form", button="[type=submit]"):
     def then(visit):
-        visit.submit(selector)
+        visit.submit(selector, button)
 
     return then
