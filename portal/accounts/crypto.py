@@ -33,6 +33,11 @@ def lookup_hash(value):
     return hmac.new(key, value.upper().encode(), hashlib.sha256).hexdigest()
 
 
+def mask_phone(phone):
+    """139****5678: enough for its owner to recognise it, on screen, in a log or a notice."""
+    return f"{phone[:3]}****{phone[-4:]}" if phone and len(phone) >= 7 else "***"
+
+
 def mask_resident_id(value):
     """3701**********1234: the region's first four digits and the last four."""
     if not value:

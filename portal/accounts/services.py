@@ -8,9 +8,17 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
-from django.db import models, transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext
+
+from portal.audit.services import audit_record
+
+from . import crypto
+from .selectors import account_holding
+from .sms import sms_send
 
 
 def user_register(*, real_name, password, phone=None, email="", resident_id="", preferred_language=""):
@@ -69,8 +77,6 @@ def _reset_key(phone):
 
 
 def password_reset_code_send(*, phone):
-    from .sms import sms_send
-
     user = get_user_model()._default_manager.filter(phone=phone, is_active=True).first()
     if user is None:
         return None  # the caller says the same thing either way
@@ -133,25 +139,8 @@ class RegistrationCodeRefused(Exception):
     """The code is wrong, used up or expired, or no code was sent (the contact belongs to an account)."""
 
 
-def _holder(*, phone=None, email="", resident_id=""):
-    users = get_user_model()._default_manager.filter(is_active=True)
-    if phone:
-        return users.filter(phone=phone).first()
-    if email:
-        return users.filter(email__iexact=email).first()
-    if resident_id:
-        from . import crypto
-
-        return users.filter(resident_id_hash=crypto.lookup_hash(resident_id)).first()
-    return None
-
-
 def _tell(user, *, subject, message):
     """A notice to an account's owner, by text message and e-mail where they have them."""
-    from django.core.mail import send_mail
-
-    from .sms import sms_send
-
     if user.phone:
         sms_send(phone=user.phone, message=message)
     if user.email:
@@ -160,7 +149,7 @@ def _tell(user, *, subject, message):
 
 def masked_contact(*, phone=None, email=""):
     if phone:
-        return f"{phone[:3]}****{phone[-4:]}"
+        return crypto.mask_phone(phone)
     name, _at, domain = email.partition("@")
     return f"{name[:1]}***@{domain}"
 
@@ -169,14 +158,8 @@ def registration_start(*, real_name, password, phone=None, email="", resident_id
                        sign_in_url=""):
     """Sends a 6-digit code to the phone (or, without one, the e-mail address) and returns the pending
     registration to keep in the person's session until the code comes back. The password is kept hashed."""
-    from django.contrib.auth.hashers import make_password
-    from django.core.mail import send_mail
-
-    from . import crypto
-    from .sms import sms_send
-
     code = f"{secrets.randbelow(10**6):06d}"
-    holder = _holder(phone=phone) if phone else _holder(email=email)
+    holder = account_holding(phone=phone) if phone else account_holding(email=email)
     if holder is not None:
         _tell(holder, subject=gettext("Someone tried to create an account with your details"),
               message=gettext("Someone tried to create a new account on the government services portal with "
@@ -206,11 +189,8 @@ def registration_complete(*, pending, code):
     account already holds ("email", "resident_id"), which the new account does not get. Raises
     RegistrationCodeRefused otherwise; each wrong code uses up one of REGISTRATION_CODE_TRIES (the caller
     keeps the changed `pending`)."""
-    from django.db import IntegrityError
 
-    from portal.audit.services import audit_record
 
-    from . import crypto
 
     usable = pending.get("code") and pending["tries"] < REGISTRATION_CODE_TRIES and time.time() < pending["expires"]
     if not usable or not hmac.compare_digest(pending["code"], _code_hash(code)):
@@ -219,13 +199,14 @@ def registration_complete(*, pending, code):
     resident_id = crypto.decrypt(pending["resident_id"]) if pending["resident_id"] else ""
     left_out = []
     email = pending["email"]
-    if pending["phone"] and email and _holder(email=email) is not None:
-        _tell(_holder(email=email), subject=gettext("Someone tried to create an account with your details"),
+    email_holder = account_holding(email=email) if pending["phone"] and email else None
+    if email_holder is not None:
+        _tell(email_holder, subject=gettext("Someone tried to create an account with your details"),
               message=gettext("Someone tried to add your e-mail address to a new account on the government "
                               "services portal. It was not added. If you did not expect this, call the hotline."))
         left_out.append("email")
         email = ""
-    id_holder = _holder(resident_id=resident_id) if resident_id else None
+    id_holder = account_holding(resident_id=resident_id) if resident_id else None
     if id_holder is not None:
         left_out.append("resident_id")
         resident_id = ""

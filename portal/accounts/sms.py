@@ -6,13 +6,14 @@ import logging
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from .crypto import mask_phone
+
 logger = logging.getLogger(__name__)
 
 
 class ConsoleSmsSender:
     def send(self, *, phone, message):
-        masked = f"{phone[:3]}****{phone[-4:]}" if phone and len(phone) >= 7 else "***"
-        logger.info("SMS to %s: %s", masked, message)
+        logger.info("SMS to %s: %s", mask_phone(phone), message)
 
 
 def sms_send(*, phone, message):

@@ -11,13 +11,11 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from portal.accounts.crypto import mask_phone
+
 from .status import Channel
 
 logger = logging.getLogger(__name__)
-
-
-def mask_phone(phone):
-    return f"{phone[:3]}****{phone[-4:]}" if phone and len(phone) >= 7 else "***"
 
 
 class SmsSender:

@@ -13,8 +13,8 @@ from portal.accounts import crypto
 from portal.applications.models import Application, StatusEvent
 from portal.applications.status import Status
 from portal.staff.roles import ASSIST
-from portal.staff.selectors import department_ids_for_reviewer, hall_ids_for
-from services_catalog.models import ServiceHall, ServicePage
+from portal.staff.selectors import department_ids_for_reviewer, halls_for
+from services_catalog.models import ServicePage
 
 from .models import AssistSession, AssistState, MoreInformationAnswer, MoreInformationDocument
 from .working_days import Calendar
@@ -39,9 +39,7 @@ def citizen_by_resident_id(resident_id):
 
 def halls_for_staff(user):
     """The halls where `user` may assist citizens (every hall for administrators)."""
-    ids = hall_ids_for(user)
-    halls = ServiceHall.objects.order_by("name_zh")
-    return list(halls if ids is None else halls.filter(pk__in=ids))
+    return halls_for(user)
 
 
 def assist_session_live(now=None):

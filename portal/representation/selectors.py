@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from portal.accounts.crypto import lookup_hash
 from portal.accounts.validators import normalise_mobile, normalise_resident_id
 from portal.staff.roles import ASSIST
-from portal.staff.selectors import hall_ids_for
+from portal.staff.selectors import halls_for
 from portal.templatetags.portal_format import local_date
-from services_catalog.models import ServiceHall
+from services_catalog.models import ServicePage
+from services_catalog.selectors import active_locale
 
 from .models import Mandate, MandateState
 
@@ -85,11 +86,7 @@ def person_by_name_and_number(identifier, name):
 def halls_for_in_person(user):
     """The halls where `user` may record a mandate in person: the halls they assist citizens at (every hall for
     administrators); none without the hall-staff permission."""
-    if not user.has_perm(ASSIST):
-        return []
-    ids = hall_ids_for(user)
-    halls = ServiceHall.objects.order_by("name_zh")
-    return list(halls if ids is None else halls.filter(pk__in=ids))
+    return halls_for(user) if user.has_perm(ASSIST) else []
 
 
 # Services, chosen by name -------------------------------------------------------------------------------------
@@ -113,9 +110,6 @@ class ServiceChoice:
 def _service_rows(condition):
     """{service code: ServiceChoice} for the live services meeting `condition`, in any language, each named in
     the language of the page when it has a translation (a code is the same service in every language)."""
-    from services_catalog.models import ServicePage
-    from services_catalog.selectors import active_locale
-
     locale = active_locale()
     english = (locale.language_code or "").startswith("en")
     rows = ServicePage.objects.live().filter(condition).exclude(service_code="").select_related("department").only(

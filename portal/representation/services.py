@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.accounts import throttle
-from portal.accounts.crypto import mask_resident_id
+from portal.accounts.crypto import mask_phone, mask_resident_id
 from portal.accounts.sms import sms_send
 from portal.accounts.validators import normalise_mobile, normalise_resident_id
 from portal.audit.services import audit_record
@@ -56,7 +56,7 @@ def _masked(identifier):
     if kind == "resident_id":
         return kind, mask_resident_id(normalise_resident_id(identifier))
     phone = normalise_mobile(identifier)
-    return kind, f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "***"
+    return kind, mask_phone(phone)
 
 
 def person_look_up(*, actor, request, identifier, name, purpose):

@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from services_catalog.models import ServiceHall
+
 from .models import StaffMembership
 from .roles import ASSIST, FOLLOW_UP_RATINGS, MANAGE_APPOINTMENTS, MANAGE_STAFF, REVIEW, VIEW_METRICS, Role
 
@@ -31,6 +33,13 @@ def hall_ids_for(user, roles=(Role.HALL_STAFF, Role.HALL_MANAGER)):
     if is_administrator(user):
         return None
     return set(staff_memberships(user).filter(role__in=roles).values_list("hall_id", flat=True))
+
+
+def halls_for(user):
+    """The halls where `user` works as hall staff or manager, by name (every hall for administrators)."""
+    ids = hall_ids_for(user)
+    halls = ServiceHall.objects.order_by("name_zh")
+    return list(halls if ids is None else halls.filter(pk__in=ids))
 
 
 def hall_managers(hall):
