@@ -1,7 +1,8 @@
-"""The shape of a demo service and the builder the catalogue modules use to describe one.
+"""The shape of a demo service and the builder that turns a service entry of the catalogue files into one.
 
-A service is described once, in both languages, by `service(...)`; the loader turns each
-`ServiceSpec` into a Chinese page and its English translation."""
+A service is described once, in both languages, in data/services/<department>.yaml; catalogue.py
+passes each entry to `service(...)`, and the loader turns each `ServiceSpec` into a Chinese page and its
+English translation."""
 
 import re
 import zlib
@@ -135,28 +136,6 @@ def _without_leading_or(item):
         if item.startswith(prefix):
             return item[len(prefix) :]
     return item
-
-
-def lifecycle_who(action, name_zh, name_en):
-    """Who can apply to change, renew, cancel or replace a licence, permit or certificate they hold."""
-    return {
-        "change": (
-            [f"您持有有效的{name_zh}", "许可证记载的名称、地址、负责人等事项发生变化"],
-            [f"you hold a valid {name_en}", "the name, address, person in charge or other details on it have changed"],
-        ),
-        "renewal": (
-            [f"您持有的{name_zh}即将到期", "您仍然符合取得许可的条件"],
-            [f"your {name_en} is about to expire", "you still meet the conditions for holding it"],
-        ),
-        "cancellation": (
-            [f"您持有{name_zh}", "您已停止或将要停止许可的经营活动"],
-            [f"you hold a {name_en}", "you have stopped, or are about to stop, the activity it covers"],
-        ),
-        "replacement": (
-            [f"您的{name_zh}遗失或损坏"],
-            [f"your {name_en} has been lost or damaged"],
-        ),
-    }[action]
 
 
 WHO_INTRO = {
