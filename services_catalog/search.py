@@ -28,6 +28,7 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -129,10 +130,24 @@ def _services(locale, city):
 # First stage: candidates ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A service the first stage found: the words of its title and body as the search index holds them,
+    its title as written and its popularity."""
+
+    title_words: frozenset
+    body_words: frozenset
+    title: str
+    popularity: int
+
+    @classmethod
+    def from_index(cls, title_text, body_text, title, popularity):
+        return cls(frozenset(title_text.split()), frozenset(body_text.split()), title, popularity)
+
+
 def _candidates(analysed, locale, city):
-    """{page id: (title words, body words, title, popularity)} for the most promising services, the
-    words as the search index holds them: those that say every concept of the query when there are
-    any (a quick, selective search), otherwise those that say any."""
+    """{page id: Candidate} for the most promising services: those that say every concept of the query
+    when there are any (a quick, selective search), otherwise those that say any."""
     if not _on_postgres():
         return _backend_candidates(analysed, locale, city)
     concepts = analysed.concepts
@@ -315,7 +330,7 @@ def _postgres_candidates(analysed, locale, city, concepts, *, every, common, man
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return {page_id: (frozenset(title_words.split()), frozenset(body_words.split()), title, popularity)
+    return {page_id: Candidate.from_index(title_words, body_words, title, popularity)
             for page_id, title_words, body_words, title, popularity in rows}
 
 
@@ -332,11 +347,10 @@ def _backend_candidates(analysed, locale, city):
     found = {}
     if len(analysed.concepts) > 1:
         every = And([any_of(concept.variants) for concept in analysed.concepts])
-        found = {page.pk: (page.title, page.popularity) for page in searchable.search(every)[:BACKEND_CANDIDATES]}
+        found = {page.pk: page for page in searchable.search(every)[:BACKEND_CANDIDATES]}
     if not found:
         anything = any_of([variant for concept in analysed.concepts for variant in concept.variants])
-        found = {page.pk: (page.title, page.popularity)
-                 for page in searchable.search(anything)[:BACKEND_CANDIDATES]}
+        found = {page.pk: page for page in searchable.search(anything)[:BACKEND_CANDIDATES]}
     if not found:
         return {}
     fields = {field.name for field in IndexEntry._meta.get_fields()}
@@ -345,18 +359,31 @@ def _backend_candidates(analysed, locale, city):
     rows = IndexEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in found])
     texts = {int(object_id): (title_value or "", body_value or "")
              for object_id, title_value, body_value in rows.values_list("object_id", title, body)}
-    candidates = {}
-    for pk, (title, popularity) in found.items():
-        title_words, body_words = texts.get(pk, ("", ""))
-        candidates[pk] = (frozenset(title_words.split()), frozenset(body_words.split()), title, popularity)
-    return candidates
+    return {pk: Candidate.from_index(*texts.get(pk, ("", "")), page.title, page.popularity)
+            for pk, page in found.items()}
 
 
 # Second stage: ranking ------------------------------------------------------------------------------------
 
 
-def _match(concept, title_words, body_words):
-    """How well a page says this concept (0..1), and the words that said it in the title."""
+@dataclass(frozen=True, slots=True)
+class ConceptMatch:
+    """How well a page says one concept of the query (0..1), and the words that said it in its title."""
+
+    score: float
+    title_words: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    page_id: int
+    relevance: float  # how much of the query the page says, 0..1: what the cut-off compares
+    score: float  # relevance, then title coverage and popularity: what the order follows
+
+
+def _match(concept, candidate):
+    """The ConceptMatch of a candidate for this concept: its best variant, in the title or in the body."""
+    title_words, body_words = candidate.title_words, candidate.body_words
     best, best_title_words = 0.0, ()
     for variant, strength in concept.variants.items():
         if all(word in title_words for word in variant):
@@ -365,7 +392,7 @@ def _match(concept, title_words, body_words):
                 best, best_title_words = score, variant
         elif all(word in title_words or word in body_words for word in variant):
             best = max(best, strength * BODY_WEIGHT)
-    return best, best_title_words
+    return ConceptMatch(best, best_title_words)
 
 
 def _concept_weights(concepts, matches):
@@ -374,35 +401,36 @@ def _concept_weights(concepts, matches):
     total = len(matches)
     weights = []
     for index, concept in enumerate(concepts):
-        having = sum(1 for row in matches.values() if row[index][0] > 0)
+        having = sum(1 for row in matches.values() if row[index].score > 0)
         weights.append(concept.weight * math.log(1 + (total + 1) / (having + 1)))
     return weights
 
 
+def _ranked(page_id, candidate, row, weights, most_popular):
+    """The Ranked of a candidate from its ConceptMatch for each concept; None when it says none of them."""
+    relevance, matched = 0.0, []
+    for weight, match in zip(weights, row, strict=True):
+        relevance += weight * match.score
+        matched.extend(match.title_words)
+    relevance /= sum(weights) or 1.0
+    if relevance <= 0:
+        return None
+    coverage = search_text.title_coverage(candidate.title, matched) if matched else 0.0
+    popular = math.log1p(candidate.popularity) / math.log1p(most_popular) if most_popular else 0.0
+    return Ranked(page_id, relevance, relevance + COVERAGE_WEIGHT * coverage + POPULARITY_WEIGHT * popular)
+
+
 def _rank(analysed, candidates):
     """Candidate page ids, best first, without those far below the best."""
-    concepts = analysed.concepts
-    matches = {pk: [_match(concept, title_words, body_words) for concept in concepts]
-               for pk, (title_words, body_words, _title, _popularity) in candidates.items()}
-    weights = _concept_weights(concepts, matches)
-    total_weight = sum(weights) or 1.0
-    max_popularity = max((popularity for _tw, _bw, _title, popularity in candidates.values()), default=0)
-    scored = []
-    for pk, row in matches.items():
-        relevance, matched = 0.0, []
-        for weight, (score, words) in zip(weights, row, strict=True):
-            relevance += weight * score
-            matched.extend(words)
-        relevance /= total_weight
-        if relevance <= 0:
-            continue
-        _title_words, _body_words, title, popularity = candidates[pk]
-        coverage = search_text.title_coverage(title, matched) if matched else 0.0
-        popular = math.log1p(popularity) / math.log1p(max_popularity) if max_popularity else 0.0
-        scored.append((relevance, relevance + COVERAGE_WEIGHT * coverage + POPULARITY_WEIGHT * popular, pk))
-    if not scored:
+    matches = {pk: [_match(concept, candidate) for concept in analysed.concepts]
+               for pk, candidate in candidates.items()}
+    weights = _concept_weights(analysed.concepts, matches)
+    most_popular = max((candidate.popularity for candidate in candidates.values()), default=0)
+    ranked = [entry for pk, row in matches.items()
+              if (entry := _ranked(pk, candidates[pk], row, weights, most_popular)) is not None]
+    if not ranked:
         return []
-    best = max(relevance for relevance, _score, _pk in scored)
-    scored = [entry for entry in scored if entry[0] >= RELATIVE_CUTOFF * best]
-    scored.sort(key=lambda entry: (-entry[1], entry[2]))
-    return [pk for _relevance, _score, pk in scored]
+    best = max(entry.relevance for entry in ranked)
+    kept = [entry for entry in ranked if entry.relevance >= RELATIVE_CUTOFF * best]
+    kept.sort(key=lambda entry: (-entry.score, entry.page_id))
+    return [entry.page_id for entry in kept]

@@ -1,6 +1,6 @@
 """Reads for the service metrics dashboard: every figure is aggregated in the database (GROUP BY), in a
 fixed number of queries whatever the number of applications; Python only turns the grouped counts into
-tables (names, shares, percentiles).
+figures (shares, percentiles), plain values and small dataclasses. portal/metrics/tables.py presents them.
 
 Scope: administrators see every service; a hall manager sees the applications for the services their hall
 offers (the halls on the service's guide), whoever applied for them and however, and every application made
@@ -20,7 +20,7 @@ count is even) and the 90th percentile the smallest value that at least 90% of a
 They come from a histogram of whole working days, so they are the same on SQLite and PostgreSQL."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -28,8 +28,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 
 from portal.applications.definitions import localised
 from portal.applications.models import Application, FlowVersion, StatusEvent
@@ -38,7 +37,6 @@ from portal.assisted.models import AssistSession
 from portal.ratings.models import POOR_AT_MOST, Rating, Score
 from portal.staff.roles import Role
 from portal.staff.selectors import hall_ids_for
-from portal.templatetags.portal_format import local_number
 from services_catalog.models import Department, Region, ServicePage
 
 from .expressions import WorkingDays, day_number, local_day
@@ -137,74 +135,107 @@ def average(total, count):
     return (Decimal(total) / Decimal(count)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-# Tables ----------------------------------------------------------------------------------------------------
+# Figures ---------------------------------------------------------------------------------------------------
+# One reader per dashboard table; portal/metrics/tables.py names, orders for reading and draws them.
 
-@dataclass
-class Column:
-    key: str
-    label: str
-    numeric: bool = True
+@dataclass(frozen=True)
+class NamedCount:
+    """Applications counted under a name (a department's, a city's); None when it is not known."""
+
+    name: str | None
+    applications: int
 
 
-@dataclass
-class Table:
-    """Rows hold raw values (the CSV writes them as they are); a row with a service "code" gets its "service"
-    name (and "promised" limit) once every table has been read, in one query for them all; then `chart`
-    is drawn from the rows by `draw`."""
+@dataclass(frozen=True)
+class ServiceCount:
+    code: str
+    applications: int
 
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: str  # a Channel value
+    applications: int
+    share: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    """Applications decided, nearest-rank median and 90th percentile in working days, how many were late."""
+
+    decided: int
+    median: int | None
+    p90: int | None
+    late: int
+
+
+@dataclass(frozen=True)
+class ServiceProcessing:
+    code: str
+    time: ProcessingTime
+
+
+@dataclass(frozen=True)
+class Processing:
+    services: list  # of ServiceProcessing, the most decided first
+    overall: ProcessingTime | None  # every service together; None when nothing was decided
+
+
+@dataclass(frozen=True)
+class ServiceOpen:
+    code: str
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class ScoreCount:
+    score: int
+    ratings: int
+    share: Decimal | None
+
+
+@dataclass(frozen=True)
+class Ratings:
+    scores: list  # of ScoreCount, from 5 down to 1
+    count: int
+    average: Decimal | None
+    poor: int
+
+
+@dataclass(frozen=True)
+class ServiceRatings:
+    code: str
+    ratings: int
+    average: Decimal | None
+    poor: int
+
+
+@dataclass(frozen=True)
+class Stage:
+    """How many applications started with a form got this far: not sent, with `step` the furthest step
+    completed ("" for none) and `number` its place in the form (None when the form no longer has it); or
+    `sent`. `share` is of all those started with the form."""
+
+    step: str
+    number: int | None
+    title: str
+    applications: int
+    share: Decimal | None
+    sent: bool = False
+
+
+@dataclass(frozen=True)
+class FormStages:
     key: str
     title: str
-    description: str
-    columns: list
-    rows: list = field(default_factory=list)
-    draw: object = None
-    chart: dict | None = None
-
-    def row_values(self):
-        return [[row.get(column.key) for column in self.columns] for row in self.rows]
+    stages: list  # of Stage, in the form's order, the sent ones last
 
 
-CHART_LIMIT = 15  # bars per chart; the table has every row
-
-
-def _limited(groups):
-    return {"groups": groups[:CHART_LIMIT], "more": max(len(groups) - CHART_LIMIT, 0)}
-
-
-def _width(value, largest):
-    return round(100 * (value or 0) / largest, 1) if largest else 0
-
-
-def bars(label_key, value_key, text_key=None):
-    """A one-series chart: a bar per row, as long as its value relative to the largest, with its label and
-    its value written beside it."""
-
-    def draw(rows):
-        largest = max([row.get(value_key) or 0 for row in rows] + [0])
-        return _limited([{"label": row.get(label_key), "bars": [{
-            "name": "", "text": _figure(row.get(text_key or value_key)),
-            "style": "hatched" if row.get("sent") else "solid",
-            "width": _width(row.get(value_key), largest)}]} for row in rows if not row.get("total")])
-
-    return draw
-
-
-def _figure(value):
-    """A number written as the tables write it (local_number); text as it is."""
-    return local_number(value) if isinstance(value, int | float | Decimal) and not isinstance(value, bool) else value
-
-
-def _services_named(codes):
-    """{code: (title in the active language, promised limit)}, in one query."""
-    if not codes:
-        return {}
-    language = get_language() or "zh-hans"
-    named = {}
-    for code, title, page_language, promised in ServicePage.objects.filter(service_code__in=codes).values_list(
-            "service_code", "title", "locale__language_code", "promised_time_limit_days"):
-        if page_language == language or code not in named:
-            named[code] = (title, promised)
-    return named
+@dataclass(frozen=True)
+class ServiceName:
+    title: str
+    promised: int | None  # the promised limit in working days
 
 
 def _applications(scope):
@@ -215,61 +246,41 @@ def _sent(scope, period):
     return _applications(scope).filter(submitted_at__gte=period.since, submitted_at__lt=period.until)
 
 
-SERVICE = "service"
-
-
-def services_table(scope, period):
+def services_figures(scope, period):
     counts = _sent(scope, period).values("service_code").annotate(n=Count("pk")).order_by("-n", "service_code")
-    rows = [{"code": row["service_code"], "applications": row["n"]} for row in counts]
-    return Table("services", _("Applications by service"), _("Applications sent in the period, by service."),
-                 [Column(SERVICE, _("Service"), False), Column("code", _("Service code"), False),
-                  Column("applications", _("Applications"))], rows, bars(SERVICE, "applications"))
+    return [ServiceCount(row["service_code"], row["n"]) for row in counts]
 
 
-def departments_table(scope, period):
+def departments_figures(scope, period):
     counts = list(_sent(scope, period).values("service_page__department_id").annotate(n=Count("pk")).order_by())
     names = {department.pk: department.name for department in Department.objects.filter(
         pk__in=[row["service_page__department_id"] for row in counts if row["service_page__department_id"]])}
-    rows = [{"department": names.get(row["service_page__department_id"]) or _("Not known"), "applications": row["n"]}
-            for row in counts]
-    rows.sort(key=lambda row: (-row["applications"], str(row["department"])))
-    return Table("departments", _("Applications by department"),
-                 _("Applications sent in the period, by the department that provides the service."),
-                 [Column("department", _("Department"), False), Column("applications", _("Applications"))], rows,
-                 bars("department", "applications"))
+    return [NamedCount(names.get(row["service_page__department_id"]) or None, row["n"]) for row in counts]
 
 
-def cities_table(scope, period):
+def _city_code(prefix):
+    """The code of a city from the first four digits of an address's region code; "" when there are none."""
+    return f"{prefix}00" if prefix and len(prefix) == 4 else ""
+
+
+def cities_figures(scope, period):
+    """Applications by the city of the applicant's address, one NamedCount per city name (None: not recorded,
+    or a code no region has)."""
     counts = list(_sent(scope, period).annotate(city=Substr("applicant__address_region_code", 1, 4))
                   .values("city").annotate(n=Count("pk")).order_by())
-    codes = [f"{row['city']}00" for row in counts if row["city"] and len(row["city"]) == 4]
-    names = {region.code: region.name for region in Region.objects.filter(code__in=codes)}
+    codes = [_city_code(row["city"]) for row in counts]
+    names = {region.code: region.name for region in Region.objects.filter(code__in=[code for code in codes if code])}
     merged = defaultdict(int)
     for row in counts:
-        code = f"{row['city']}00" if row["city"] and len(row["city"]) == 4 else ""
-        merged[names.get(code) or _("Not recorded")] += row["n"]
-    rows = [{"city": name, "applications": n} for name, n in merged.items()]
-    rows.sort(key=lambda row: (-row["applications"], str(row["city"])))
-    return Table("cities", _("Applications by city"),
-                 _("Applications sent in the period, by the city of the applicant's address."),
-                 [Column("city", _("City"), False), Column("applications", _("Applications"))], rows,
-                 bars("city", "applications"))
+        merged[names.get(_city_code(row["city"])) or None] += row["n"]
+    return [NamedCount(name, n) for name, n in merged.items()]
 
 
-def channels_table(scope, period):
+def channels_figures(scope, period):
+    """Every channel, in the order of Channel, with its count and share."""
     counts = dict(_sent(scope, period).values_list("channel").annotate(n=Count("pk")).order_by())
     total = sum(counts.values())
-    rows = []
-    for value, label in Channel.choices:
-        part = share(counts.get(value, 0), total)
-        rows.append({"channel": label, "applications": counts.get(value, 0), "share": part,
-                     "share_text": f"{local_number(counts.get(value, 0))} ({local_number(part)}%)" if part is not None
-                     else local_number(0)})
-    return Table("channels", _("Online, assisted and proxy applications"),
-                 _("Applications sent in the period: online by the applicant, with help at a service hall, or by "
-                   "someone acting for the applicant. The share is the percentage of all of them."),
-                 [Column("channel", _("How it was sent"), False), Column("applications", _("Applications")),
-                  Column("share", _("Share (%)"))], rows, bars("channel", "applications", "share_text"))
+    return [ChannelCount(value, counts.get(value, 0), share(counts.get(value, 0), total)) for value in Channel.values]
 
 
 def processing_histogram(scope, *, since, until, last_day):
@@ -286,65 +297,45 @@ def processing_histogram(scope, *, since, until, last_day):
     return histogram
 
 
-def processing_summary(pairs):
-    """Figures of one service from its {(working days, late): count}."""
+def _days(pairs):
+    """{working days: count} from {(working days, late): count}."""
     days = defaultdict(int)
     for (working_days, _late), n in pairs.items():
         days[working_days] += n
-    return {"decided": sum(days.values()), "median": nearest_rank(days, 50), "p90": nearest_rank(days, 90),
-            "late": sum(n for (_working_days, late), n in pairs.items() if late), "days": days}
+    return days
 
 
-def _draw_processing(rows):
-    rows = [row for row in rows if not row.get("total")]
-    largest = max([row["p90"] or 0 for row in rows] + [row["promised"] or 0 for row in rows] + [0])
-    groups = []
-    for row in rows:
-        group = [(_("Median"), row["median"], "solid"), (_("90th percentile"), row["p90"], "hatched"),
-                 (_("Promised"), row["promised"], "outline")]
-        groups.append({"label": row[SERVICE], "bars": [
-            {"name": name, "text": value, "style": style, "width": _width(value, largest)}
-            for name, value, style in group]})
-    return _limited(groups)
+def processing_summary(pairs):
+    """The ProcessingTime of one service from its {(working days, late): count}."""
+    days = _days(pairs)
+    return ProcessingTime(decided=sum(days.values()), median=nearest_rank(days, 50), p90=nearest_rank(days, 90),
+                          late=sum(n for (_working_days, late), n in pairs.items() if late))
 
 
-def processing_table(scope, period):
+def processing_figures(scope, period):
     histogram = processing_histogram(scope, since=period.since, until=period.until, last_day=period.end)
-    rows, everything = [], defaultdict(int)
-    for code, pairs in histogram.items():
-        summary = processing_summary(pairs)
-        for value, n in summary.pop("days").items():
-            everything[value] += n
-        rows.append({"code": code, **summary})
-    rows.sort(key=lambda row: (-row["decided"], row["code"]))
-    if rows:
-        rows.append({SERVICE: _("All services"), "code": "", "promised": None, "decided": sum(everything.values()),
-                     "median": nearest_rank(everything, 50), "p90": nearest_rank(everything, 90),
-                     "late": sum(row["late"] for row in rows), "total": True})
-    return Table("processing", _("Processing time against the promised limit"),
-                 _("Applications decided (approved or rejected) in the period: working days from the day they were "
-                   "sent to the day of the decision. Half were decided within the median, 9 in 10 within the 90th "
-                   "percentile."),
-                 [Column(SERVICE, _("Service"), False), Column("code", _("Service code"), False),
-                  Column("promised", _("Promised limit (working days)")), Column("decided", _("Decided")),
-                  Column("median", _("Median (working days)")), Column("p90", _("90th percentile (working days)")),
-                  Column("late", _("Decided after the promised limit"))], rows, _draw_processing)
+    services = [ServiceProcessing(code, processing_summary(pairs)) for code, pairs in histogram.items()]
+    services.sort(key=lambda service: (-service.time.decided, service.code))
+    if not services:
+        return Processing(services, None)
+    everything = defaultdict(int)
+    for pairs in histogram.values():
+        for working_days, n in _days(pairs).items():
+            everything[working_days] += n
+    overall = ProcessingTime(decided=sum(everything.values()), median=nearest_rank(everything, 50),
+                             p90=nearest_rank(everything, 90), late=sum(service.time.late for service in services))
+    return Processing(services, overall)
 
 
-def overdue_table(scope, period, today):
+def overdue_figures(scope, period, today):
     open_applications = _sent(scope, period).filter(status__in=OPEN_STATUSES).annotate(
         s_day=local_day("submitted_at"), e_day=Value(day_number(today)))
     open_applications = WorkingDays(last=today).annotate(open_applications,
                                                          F("service_page__promised_time_limit_days"))
     counts = open_applications.values("service_code").annotate(n=Count("pk"), overdue=Sum("late")).order_by()
-    rows = [{"code": row["service_code"], "open": row["n"], "overdue": int(row["overdue"] or 0)} for row in counts]
-    rows.sort(key=lambda row: (-row["overdue"], -row["open"], row["code"]))
-    return Table("overdue", _("Open applications past the promised limit"),
-                 _("Applications sent in the period and not decided yet, and how many of them are past their "
-                   "promised limit today."),
-                 [Column(SERVICE, _("Service"), False), Column("code", _("Service code"), False),
-                  Column("promised", _("Promised limit (working days)")), Column("open", _("Still open")),
-                  Column("overdue", _("Past the promised limit"))], rows, bars(SERVICE, "overdue"))
+    services = [ServiceOpen(row["service_code"], row["n"], int(row["overdue"] or 0)) for row in counts]
+    services.sort(key=lambda service: (-service.overdue, -service.open, service.code))
+    return services
 
 
 def _ratings(scope, period):
@@ -352,37 +343,61 @@ def _ratings(scope, period):
                         "application__service_code")
 
 
-def ratings_table(scope, period):
-    """The distribution of scores, with the count, average and poor ratings in `summary`."""
+def ratings_figures(scope, period):
     distribution = dict(_ratings(scope, period).values_list("score").annotate(n=Count("pk")).order_by())
     count = sum(distribution.values())
-    rows = [{"score": f"{value} – {label}", "value": value, "ratings": distribution.get(value, 0),
-             "share": share(distribution.get(value, 0), count)} for value, label in reversed(Score.choices)]
-    table = Table("ratings", _("Ratings"),
-                  _("Ratings given in the period, from 5 (very good) to 1 (very poor). Ratings of 2 or less are poor "
-                    "and followed up by the hall manager."),
-                  [Column("score", _("Rating"), False), Column("ratings", pgettext("count", "Ratings")),
-                   Column("share", _("Share (%)"))], rows, bars("score", "ratings"))
-    summary = {"count": count, "average": average(sum(score * n for score, n in distribution.items()), count),
-               "poor": sum(n for score, n in distribution.items() if score <= POOR_AT_MOST)}
-    return table, summary
+    scores = [ScoreCount(value, distribution.get(value, 0), share(distribution.get(value, 0), count))
+              for value in reversed(Score.values)]
+    return Ratings(scores, count, average(sum(score * n for score, n in distribution.items()), count),
+                   poor=sum(n for score, n in distribution.items() if score <= POOR_AT_MOST))
 
 
-def ratings_by_service_table(scope, period):
+def ratings_by_service_figures(scope, period):
     counts = _ratings(scope, period).values("application__service_code").annotate(
         n=Count("pk"), total=Sum("score"), poor=Count("pk", filter=Q(score__lte=POOR_AT_MOST))).order_by()
-    rows = [{"code": row["application__service_code"], "ratings": row["n"], "average": average(row["total"], row["n"]),
-             "poor": row["poor"]} for row in counts]
-    rows.sort(key=lambda row: (-row["poor"], row["average"] or 0, row["code"]))
-    return Table("ratings_by_service", _("Ratings by service"),
-                 _("Ratings given in the period: how many, their average (5 is the best) and how many were poor "
-                   "(2 or less)."),
-                 [Column(SERVICE, _("Service"), False), Column("code", _("Service code"), False),
-                  Column("ratings", pgettext("count", "Ratings")), Column("average", _("Average rating")),
-                  Column("poor", _("Poor (2 or less)"))], rows, bars(SERVICE, "poor"))
+    services = [ServiceRatings(row["application__service_code"], row["n"], average(row["total"], row["n"]),
+                               row["poor"]) for row in counts]
+    services.sort(key=lambda service: (-service.poor, service.average or 0, service.code))
+    return services
 
 
-def dropoff_table(scope, period):
+def _newest_versions(versions):
+    """{flow key: its newest version among `versions`}: it gives the steps' order and titles."""
+    newest = {}
+    for version in versions:
+        if version.flow.key not in newest or version.number > newest[version.flow.key].number:
+            newest[version.flow.key] = version
+    return newest
+
+
+def _drafts_by_furthest_step(drafts, versions):
+    """{flow key: {furthest completed step ("" for none): drafts}}."""
+    stopped = defaultdict(lambda: defaultdict(int))
+    for row in drafts:
+        version = versions[row["flow_version_id"]]
+        order = [step.key for step in version.flow_def.steps]
+        done = [key for key in (row["completed_steps"] or []) if key in order]
+        stopped[version.flow.key][max(done, key=order.index) if done else ""] += row["n"]
+    return stopped
+
+
+def _form_stages(key, version, stopped, sent):
+    """The FormStages of one form, from its drafts by furthest step ({step: n}) and how many were sent."""
+    steps = list(version.flow_def.steps) if version else []
+    started = sum(stopped.values()) + sent
+
+    def stage(step, number=None, title=""):
+        return Stage(step, number, title, stopped.get(step, 0), share(stopped.get(step, 0), started))
+
+    current = {step.key for step in steps}
+    stages = [stage(""), *(stage(step.key, number, localised(step.title)) for number, step in enumerate(steps, 1)),
+              *(stage(step) for step in stopped if step and step not in current),
+              Stage("", None, "", sent, share(sent, started), sent=True)]
+    return FormStages(key, localised(version.flow_def.title) if version else key, stages)
+
+
+def dropoff_figures(scope, period):
+    """For each form applications were started with in the period: how far they got (FormStages)."""
     started = _applications(scope).filter(created_at__gte=period.since, created_at__lt=period.until)
     drafts = list(started.filter(status=Status.DRAFT).values("flow_version_id", "completed_steps")
                   .annotate(n=Count("pk")).order_by())
@@ -390,83 +405,67 @@ def dropoff_table(scope, period):
                 .annotate(n=Count("pk")).order_by())
     versions = {version.pk: version for version in FlowVersion.objects.filter(
         Q(pk__in={row["flow_version_id"] for row in drafts}) | Q(flow__key__in=list(sent))).select_related("flow")}
-    newest = {}  # the newest version of each flow gives its steps' order and titles
-    for version in versions.values():
-        if version.flow.key not in newest or version.number > newest[version.flow.key].number:
-            newest[version.flow.key] = version
-    stopped = defaultdict(lambda: defaultdict(int))  # flow key -> furthest completed step ("" for none) -> drafts
-    for row in drafts:
-        version = versions[row["flow_version_id"]]
-        order = [step.key for step in version.flow_def.steps]
-        done = [key for key in (row["completed_steps"] or []) if key in order]
-        stopped[version.flow.key][max(done, key=order.index) if done else ""] += row["n"]
-    rows = []
-    for key in sorted(set(stopped) | set(sent)):
-        version = newest.get(key)
-        steps = list(version.flow_def.steps) if version else []
-        buckets = [("", pgettext("drop-off", "Started, no step completed"))]
-        buckets += [(step.key, _("Step %(number)s completed: %(title)s") % {
-            "number": number, "title": localised(step.title)}) for number, step in enumerate(steps, start=1)]
-        buckets += [(step_key, _("A step no longer in the form")) for step_key in stopped[key]
-                    if step_key and step_key not in {step.key for step in steps}]
-        started_here = sum(stopped[key].values()) + sent.get(key, 0)
-        flow_title = localised(version.flow_def.title) if version else key
-        for step_key, label in buckets:
-            n = stopped[key].get(step_key, 0)
-            rows.append({"flow": flow_title, "flow_key": key, "stage": label, "step": step_key, "applications": n,
-                         "share": share(n, started_here)})
-        rows.append({"flow": flow_title, "flow_key": key, "stage": _("Sent"), "step": "", "sent": True,
-                     "applications": sent.get(key, 0), "share": share(sent.get(key, 0), started_here)})
-    for row in rows:
-        row["label"] = f"{row['flow']}: {row['stage']}"
-    return Table("dropoff", _("Where people stop"),
-                 _("Applications started in the period: those not sent yet by the furthest step of the form they "
-                   "completed, and those sent. The share is the percentage of all started with that form."),
-                 [Column("flow", _("Form"), False), Column("stage", _("Furthest step"), False),
-                  Column("applications", _("Applications")), Column("share", _("Share (%)"))], rows,
-                 bars("label", "applications"))
+    newest = _newest_versions(versions.values())
+    stopped = _drafts_by_furthest_step(drafts, versions)
+    return [_form_stages(key, newest.get(key), stopped.get(key, {}), sent.get(key, 0))
+            for key in sorted(set(stopped) | set(sent))]
+
+
+def service_names(codes):
+    """{code: ServiceName} in the active language (another when a service has no page in it), in one query."""
+    if not codes:
+        return {}
+    language = get_language() or "zh-hans"
+    named = {}
+    for code, title, page_language, promised in ServicePage.objects.filter(service_code__in=codes).values_list(
+            "service_code", "title", "locale__language_code", "promised_time_limit_days"):
+        if page_language == language or code not in named:
+            named[code] = ServiceName(title, promised)
+    return named
 
 
 TABLES = ["services", "departments", "cities", "channels", "processing", "overdue", "ratings", "ratings_by_service",
           "dropoff"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dashboard:
+    """The dashboard's figures: `figures` by table key (only those read), and the names of the services
+    they count."""
+
     period: Period
-    tables: dict
-    ratings: dict
-    applications: int
+    figures: dict
+    services: dict  # code -> ServiceName
+
+    @property
+    def applications(self):
+        """Applications sent in the period; None when the services' figures were not read."""
+        if "services" not in self.figures:
+            return None
+        return sum(service.applications for service in self.figures["services"])
+
+    @property
+    def ratings(self):
+        return self.figures.get("ratings")
+
+
+def _service_codes(figures):
+    """The codes of the services the figures count, service by service."""
+    per_service = [*figures.get("services", ()), *figures.get("overdue", ()), *figures.get("ratings_by_service", ())]
+    if "processing" in figures:
+        per_service += figures["processing"].services
+    return {service.code for service in per_service if service.code}
 
 
 def dashboard(scope, period, *, today=None, only=None):
-    """The dashboard's tables (or `only` those named) for `scope` and `period`, in a fixed number of queries
-    whatever the number of applications."""
+    """The dashboard's figures (or `only` those of the tables named) for `scope` and `period`, in a fixed
+    number of queries whatever the number of applications."""
     today = today or timezone.localdate()
-    wanted = only or TABLES
-    builders = {
-        "services": lambda: services_table(scope, period),
-        "departments": lambda: departments_table(scope, period),
-        "cities": lambda: cities_table(scope, period),
-        "channels": lambda: channels_table(scope, period),
-        "processing": lambda: processing_table(scope, period),
-        "overdue": lambda: overdue_table(scope, period, today),
-        "ratings_by_service": lambda: ratings_by_service_table(scope, period),
-        "dropoff": lambda: dropoff_table(scope, period),
+    readers = {
+        "services": services_figures, "departments": departments_figures, "cities": cities_figures,
+        "channels": channels_figures, "processing": processing_figures,
+        "overdue": lambda scope, period: overdue_figures(scope, period, today),
+        "ratings": ratings_figures, "ratings_by_service": ratings_by_service_figures, "dropoff": dropoff_figures,
     }
-    tables, ratings = {}, None
-    for key in wanted:
-        if key == "ratings":
-            tables[key], ratings = ratings_table(scope, period)
-        else:
-            tables[key] = builders[key]()
-    named = _services_named({row["code"] for table in tables.values() for row in table.rows if row.get("code")})
-    for table in tables.values():
-        for row in table.rows:
-            if row.get("code"):
-                title, promised = named.get(row["code"], (row["code"], None))
-                row.setdefault(SERVICE, title)
-                row.setdefault("promised", promised)
-        table.chart = table.draw(table.rows) if table.draw else None
-    applications = sum(row["applications"] for row in tables["services"].rows) if "services" in tables else None
-    return Dashboard(period=period, tables=tables, ratings=ratings, applications=applications)
+    figures = {key: readers[key](scope, period) for key in only or TABLES}
+    return Dashboard(period, figures, service_names(_service_codes(figures)))

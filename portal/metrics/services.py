@@ -32,8 +32,8 @@ def metrics_refresh(*, now=None):
     for code, pairs in histogram.items():
         summary = processing_summary(pairs)
         rows.append(ServiceProcessingTime(service_code=code, window_days=window_days(),
-                                          sample_count=summary["decided"], median_days=summary["median"],
-                                          p90_days=summary["p90"], late_count=summary["late"], computed_at=now))
+                                          sample_count=summary.decided, median_days=summary.median,
+                                          p90_days=summary.p90, late_count=summary.late, computed_at=now))
     with transaction.atomic():
         ServiceProcessingTime.objects.exclude(service_code__in=list(histogram)).delete()
         ServiceProcessingTime.objects.bulk_create(

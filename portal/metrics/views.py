@@ -1,5 +1,6 @@
 """The service metrics dashboard and its CSV files. Every page goes through staff_required (signed in,
-second factor, VIEW_METRICS); the scope (which services) comes from selectors.metrics_scope."""
+second factor, VIEW_METRICS); the scope (which services) comes from selectors.metrics_scope, the figures
+from selectors.dashboard, and tables.py presents them."""
 
 import csv
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from portal.staff.access import staff_required
 from portal.staff.roles import VIEW_METRICS
 
-from . import selectors
+from . import selectors, tables
 from .forms import MAX_DAYS, PeriodForm
 
 
@@ -51,7 +52,7 @@ def dashboard(request):
     period, form = _period(request)
     board = selectors.dashboard(scope, period)
     return render(request, "metrics/dashboard.html", {
-        "form": form, "board": board, "period": period, "tables": [board.tables[key] for key in selectors.TABLES],
+        "form": form, "board": board, "period": period, "tables": list(tables.dashboard_tables(board).values()),
         "period_query": period.query(), "limited": scope.limited})
 
 
@@ -71,8 +72,7 @@ def table_csv(request, table):
         raise Http404("No such table")
     scope = selectors.metrics_scope(request.user)
     period, _form = _period(request)
-    board = selectors.dashboard(scope, period, only=[table])
-    data = board.tables[table]
+    data = tables.dashboard_tables(selectors.dashboard(scope, period, only=[table]))[table]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (f'attachment; filename="metrics-{table}-{period.start.isoformat()}-'
                                        f'{period.end.isoformat()}.csv"')
