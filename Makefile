@@ -15,11 +15,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk gettext poppler-utils
 
-.PHONY: help run test lint messages system-deps venv-app venv-test clean bench
+.PHONY: help run test check lint format messages system-deps venv-app venv-test clean bench
 
 help:
-	@echo "make run    set up (virtual environment, database, demo data) and serve http://$(HOST):$(PORT)"
-	@echo "make test   install what the tests need and run the whole suite"
+	@echo "make run          set up (virtual environment, database, demo data) and serve http://$(HOST):$(PORT)"
+	@echo "make test         install what the tests need (system packages too) and run the whole suite, as CI does"
+	@echo "make check        lint, then the suite without the browser tests: the quick check before a commit"
+	@echo "make lint         ruff and import-linter (the apps' one-way dependencies)"
+	@echo "make format       format the tree with ruff"
+	@echo "make messages     compile the translations in locale/"
+	@echo "make bench        run the benchmarks in bench/ (figures in bench/README.md)"
+	@echo "make system-deps  install the system packages the tests need, when missing and allowed"
+	@echo "make venv-app     the virtual environment with what the portal needs"
+	@echo "make venv-test    the same, with what the tests need"
+	@echo "make clean        remove the virtual environment, the demo database and var/"
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is required; install it (for example: apt-get install python3.12)." >&2; exit 1; fi
@@ -73,7 +82,7 @@ run: venv-app messages
 	$(DEV) $(PY) manage.py metrics_generate_demo --remove > /dev/null
 	$(DEV) $(PY) manage.py metrics_generate_demo -v0 > /dev/null
 	@mkdir -p var; trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
-	$(DEV) $(PY) -m portal.connectors.backoffice_sim --port $(BACKOFFICE_PORT) --secret-env BACKOFFICE_SECRET \
+	$(DEV) $(PY) -m portal.demo.backoffice_sim --port $(BACKOFFICE_PORT) --secret-env BACKOFFICE_SECRET \
 	  --db var/backoffice.sqlite3 --portal-url http://$(HOST):$(PORT)/connectors/inbound/demo-backoffice/status \
 	  --auto-status ACCEPTED & \
 	if [ -n "$$REDIS_URL" ]; then $(DEV) $(VENV)/bin/celery -A portal.celery:app worker -B -l warning & \
@@ -82,10 +91,19 @@ run: venv-app messages
 
 lint: venv-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+
+format: venv-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix --quiet .
 
 test: system-deps venv-test messages lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	SE_OFFLINE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+check: venv-test messages lint
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: venv-test
 	$(PY) bench/run.py

@@ -6,7 +6,7 @@
              --paced 200 --rate 20 (applications submitted at that rate while the workers run: latency),
              --workers 2, --poll 0.05
 
-It migrates the database, starts the simulated back office (python -m portal.connectors.backoffice_sim) on a
+It migrates the database, starts the simulated back office (python -m portal.demo.backoffice_sim) on a
 free loopback port and embedded delivery workers (manage.py deliveries_worker) as separate processes, and
 submits applications through the engine's application_submit (so the outbox rows are written in the
 submission's transaction). Phase 1 queues a backlog with the workers stopped, starts them and reports
@@ -103,7 +103,7 @@ def main():
         return child
 
     try:
-        spawn([sys.executable, "-m", "portal.connectors.backoffice_sim", "--port", str(port), "--secret-env",
+        spawn([sys.executable, "-m", "portal.demo.backoffice_sim", "--port", str(port), "--secret-env",
                SECRET_ENV, "--db", str(sim_db)], "delivery_bench_backoffice.log")
         for _ in range(100):
             with socket.socket() as sock:
@@ -124,7 +124,8 @@ def main():
                          "contact_by": "sms", "supporting_documents": [], "resident_id": "370102195003271230"},
                 completed_steps=[step.key for step in application.flow.steps])
             application.refresh_from_db()
-            return application_submit(application=application, actor=citizen, idempotency_key=uuid.uuid4())
+            return application_submit(application=application, actor=citizen, idempotency_key=uuid.uuid4(),
+                                      expected_version=application.version)
 
         def start_workers():
             return [spawn([sys.executable, "manage.py", "worker", "--poll", str(args.poll)],

@@ -7,7 +7,7 @@ string no database can store. parse_json() refuses, with a ValueError subclass t
 body that is too large, not UTF-8, nested too deeply (counted on the raw bytes before anything is parsed)
 or not JSON at all; it then returns what json.loads() returns.
 
-Standard library only: the simulated back office (portal/connectors/backoffice_sim.py) uses it without Django."""
+Standard library only: the simulated back office (portal/demo/backoffice_sim.py) uses it without Django."""
 
 import json
 import re

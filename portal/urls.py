@@ -61,9 +61,7 @@ PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 def public_media_patterns():
     """Demo or DEBUG only: one static route per public folder, each rooted in that folder (a path cannot climb
     out of it: django.views.static.serve joins it safely)."""
-    from portal.demo import demo_enabled
-
-    if not (settings.DEBUG or demo_enabled()):
+    if not (settings.DEBUG or settings.PORTAL_DEMO):
         return []
     import re
     from pathlib import Path

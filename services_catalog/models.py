@@ -4,12 +4,14 @@ Snippets (departments, regions, life events, halls) hold both languages in one r
 live in one Wagtail locale tree per language, linked as translations of each other.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
@@ -273,6 +275,27 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+def flow_key_is_published(key):
+    """Whether an application flow with this key has a published version (the catalogue names flows by their key
+    and imports nothing of the application engine)."""
+    return apps.get_model("applications", "FlowVersion").objects.filter(flow__key=key).exists()
+
+
+class ServicePageForm(WagtailAdminPageForm):
+    """The editor's form of a service page, which also refuses a flow key that names no published application
+    flow (the service would have no online application). Checked here, when an editor saves, rather than in
+    ServicePage.clean(), which Wagtail runs on every save: the demo catalogue is loaded before the demo flows, and
+    test catalogues name flows they never load."""
+
+    def clean(self):
+        cleaned = super().clean()
+        key = cleaned.get("flow_key")
+        if key and "flow_key" not in self.errors and not flow_key_is_published(key):
+            self.add_error("flow_key", _("There is no published application flow with the key “%(key)s”. Check the "
+                                         "key in the list of application flows.") % {"key": key})
+        return cleaned
+
+
 class ServicePage(Page):
     """A citizen's guide to one public service (办事指南)."""
 
@@ -356,6 +379,7 @@ class ServicePage(Page):
     parent_page_types = ["services_catalog.CatalogueIndexPage"]
     subpage_types = []
     template = "services_catalog/service_page.html"
+    base_form_class = ServicePageForm
 
     # Indexed as segmented words (services_catalog/search_text.py), so Chinese matches by word on SQLite
     # and PostgreSQL alike; services_catalog/search.py ranks the matches.

@@ -139,6 +139,32 @@ def service_create(*, tree, department=None, title=None, slug=None, regions=None
     )
 
 
+def online_service(tree, department, *, code, title, flow_key, title_en=None):
+    """A Chinese service page with an online application through the flow `flow_key` (and its English
+    translation when `title_en` is given); the page of `service_code` `code`."""
+    zh = service_create(tree=tree["zh-hans"], department=department, title=title, service_code=code, online=True,
+                        flow_key=flow_key, slug=code.lower())
+    if title_en:
+        service_create(tree=tree["en"], department=department, title=title_en, service_code=code, online=True,
+                       flow_key=flow_key, slug=code.lower(), translation_of=zh)
+    return zh
+
+
+# The online services of the application engine's flows (tests/conftest.py: service_for builds them on demand).
+ONLINE_SERVICES = [
+    # service code, Chinese title, English title, flow key
+    ("3700-MZ-101", "高龄津贴申请", "Elderly care subsidy", "elderly-care-subsidy"),
+    ("3700-MZ-102", "老年人乘车卡申请", "Senior bus pass", "senior-bus-pass"),
+    ("3700-CL-103", "残疾人证申领", "Disability certificate", "disability-certificate"),
+    ("3700-YB-104", "医疗费用报销", "Medical costs", "medical-insurance-reimbursement"),
+    ("3700-GA-105", "户口迁移", "Household registration transfer", "household-registration-transfer"),
+    ("3700-SJ-106", "营业执照变更登记", "Business licence change", "business-licence-change"),
+    ("3700-GA-107", "新生儿出生登记", "Birth registration", "birth-registration"),
+    ("3700-RS-108", "养老金领取资格认证", "Pension certification", "pension-certification"),
+    ("3700-QT-109", "其他事项申请", "Other request", "general-application"),
+]
+
+
 # The bilingual catalogue: what a citizen would really find, small enough to build in a test.
 DEPARTMENTS = [
     # code, Chinese, English, sort order

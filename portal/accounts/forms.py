@@ -8,6 +8,7 @@ from accessibility import forms as a11y
 
 from . import regions, selectors, throttle
 from .backends import SIGN_IN_SCOPE, sign_in_identifier
+from .models import User
 from .validators import normalise_mobile, normalise_resident_id, validate_mobile, validate_resident_id
 
 THROTTLED_MESSAGE = _("You have tried too many times. Wait 15 minutes and try again, or reset your password")
@@ -127,8 +128,6 @@ class RegisterForm(a11y.AccessibleForm):
             self.add_error("phone", _("Enter a mobile phone number or an e-mail address, so you can sign in"))
         password = cleaned.get("password")
         if password:
-            from .models import User
-
             probe = User(real_name=cleaned.get("real_name", ""), email=cleaned.get("email", ""),
                          phone=cleaned.get("phone"))
             try:

@@ -17,11 +17,11 @@ from .validators import normalise_resident_id, resident_id_problem
 
 
 def oidc_enabled():
-    return bool(getattr(settings, "OIDC_RP_CLIENT_ID", None))
+    return bool(settings.OIDC_RP_CLIENT_ID)
 
 
 def _resident_id(claims):
-    value = normalise_resident_id(claims.get(getattr(settings, "OIDC_RESIDENT_ID_CLAIM", "id_number"), ""))
+    value = normalise_resident_id(claims.get(settings.OIDC_RESIDENT_ID_CLAIM, ""))
     return value if value and resident_id_problem(value) is None else ""
 
 

@@ -17,20 +17,16 @@ from django.utils.translation import gettext as _
 STARTED, SEEN = "limits_started", "limits_seen"
 
 
-def _setting(name, default):
-    return int(getattr(settings, name, default))
-
-
 def idle_seconds():
-    return _setting("SESSION_IDLE_SECONDS", 30 * 60)
+    return settings.SESSION_IDLE_SECONDS
 
 
 def absolute_seconds():
-    return _setting("SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+    return settings.SESSION_ABSOLUTE_SECONDS
 
 
 def warn_seconds():
-    return _setting("SESSION_WARN_SECONDS", 10 * 60)
+    return settings.SESSION_WARN_SECONDS
 
 
 def session_extend(request):

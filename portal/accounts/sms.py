@@ -1,5 +1,6 @@
-"""Sending codes by text message. settings.PORTAL_SMS_SENDER names a class with send(*, phone, message)
-(the same setting the application notifications use); the default only logs, with the number masked."""
+"""Sending text messages (sign-in codes, notices): settings.PORTAL_SMS_SENDER names a class with
+send(*, phone, message); the default only logs, with the number masked, so nothing leaves a developer's
+machine."""
 
 import logging
 
@@ -11,11 +12,26 @@ from .crypto import mask_phone
 logger = logging.getLogger(__name__)
 
 
-class ConsoleSmsSender:
+class SmsSender:
+    def send(self, *, phone, message):
+        raise NotImplementedError
+
+
+class ConsoleSmsSender(SmsSender):
+    """Writes the message to the log with the number masked."""
+
     def send(self, *, phone, message):
         logger.info("SMS to %s: %s", mask_phone(phone), message)
 
 
+class MemorySmsSender(SmsSender):
+    """Keeps messages in `outbox`, for tests."""
+
+    outbox = []
+
+    def send(self, *, phone, message):
+        self.outbox.append({"phone": phone, "message": message})
+
+
 def sms_send(*, phone, message):
-    path = getattr(settings, "PORTAL_SMS_SENDER", "portal.accounts.sms.ConsoleSmsSender")
-    import_string(path)().send(phone=phone, message=message)
+    import_string(settings.PORTAL_SMS_SENDER)().send(phone=phone, message=message)

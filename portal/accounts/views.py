@@ -23,7 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accessibility.services import display_preferences_carry_into_account
 from accessibility.views import safe_next_url
 
-from . import otp, services, throttle
+from . import otp, services, session_limits, throttle
 from .forms import (
     THROTTLED_MESSAGE,
     NewPasswordForm,
@@ -122,7 +122,7 @@ def register_confirm(request):
                 return redirect(_after_sign_in_url(request))
     return render(request, "accounts/register_confirm.html", {
         "form": form, "contact": pending["contact"], "next": safe_next_url(request, ""),
-        "sms_to_console": getattr(settings, "PORTAL_SMS_SENDER", "ConsoleSmsSender").endswith("ConsoleSmsSender")})
+        "sms_to_console": settings.PORTAL_SMS_SENDER.endswith("ConsoleSmsSender")})
 
 
 @otp_exempt
@@ -155,8 +155,6 @@ def profile(request):
 # Two-factor sign-in ----------------------------------------------------------------------------------------
 
 def _next_or(request, fallback_name="applications:mine"):
-    from django.urls import reverse
-
     return safe_next_url(request, fallback=reverse(fallback_name))
 
 
@@ -332,8 +330,6 @@ def password_reset_confirm(request, uidb64, token):
 @require_http_methods(["GET", "POST"])
 def stay_signed_in(request):
     """One action to keep the session: a form button, so it works with a keyboard, a switch, or no JavaScript."""
-    from . import session_limits
-
     if request.method == "POST":
         session_limits.session_extend(request)
         messages.success(request, _("You are still signed in."))

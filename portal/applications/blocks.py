@@ -6,20 +6,19 @@ from wagtail import blocks
 
 from .definitions import OPERATORS
 from .field_types import FIELD_TYPES, PREFILL_SOURCES
+from .hooks import public_registers
 from .uploads import FILE_KINDS
 
 KEY_HELP = _("Lower-case letters, digits and hyphens; unique in the flow; never change it once published.")
 
 
 def register_source_choices():
-    """Every attribute of every prefill plugin, as "plugin:attribute" (definitions.register_source reads it)."""
-    from portal.connectors.registry import prefill_choices, prefill_class
-
+    """Every attribute of every public register, as "register:attribute" (definitions.register_source reads it)."""
     choices = [("", _("Nothing"))]
-    for plugin_id, label in prefill_choices():
-        for attribute, description in prefill_class(plugin_id).attributes.items():
-            choices.append((f"{plugin_id}:{attribute}",
-                            _("%(register)s: %(attribute)s") % {"register": label, "attribute": description}))
+    for register in public_registers().all():
+        for attribute, description in register.attributes.items():
+            choices.append((f"{register.id}:{attribute}",
+                            _("%(register)s: %(attribute)s") % {"register": register.label, "attribute": description}))
     return choices
 
 

@@ -10,7 +10,7 @@ without JavaScript: a question revealed by an answer on the same page is asked w
 
 A question may be filled in from the applicant's account (`prefill`, an account attribute, confirmed on the
 page) or, with the applicant's consent asked on the step, from a public register (`register`:
-{"plugin": a prefill plugin id, "attribute": one of its attributes}; see portal.connectors.base.PrefillPlugin).
+{"plugin": a public register's id, "attribute": one of its attributes}; see hooks.public_registers).
 
 A choice question may take its answers from a maintained reference list (`reference`: "banks", see
 reference_lists.py) instead of, or before, its own options.
@@ -27,8 +27,12 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from . import reference_lists
+from .field_types import FIELD_TYPES
+from .hooks import public_registers
+from .text import localised
 
 LANGUAGES = ("zh-hans", "en")
 
@@ -36,21 +40,6 @@ LANGUAGES = ("zh-hans", "en")
 def t(en, zh):
     """Bilingual content for code-defined flows: t("English", "中文")."""
     return {"en": en, "zh-hans": zh}
-
-
-def localised(value, language=None):
-    if not value:
-        return ""
-    if isinstance(value, str):
-        return value
-    language = language or get_language() or "zh-hans"
-    if language in value and value[language]:
-        return value[language]
-    short = language.split("-")[0]
-    for code, text in value.items():
-        if code.split("-")[0] == short and text:
-            return text
-    return value.get("zh-hans") or next((text for text in value.values() if text), "")
 
 
 OPERATORS = {
@@ -137,7 +126,7 @@ class FieldDef:
     show_if: list = field(default_factory=list)
     prefill: str = ""  # real_name, resident_id, phone, email, address: taken from the account, confirmed
     register: dict = field(default_factory=dict)  # {"plugin", "attribute"}: a public register, with consent
-    answered_by: str = ""  # "acting_for": answered by who applies (prefill.ANSWERED_BY), shown and never asked
+    answered_by: str = ""  # "acting_for": answered by who applies (channel_notes.ANSWERED_BY), shown and never asked
     autocomplete: str = ""
     min_value: Any = None
     max_value: Any = None
@@ -334,9 +323,6 @@ class FlowDef:
 
 def flow_problems(flow, field_types=None):
     """What is wrong with a definition, as a list of messages; empty when it can be published."""
-    from . import reference_lists
-    from .field_types import FIELD_TYPES
-
     field_types = field_types or FIELD_TYPES
     problems, seen_steps, earlier_fields, all_fields = [], set(), set(), set()
     if not flow.steps:
@@ -388,16 +374,13 @@ def flow_problems(flow, field_types=None):
 
 
 def _register_problems(field_def, field_type):
-    from portal.connectors.registry import UnknownPlugin, prefill_class
-
     if not field_type.register_ok:
         return [_("Question “%(key)s” cannot be filled in from a register.") % {"key": field_def.key}]
-    try:
-        plugin = prefill_class(field_def.register_plugin)
-    except UnknownPlugin:
+    register = public_registers().get(field_def.register_plugin)
+    if register is None:
         return [_("Question “%(key)s” names an unknown register “%(register)s”.")
                 % {"key": field_def.key, "register": field_def.register_plugin}]
-    if field_def.register_attribute not in plugin.attributes:
+    if field_def.register_attribute not in register.attributes:
         return [_("The register “%(register)s” does not know “%(attribute)s” (question “%(key)s”).")
                 % {"register": field_def.register_plugin, "attribute": field_def.register_attribute,
                    "key": field_def.key}]

@@ -29,7 +29,8 @@ from portal.accounts.validators import (
 from portal.templatetags.portal_format import local_date, local_money, local_number
 
 from . import reference_lists, uploads
-from .definitions import localised
+from .channel_notes import account_note, channel_answer, channel_note
+from .text import localised
 
 
 @dataclass
@@ -39,7 +40,7 @@ class FieldContext:
     applicant: object = None
     documents: dict = field(default_factory=dict)  # field key -> [ApplicationDocument]
     places: list | None = None  # cities and districts, read once per form
-    channel: str = ""  # who fills it in: "online" (the applicant), "proxy" or "assisted" (see prefill.py)
+    channel: str = ""  # who fills it in: "online" (the applicant), "proxy" or "assisted" (see channel_notes.py)
 
 
 def _label(fdef):
@@ -82,7 +83,7 @@ class FieldType:
 
     def shown_read_only(self, fdef, ctx):
         """True when the question is not asked but shown, because the portal already knows the answer."""
-        return bool(getattr(fdef, "answered_by", ""))  # answered by the channel (prefill.ANSWERED_BY)
+        return bool(getattr(fdef, "answered_by", ""))  # answered by the channel (channel_notes.ANSWERED_BY)
 
     def from_register(self, fdef, value):
         """A register's value in the stored shape, or None when it cannot be used for this question."""
@@ -277,8 +278,6 @@ class YesNoType(ChoiceType):
         kwargs = _common(fdef, _("Select yes if %(label)s"))
         kwargs["error_messages"]["required"] = gettext("Select yes or no")
         kwargs["error_messages"]["invalid_choice"] = kwargs["error_messages"]["required"]
-        from .prefill import channel_answer, channel_note
-
         answer = channel_answer(fdef, ctx)
         if answer is not None:  # answered by the channel (acting for someone, or not): shown, never asked
             kwargs["help_text"] = ""
@@ -309,8 +308,6 @@ class ResidentIdType(FieldType):
         return bool(self.prefill(fdef, ctx.applicant))
 
     def form_field(self, fdef, ctx):
-        from .prefill import account_note
-
         kwargs = _common(fdef, self.required_message)
         known = self.prefill(fdef, ctx.applicant)
         if known:  # shown_read_only

@@ -15,7 +15,7 @@ from .prefill import pending_values, prefill_meta, source_note, value_is_from_re
 
 class StepForm(AccessibleForm):
     """The questions of one step (or, with `only`, of one question: elder mode asks one per page).
-    `version` carries the optimistic lock through the round trip.
+    `version` carries the optimistic lock through the round trip (a page that sends none is refused as stale).
 
     Starting values: the answer already given; else a value found in a public register that the applicant
     agreed to look up (shown with its source, prefill.py); else what the account knows. A question that
@@ -123,13 +123,6 @@ class StepForm(AccessibleForm):
         return context
 
 
-def step_questions(flow, step, answers, context):
-    """The questions a step asks now, in order (elder mode puts each on its own page): those visible with
-    the answers given so far, less those the portal shows without asking (a known ID number)."""
-    return [field_def for field_def in flow.visible_fields(step, answers)
-            if not FIELD_TYPES[field_def.type].shown_read_only(field_def, context)]
-
-
 class DeclarationForm(AccessibleForm):
     declaration = forms.BooleanField(
         widget=Checkbox, error_messages={"required": _("Tick the box to confirm the declaration")})
@@ -148,6 +141,7 @@ def declaration_text(flow):
 
 
 class ConfirmForm(AccessibleForm):
-    """A form with nothing but the lock: withdraw, delete a draft, start."""
+    """A form with nothing but the lock: withdraw, delete a draft, the look-up offer. A page that sends no version
+    is refused like a stale one."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

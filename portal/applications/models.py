@@ -12,13 +12,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.fields import StreamField
 
 from .blocks import FlowStepsBlock
+from .definitions import FlowDef
 from .status import Channel, Source, Status
 
 
 def private_storage():
     """Uploads and receipts: the storage named by APPLICATION_STORAGE_ALIAS (default "default"), kept
     outside the web root and only ever served through the views that check who is asking."""
-    return storages[getattr(settings, "APPLICATION_STORAGE_ALIAS", "default")]
+    return storages[settings.APPLICATION_STORAGE_ALIAS]
 
 
 class FlowSource(models.TextChoices):
@@ -90,8 +91,6 @@ class FlowVersion(models.Model):
     def flow_def(self):
         cached = getattr(self, "_flow_def", None)
         if cached is None:
-            from .definitions import FlowDef
-
             cached = self._flow_def = FlowDef.from_dict(self.definition)
         return cached
 

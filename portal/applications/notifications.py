@@ -1,6 +1,5 @@
 """Telling applicants what happened: e-mail and SMS on every status change, reminders before a draft
-expires. The SMS sender is pluggable: settings.PORTAL_SMS_SENDER names a class with
-send(*, phone, message); the default only logs (masked), so nothing leaves a developer's machine."""
+expires. Text messages go through portal.accounts.sms (settings.PORTAL_SMS_SENDER)."""
 
 import logging
 
@@ -8,44 +7,19 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from portal.accounts.crypto import mask_phone
+from portal.accounts.sms import sms_send
 
-from .status import Channel
+from .models import StatusEvent
+from .selectors import service_name
+from .status import STATUS_EXPLANATIONS, Channel, Status
 
 logger = logging.getLogger(__name__)
 
 
-class SmsSender:
-    def send(self, *, phone, message):
-        raise NotImplementedError
-
-
-class ConsoleSmsSender(SmsSender):
-    """Writes the message to the log with the number masked."""
-
-    def send(self, *, phone, message):
-        logger.info("SMS to %s: %s", mask_phone(phone), message)
-
-
-class MemorySmsSender(SmsSender):
-    """Keeps messages in `outbox`, for tests."""
-
-    outbox = []
-
-    def send(self, *, phone, message):
-        self.outbox.append({"phone": phone, "message": message})
-
-
-def sms_sender():
-    path = getattr(settings, "PORTAL_SMS_SENDER", "portal.applications.notifications.ConsoleSmsSender")
-    return import_string(path)()
-
-
 def portal_base_url():
-    return getattr(settings, "PORTAL_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
+    return settings.PORTAL_BASE_URL
 
 
 def _recipients(application):
@@ -62,7 +36,7 @@ def person_notify(*, person, subject, body, sms):
         if person.email:
             send_mail(subject, body, None, [person.email], fail_silently=False)
         if person.phone:
-            sms_sender().send(phone=person.phone, message=sms)
+            sms_send(phone=person.phone, message=sms)
     except Exception:
         logger.exception("could not notify user %s", person.pk)
 
@@ -73,17 +47,12 @@ def _deliver(*, people, subject, body, sms):
 
 
 def status_change_announce(*, event_id):
-    from .models import StatusEvent
-    from .selectors import service_name
-
     event = StatusEvent.objects.select_related("application__applicant", "application__submitted_by",
                                                "application__flow_version").filter(pk=event_id).first()
     if event is None:
         return
     application = event.application
     with translation.override(application.language):
-        from .status import STATUS_EXPLANATIONS, Status
-
         status_label = Status(event.to_status).label
         name = service_name(application)
         url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
@@ -101,8 +70,6 @@ def status_change_announce(*, event_id):
 
 
 def draft_expiry_remind(*, application):
-    from .selectors import service_name
-
     with translation.override(application.language):
         name = service_name(application)
         url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})

@@ -8,11 +8,15 @@ under META_KEY in its answers (effective_answers and submission ignore it):
      "pending": {question key: stored value found, the question's starting value until the step is saved},
      "sources": {question key: {"plugin", "at" (ISO time of the look-up), "digest" (of the value found)}}}
 
-The write is services.application_prefill_decide(); the look-up itself, with its record the applicant can
-see, is portal.connectors.services.prefill_lookup()."""
+The write is services.application_prefill_decide(); the registers, and the look-up itself with its record the
+applicant can see, are what another app registers (hooks.public_registers: connectors' prefill plugins)."""
 
 import datetime
+import hashlib
+import hmac
+import json
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +24,7 @@ from accessibility.forms import lower_first
 from portal.templatetags.portal_format import local_date
 
 from .field_types import FIELD_TYPES
+from .hooks import public_registers
 
 META_KEY = "_prefill"
 
@@ -30,23 +35,17 @@ def prefill_meta(answers):
             "pending": dict(meta.get("pending") or {}), "sources": dict(meta.get("sources") or {})}
 
 
+def prefill_value_digest(value):
+    """A keyed digest of a value found in a register: kept with the answer (never the value twice), it tells
+    whether the applicant has changed it since."""
+    key = hashlib.sha256(("prefill:" + settings.SECRET_KEY).encode()).digest()
+    return hmac.new(key, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode(),
+                    hashlib.sha256).hexdigest()
+
+
 def register_label(plugin_id):
-    from portal.connectors.registry import UnknownPlugin, prefill_class
-
-    try:
-        return str(prefill_class(plugin_id).label or plugin_id)
-    except UnknownPlugin:
-        return plugin_id
-
-
-def _known_plugin(plugin_id):
-    from portal.connectors.registry import UnknownPlugin, prefill_class
-
-    try:
-        prefill_class(plugin_id)
-    except UnknownPlugin:
-        return False
-    return True
+    register = public_registers().get(plugin_id)
+    return str(register.label or plugin_id) if register is not None else plugin_id
 
 
 def register_questions(flow, step, answers, context):
@@ -54,7 +53,7 @@ def register_questions(flow, step, answers, context):
     return [field_def for field_def in flow.visible_fields(step, answers)
             if field_def.register and FIELD_TYPES[field_def.type].register_ok
             and not FIELD_TYPES[field_def.type].shown_read_only(field_def, context)
-            and _known_plugin(field_def.register_plugin)]
+            and public_registers().get(field_def.register_plugin) is not None]
 
 
 def prefill_offer(flow, step, answers, context, on_page=None):
@@ -87,8 +86,6 @@ def pending_values(answers):
 
 def value_is_from_register(meta, key, stored):
     """True when `stored` is still exactly what the register gave for question `key`."""
-    from portal.connectors.services import prefill_value_digest
-
     source = meta["sources"].get(key)
     return bool(source) and stored is not None and prefill_value_digest(stored) == source.get("digest")
 
@@ -107,56 +104,3 @@ def source_note(meta, key):
     if day is None:
         return _("From the %(register)s.") % {"register": register}
     return _("From the %(register)s, looked up on %(date)s.") % {"register": register, "date": local_date(day)}
-
-
-# Whom the form is filled in for -------------------------------------------------------------------------------
-# FieldContext.channel says who fills the form in: the applicant themselves ("online"), someone acting for them
-# under a mandate ("proxy"), or hall staff helping them ("assisted"). Account answers always come from the
-# applicant's (the principal's) record; the notes below say whose account that is.
-
-FILLED_IN_BY_SOMEONE_ELSE = ("proxy", "assisted")
-
-# FieldDef.answered_by: questions the channel answers, so they are shown (with why) and never asked.
-# "acting_for": yes when someone acts for the applicant under their mandate (the proxy channel), no when the
-# applicant applies themselves (online, or with a member of staff's help at a hall).
-ANSWERED_BY = {"acting_for": lambda ctx: "yes" if getattr(ctx, "channel", "") == "proxy" else "no"}
-
-
-def for_someone_else(ctx):
-    """True when the person filling in the form is not the applicant (a proxy, or hall staff)."""
-    return getattr(ctx, "channel", "") in FILLED_IN_BY_SOMEONE_ELSE
-
-
-def _applicant_name(ctx):
-    applicant = getattr(ctx, "applicant", None)
-    return (applicant.get_full_name() if applicant is not None else "") or ""
-
-
-def account_note(ctx):
-    """Where an answer known from the account came from: "From your account." to the applicant, "From 张秀英's
-    account." to whoever fills the form in for them."""
-    if not for_someone_else(ctx):
-        return _("From your account. To change it, update your account details.")
-    name = _applicant_name(ctx)
-    if not name:
-        return _("From the account of the person you act for. Only they can change it.")
-    return _("From %(name)s’s account. Only they can change it.") % {"name": name}
-
-
-def channel_answer(fdef, ctx):
-    """The answer the channel gives to a question declared `answered_by`, or None when it answers none."""
-    answer = ANSWERED_BY.get(getattr(fdef, "answered_by", "") or "")
-    return answer(ctx) if answer else None
-
-
-def channel_note(fdef, ctx):
-    """Why a question answered by the channel is not asked."""
-    if channel_answer(fdef, ctx) == "yes":
-        name = _applicant_name(ctx)
-        if name:
-            return _("You are applying for %(name)s with their permission, so this is answered for you.") % {
-                "name": name}
-        return _("You are applying for someone with their permission, so this is answered for you.")
-    if not for_someone_else(ctx):
-        return _("You are applying for yourself, so this is answered for you.")
-    return _("The applicant is applying for themselves, so this is answered for you.")

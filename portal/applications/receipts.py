@@ -13,10 +13,10 @@ from django.utils import translation
 
 from portal.accounts import crypto
 
-from .definitions import localised
 from .models import ApplicationReceipt
 from .selectors import application_summary, field_context, service_name, service_page_in_language
 from .status import Status
+from .text import localised
 
 logger = logging.getLogger(__name__)
 SIGNING_SALT = "portal.applications.receipt"
@@ -36,7 +36,7 @@ def verification_reference(token):
 
 
 def verification_url(application):
-    base = getattr(settings, "PORTAL_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
+    base = settings.PORTAL_BASE_URL
     with translation.override(application.language):
         path = reverse("applications:verify", kwargs={"token": verification_token(application)})
     return base.rstrip("/") + path

@@ -44,8 +44,3 @@ def reference_is_valid(value):
     if len(chars) != BODY_LENGTH + 1 or any(c not in ALPHABET for c in chars):
         return False
     return check_character(chars[:-1]) == chars[-1]
-
-
-def reference_canonical(value):
-    chars = normalise(value)
-    return _format(chars) if reference_is_valid(value) else None

@@ -1,5 +1,6 @@
 """Reads for the application engine. Every object a user asks for by its ID goes through
-applications_visible_to(): the one rule of who may see an application (later extended for proxies)."""
+applications_visible_to(): the one rule of who may see an application, which the access policies that other
+apps register (hooks.access_policy_register) extend to proxies and hall staff."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -9,67 +10,21 @@ from wagtail.models import Locale
 
 from services_catalog.models import ServicePage
 
-from . import prefill
-from .definitions import localised
+from . import channel_notes, navigation
 from .field_types import FIELD_TYPES, FieldContext
+from .hooks import access_policy
 from .models import Application, ApplicationDocument, FlowVersion
 from .status import Channel, Status
-
-
-class NoProxyPolicy:
-    """Who may act for whom: nobody, unless an app registers a policy (representation does, in its
-    AppConfig.ready, so this engine never imports it)."""
-
-    def agent_scope(self, user, now):
-        """A Q over Application: what `user` may reach as someone else's agent, valid at `now`."""
-        return Q(pk__in=[])
-
-    def acting_for(self, request, service_code=None):
-        """None when the user acts for themself; (principal, mandate_reference) when the session says they act
-        for someone whose mandate covers `service_code` now. Raises PermissionDenied when it does not."""
-        return None
-
-
-class PolicyList(NoProxyPolicy):
-    """Every registered policy, asked together: the scopes are ORed; the first to say whom the user acts
-    for wins. acting_for returns (principal, reference) for a proxy, or (principal, reference, start keywords)
-    when the policy sets the channel itself (assisted mode); acting_start_kwargs() reads either."""
-
-    policies = []
-
-    def agent_scope(self, user, now):
-        scope = super().agent_scope(user, now)
-        for policy in self.policies:
-            scope |= policy.agent_scope(user, now)
-        return scope
-
-    def acting_for(self, request, service_code=None):
-        for policy in self.policies:
-            acting = policy.acting_for(request, service_code)
-            if acting is not None:
-                return acting
-        return None
-
-
-_policy = PolicyList()
-
-
-def access_policy_register(policy):
-    """Add a policy (apps call this in AppConfig.ready); one of the same class registered again replaces it."""
-    PolicyList.policies = [p for p in PolicyList.policies if type(p) is not type(policy)] + [policy]
-
-
-def access_policy():
-    return _policy
+from .text import localised
 
 
 def acting_start_kwargs(acting):
-    """application_start's keywords for what acting_for returned (nothing when acting for oneself)."""
-    if not acting:
+    """application_start's keywords for whom access_policy().acting_for() says the user acts for (an Acting,
+    or None when they act for themself)."""
+    if acting is None:
         return {}
-    if len(acting) > 2:
-        return dict(acting[2])
-    return {"channel": Channel.PROXY, "mandate_reference": acting[1]}
+    return {"channel": acting.channel, "mandate_reference": acting.mandate_reference,
+            "assist_session_reference": acting.assist_session_reference, "source": acting.source}
 
 
 def applications_visible_to(user, *, now=None):
@@ -160,25 +115,12 @@ def field_context(application, places=None):
 
 
 def application_missing_steps(application, documents=None):
-    """The visible steps not yet completed, or with a required answer missing, in order."""
-    flow = application.flow
-    answers = application.answers
+    """The visible steps not yet completed, or with a required answer missing, in order: the check page and
+    the submission ask navigation the same question."""
     documents = documents if documents is not None else documents_by_field(application)
-    effective = flow.effective_answers(answers)
-    missing = []
-    for step in flow.visible_steps(answers):
-        if step.key not in application.completed_steps:
-            missing.append(step.key)
-            continue
-        for field_def in flow.visible_fields(step, answers):
-            if not field_def.required:
-                continue
-            answered = documents.get(field_def.key) if FIELD_TYPES[field_def.type].is_file else (
-                effective.get(field_def.key) not in (None, "", [], {}, False))
-            if not answered:
-                missing.append(step.key)
-                break
-    return missing
+    return navigation.missing_steps(navigation.Progress(
+        flow=application.flow, answers=application.answers, completed=application.completed_steps,
+        context=FieldContext(documents=documents)))
 
 
 def application_summary(application, context=None, on_paper=False):
@@ -198,8 +140,8 @@ def application_summary(application, context=None, on_paper=False):
             row = {"key": field_def.key, "label": localised(field_def.label), "value": value}
             if field_type.shown_read_only(field_def, context):
                 # Not asked, so no Change link: say where it comes from and where to correct it instead.
-                row["fixed_note"] = (prefill.channel_note(field_def, context) if field_def.answered_by
-                                     else prefill.account_note(context))
+                row["fixed_note"] = (channel_notes.channel_note(field_def, context) if field_def.answered_by
+                                     else channel_notes.account_note(context))
             rows.append(row)
         sections.append({"step": step, "title": localised(step.title), "rows": rows})
     return sections
@@ -207,42 +149,3 @@ def application_summary(application, context=None, on_paper=False):
 
 def application_events(application):
     return list(application.events.select_related("actor").order_by("created_at", "id"))
-
-
-def step_position(application, step_key):
-    """(number, total) of a step among the visible ones: "Step 2 of 5"."""
-    visible = [step.key for step in application.flow.visible_steps(application.answers)]
-    if step_key not in visible:
-        return None, len(visible)
-    return visible.index(step_key) + 1, len(visible)
-
-
-def neighbour_steps(application, step_key):
-    visible = [step.key for step in application.flow.visible_steps(application.answers)]
-    if step_key not in visible:
-        return None, None
-    index = visible.index(step_key)
-    return (visible[index - 1] if index > 0 else None), (visible[index + 1] if index + 1 < len(visible) else None)
-
-
-# Elder mode: one question per page ----------------------------------------------------------------------
-
-def question_answered(field_def, answers, documents):
-    """Whether a question has been answered (saved) already: elder mode moves between questions by it."""
-    if FIELD_TYPES[field_def.type].is_file:
-        return bool(documents.get(field_def.key)) or (not field_def.required and field_def.key in answers)
-    return field_def.key in answers
-
-
-def first_unanswered_question(questions, answers, documents, after=-1):
-    """The number (from 1) of the first question after index `after` not answered yet, or None."""
-    for index, field_def in enumerate(questions):
-        if index > after and not question_answered(field_def, answers, documents):
-            return index + 1
-    return None
-
-
-def step_asks_several(step_def, context_for_fields):
-    """Whether a step may ask more than one question (depending on the answers): elder mode then asks them one
-    per page, numbered, even while only one of them is shown, so the pages of a step do not change shape."""
-    return sum(not FIELD_TYPES[f.type].shown_read_only(f, context_for_fields) for f in step_def.fields) > 1

@@ -13,12 +13,21 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from .definitions import FlowDef, flow_problems, localised
+from portal.audit.services import audit_record
+from portal.background.broker import publish
+
+from . import hooks
+from .definitions import FlowDef, flow_problems
 from .field_types import FIELD_TYPES
-from .models import Application, ApplicationDocument, Flow, FlowSource, FlowVersion, StatusEvent
+from .models import Application, ApplicationDocument, ApplicationReceipt, Flow, FlowSource, FlowVersion, StatusEvent
+from .notifications import draft_expiry_remind, status_change_announce
+from .prefill import META_KEY, prefill_meta, prefill_value_digest, registers_of
+from .receipts import receipt_get_or_create
 from .references import reference_generate
+from .registry import code_flow_definitions
 from .selectors import application_missing_steps
 from .status import Channel, Source, Status, transition_allowed
+from .text import localised
 from .uploads import describe
 
 logger = logging.getLogger(__name__)
@@ -49,11 +58,11 @@ class TransitionNotAllowed(Exception):
 
 
 def retention_days():
-    return int(getattr(settings, "APPLICATION_DRAFT_RETENTION_DAYS", 90))
+    return settings.APPLICATION_DRAFT_RETENTION_DAYS
 
 
 def reminder_days():
-    return int(getattr(settings, "APPLICATION_DRAFT_REMINDER_DAYS", 14))
+    return settings.APPLICATION_DRAFT_REMINDER_DAYS
 
 
 # Flows ---------------------------------------------------------------------------------------------------
@@ -82,8 +91,6 @@ def flow_version_publish(*, flow, definition, actor=None):
 
 def flows_load_from_code(*, actor=None):
     """Create or update every code-defined flow (registry.py); returns [(key, version number, created)]."""
-    from .registry import code_flow_definitions
-
     results = []
     for key, definition in code_flow_definitions().items():
         title = definition["title"]
@@ -167,8 +174,6 @@ def _record_event(*, application, from_status, to_status, source, actor, note=""
     event = StatusEvent.objects.create(application=application, from_status=from_status, to_status=to_status,
                                        source=source, actor=actor, note=note, created_at=at or timezone.now())
     if from_status:  # a status change (not the draft's creation) is announced to the applicant
-        from .notifications import status_change_announce
-
         transaction.on_commit(lambda: status_change_announce(event_id=event.pk))
     return event
 
@@ -194,8 +199,6 @@ def _audit_for_someone_else(application, actor, action, **details):
     """Everything done to an application by someone other than its applicant goes into the audit chain."""
     if actor is None or actor.pk == application.applicant_id:
         return
-    from portal.audit.services import audit_record
-
     audit_record(action=action, actor=actor, on_behalf_of=application.applicant_id, obj=application,
                  details={"channel": application.channel, "mandate": application.mandate_reference or "", **details})
 
@@ -261,38 +264,36 @@ def application_step_save(*, application, step_key, cleaned_data, expected_versi
 
 
 def application_prefill_decide(*, application, field_defs, consent, expected_version, actor):
-    """The applicant's answer to "may we fill in these questions from the register(s) they name?". Yes: each
-    register is asked about the applicant (never anyone else: the subject is the application's applicant,
-    whoever acts) through connectors' prefill_lookup, which records the look-up; the values found become the
-    questions' starting values, shown with their source, until the applicant saves them. No: the register is
-    not offered again in this application. Either way the choice is kept on the draft (prefill.META_KEY).
-    Returns {"filled": [question keys], "not_found": [question keys], "failed": [plugin ids]}."""
-    from portal.connectors.models import PrefillOutcome
-    from portal.connectors.services import prefill_lookup, prefill_value_digest
-
-    from .prefill import META_KEY, prefill_meta, registers_of
-
+    """The applicant's answer to "may we fill in these questions from the register(s) they name?". Yes: the
+    public registers (hooks.public_registers) are asked about the applicant (never anyone else: the subject is
+    the application's applicant, whoever acts) and record each look-up; the values found become the questions'
+    starting values, shown with their source, until the applicant saves them. No: the register is not offered
+    again in this application. Either way the choice is kept on the draft (prefill.META_KEY).
+    Returns {"filled": [question keys], "not_found": [question keys], "failed": [register ids]}."""
     if application.status != Status.DRAFT:
         raise NotADraft()
     if application.version != expected_version:
         raise StaleApplication()  # before asking any register: the page the applicant answered is out of date
     meta = prefill_meta(application.answers)
     result = {"filled": [], "not_found": [], "failed": []}
+    registers = registers_of(field_defs)
     if not consent:
-        meta["declined"] = list(dict.fromkeys([*meta["declined"], *registers_of(field_defs)]))
+        meta["declined"] = list(dict.fromkeys([*meta["declined"], *registers]))
         meta["asked"].update(dict.fromkeys((field_def.key for field_def in field_defs), "declined"))
-    for plugin_id in registers_of(field_defs) if consent else []:
-        asked = [field_def for field_def in field_defs if field_def.register_plugin == plugin_id]
-        found = prefill_lookup(actor=actor, subject=application.applicant, plugin_id=plugin_id,
-                               fields={field_def.key: field_def.register_attribute for field_def in asked},
-                               consent=True, application=application)
-        if found.outcome == PrefillOutcome.FAILED:
-            result["failed"].append(plugin_id)
+        registers = []
+    asked_of = {register_id: [field_def for field_def in field_defs if field_def.register_plugin == register_id]
+                for register_id in registers}
+    found = hooks.public_registers().look_up(application=application, actor=actor, wanted={
+        register_id: {field_def.key: field_def.register_attribute for field_def in asked}
+        for register_id, asked in asked_of.items()}) if asked_of else {}
+    for register_id, asked in asked_of.items():
+        answer = found.get(register_id)
+        if answer is None or answer.failed:
+            result["failed"].append(register_id)
             meta["asked"].update(dict.fromkeys((field_def.key for field_def in asked), "failed"))
             continue
-        at = (found.lookup.created_at if found.lookup else timezone.now()).isoformat()
         for field_def in asked:
-            value = found.values.get(field_def.key)
+            value = answer.values.get(field_def.key)
             stored = FIELD_TYPES[field_def.type].from_register(field_def, value) if value is not None else None
             if stored is None:
                 result["not_found"].append(field_def.key)
@@ -301,7 +302,8 @@ def application_prefill_decide(*, application, field_defs, consent, expected_ver
             result["filled"].append(field_def.key)
             meta["asked"][field_def.key] = "found"
             meta["pending"][field_def.key] = stored
-            meta["sources"][field_def.key] = {"plugin": plugin_id, "at": at, "digest": prefill_value_digest(stored)}
+            meta["sources"][field_def.key] = {"plugin": register_id, "at": answer.at.isoformat(),
+                                              "digest": prefill_value_digest(stored)}
     answers = dict(application.answers)
     answers[META_KEY] = meta
     _bump(application, expected_version, answers=answers)
@@ -321,13 +323,19 @@ def document_remove(*, application, document, expected_version, actor):
     transaction.on_commit(lambda: storage.delete(name))
 
 
-def application_draft_delete(*, application, actor, expected_version=None):
-    """A draft that the applicant no longer wants: removed with its files."""
-    if application.status != Status.DRAFT:
-        raise NotADraft()
-    if expected_version is not None and application.version != expected_version:
-        raise StaleApplication()
-    _application_purge(application)
+def application_draft_delete(*, application, actor, expected_version):
+    """A draft that the applicant no longer wants: removed with its files. Refused when it has been sent
+    (NotADraft) or changed since the page that asked was loaded (StaleApplication); a draft already deleted
+    (a second click) is left at that."""
+    with transaction.atomic():
+        current = Application.objects.select_for_update().filter(pk=application.pk).first()
+        if current is None:
+            return
+        if current.status != Status.DRAFT:
+            raise NotADraft()
+        if current.version != expected_version:
+            raise StaleApplication()
+        _application_purge(current)
 
 
 def _application_purge(application):
@@ -343,17 +351,33 @@ def _application_purge(application):
         transaction.on_commit(remove_files)
 
 
-def _unique_reference():
-    for _attempt in range(20):
+REFERENCE_ATTEMPTS = 20
+
+
+def _sent_with_a_new_reference(application_id, expected_version, **changes):
+    """Mark the draft sent under a newly drawn reference number; a number another application took first (the
+    unique constraint says so) is drawn again. Returns the reference, or None when the draft is no longer there,
+    at that version, to send."""
+    for _attempt in range(REFERENCE_ATTEMPTS):
         reference = reference_generate()
-        if not Application.objects.filter(reference=reference).exists():
-            return reference
+        try:
+            with transaction.atomic():
+                updated = Application.objects.filter(
+                    pk=application_id, status=Status.DRAFT, version=expected_version).update(
+                    reference=reference, **changes)
+        except IntegrityError:
+            if Application.objects.filter(reference=reference).exclude(pk=application_id).exists():
+                continue  # the number is taken: draw another
+            raise
+        return reference if updated else None
     raise RuntimeError("could not find a free reference number")
 
 
-def application_submit(*, application, actor, idempotency_key, source=Source.PORTAL):
-    """Send a draft: one transaction; the same idempotency key (a double click, a replayed request)
-    returns the application already sent instead of sending twice."""
+def application_submit(*, application, actor, idempotency_key, expected_version, source=Source.PORTAL):
+    """Send a draft, in one transaction with whatever the submission listeners write (hooks: connectors' outbox
+    rows). The same idempotency key (a double click, a replayed request) returns the application already sent
+    instead of sending twice; another key for a sent one raises AlreadySubmitted, and a draft changed since
+    `expected_version` (another tab, another device) raises StaleApplication."""
     key = uuid.UUID(str(idempotency_key))
     with transaction.atomic():
         current = Application.objects.select_for_update().select_related("flow_version").get(pk=application.pk)
@@ -361,21 +385,18 @@ def application_submit(*, application, actor, idempotency_key, source=Source.POR
             if current.idempotency_key == key:
                 return current
             raise AlreadySubmitted(current)
+        if current.version != expected_version:
+            raise StaleApplication()
         missing = application_missing_steps(current)
         if missing:
             raise ApplicationIncomplete(missing)
         flow = current.flow
         effective = flow.effective_answers(current.answers)
         now = timezone.now()
-        reference = _unique_reference()
-        try:
-            with transaction.atomic():
-                updated = Application.objects.filter(pk=current.pk, status=Status.DRAFT).update(
-                    status=Status.SUBMITTED, reference=reference, idempotency_key=key, submitted_at=now,
-                    updated_at=now, answers=effective, expires_at=None, version=F("version") + 1)
-        except IntegrityError:
-            updated = 0
-        if not updated:
+        reference = _sent_with_a_new_reference(
+            current.pk, expected_version, status=Status.SUBMITTED, idempotency_key=key, submitted_at=now,
+            updated_at=now, answers=effective, expires_at=None, version=F("version") + 1)
+        if reference is None:
             current = Application.objects.get(pk=current.pk)
             if current.idempotency_key == key:
                 return current
@@ -389,9 +410,9 @@ def application_submit(*, application, actor, idempotency_key, source=Source.POR
         _record_event(application=current, from_status=Status.DRAFT, to_status=Status.SUBMITTED, source=source,
                       actor=actor, at=now)
         _audit_for_someone_else(current, actor, "application.submitted", reference=reference)
-        from portal.connectors.services import deliveries_create
-
-        deliveries_create(application=current)  # the outbox: delivery rows commit with the submission
+        current.status, current.reference = Status.SUBMITTED, reference
+        for listener in hooks.submission_listeners():  # e.g. the outbox: delivery rows commit with the submission
+            listener(application=current)
         application_id, language = current.pk, current.language
         transaction.on_commit(lambda: _after_submit(application_id, language))
     current.refresh_from_db()
@@ -410,16 +431,8 @@ def _after_submit(application_id, language):
     """Once the submission is committed: with Celery, hand the receipt to a worker at once. Never raises and
     never renders here: without a broker, or if it is down, the periodic receipts_render_pending job of the
     worker renders it, and a download before then renders it on demand."""
-    from portal.background.jobs import CELERY, queue_backend
-
-    if queue_backend() != CELERY:
-        return
     try:
-        from portal.background.tasks import publish
-
-        from .tasks import receipt_render
-
-        publish(receipt_render, [(str(application_id), language)])
+        publish("applications.receipt_render", [(str(application_id), language)])
     except Exception as error:
         logger.warning("could not enqueue the receipt of application %s (%s); the worker's sweep will render it",
                        application_id, error.__class__.__name__)
@@ -433,8 +446,6 @@ RECEIPT_SWEEP_WINDOW = timedelta(days=2)
 def receipt_render_for(*, application_id, language):
     """Render and store the standard receipt of a submitted application, unless it exists. None for a draft
     or an application that is gone."""
-    from .receipts import receipt_get_or_create
-
     application = Application.objects.filter(pk=application_id).exclude(status=Status.DRAFT).select_related(
         "flow_version", "applicant").first()
     if application is None or not application.reference:
@@ -446,8 +457,6 @@ def receipts_render_pending(*, limit=20):
     """A background job: render the receipts of recent submissions that have none in their language yet
     (without Celery this is how every receipt is made; with it, this catches lost messages). Returns how
     many it rendered."""
-    from .models import ApplicationReceipt
-
     has_receipt = ApplicationReceipt.objects.filter(application=OuterRef("pk"), language=OuterRef("language"),
                                                     large_print=False)
     pending = (Application.objects.exclude(status=Status.DRAFT)
@@ -483,13 +492,20 @@ def application_transition(*, application, to_status, actor, source, note=""):
     return application
 
 
-def application_withdraw(*, application, actor, note=""):
-    """The applicant withdraws a sent application, which they may do until the review starts."""
-    if application.status == Status.DRAFT:
-        raise TransitionNotAllowed("a draft is deleted, not withdrawn")
-    application = application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
-                                         source=Source.PORTAL, note=note)
-    _audit_for_someone_else(application, actor, "application.withdrawn")
+def application_withdraw(*, application, actor, expected_version, note=""):
+    """The applicant (or whoever acts for them) withdraws a sent application, which they may do until the review
+    starts (TransitionNotAllowed after that, and for a draft, which is deleted instead). Refused with
+    StaleApplication when it changed since `expected_version`: they decided on what they saw."""
+    with transaction.atomic():
+        status, version = Application.objects.select_for_update().filter(pk=application.pk).values_list(
+            "status", "version").get()
+        if status == Status.DRAFT:
+            raise TransitionNotAllowed("a draft is deleted, not withdrawn")
+        if version != expected_version:
+            raise StaleApplication()
+        application = application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
+                                             source=Source.PORTAL, note=note)
+        _audit_for_someone_else(application, actor, "application.withdrawn")
     return application
 
 
@@ -497,8 +513,6 @@ def application_withdraw(*, application, actor, note=""):
 
 def drafts_remind(*, now=None):
     """Remind applicants of drafts that will be deleted soon; each draft is reminded once."""
-    from .notifications import draft_expiry_remind
-
     now = now or timezone.now()
     due = Application.objects.filter(status=Status.DRAFT, reminder_sent_at__isnull=True, expires_at__gt=now,
                                      expires_at__lte=now + timedelta(days=reminder_days())).select_related(

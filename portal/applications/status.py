@@ -1,6 +1,8 @@
 """Application statuses and the one table of allowed transitions. Transitions only move forward;
 in_review ⇄ more_info_requested is the only loop."""
 
+from collections import deque
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,8 +37,7 @@ _BACK_OFFICE = frozenset({Source.STAFF, Source.CONNECTOR})
 
 # (from, to) -> the sources that may make that move.
 TRANSITIONS = {
-    (S.DRAFT, S.SUBMITTED): _PORTAL_OR_STAFF,
-    (S.DRAFT, S.WITHDRAWN): _PORTAL_OR_STAFF,
+    (S.DRAFT, S.SUBMITTED): _PORTAL_OR_STAFF,  # a draft is never withdrawn: it is deleted, or purged when it expires
     (S.SUBMITTED, S.RECEIVED): _BACK_OFFICE,
     (S.SUBMITTED, S.WITHDRAWN): _PORTAL_OR_STAFF,
     (S.RECEIVED, S.IN_REVIEW): _BACK_OFFICE,
@@ -62,9 +63,24 @@ def next_statuses(from_status, source=None):
             if frm == from_status and (source is None or source in sources)]
 
 
+def status_path(from_status, to_status, source):
+    """The shortest chain of moves `source` may make from one status to another, as the statuses passed through
+    (so "approved" arriving before "received" still moves forward through the steps it implies), or None."""
+    queue, seen = deque([(from_status, [])]), {from_status}
+    while queue:
+        status, path = queue.popleft()
+        if status == to_status and path:
+            return path
+        for (frm, to), sources in TRANSITIONS.items():
+            if frm == status and source in sources and to not in seen:
+                seen.add(to)
+                queue.append((to, [*path, to]))
+    return None
+
+
 def can_withdraw(status):
     """The applicant may withdraw a submitted application until the department starts reviewing it."""
-    return status != S.DRAFT and transition_allowed(status, S.WITHDRAWN, Source.PORTAL)
+    return transition_allowed(status, S.WITHDRAWN, Source.PORTAL)
 
 
 STATUS_EXPLANATIONS = {

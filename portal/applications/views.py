@@ -1,6 +1,8 @@
 """The citizen's path: start → steps → check answers → declaration → confirmation; my applications,
-status, withdraw, receipts and documents. Thin: forms validate, services write, selectors read."""
+status, withdraw, receipts and documents. Thin: forms validate, services write, selectors read, and
+navigation.py decides where a citizen goes (the views turn its Places into URLs)."""
 
+import dataclasses
 import logging
 
 from django.contrib import messages
@@ -14,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal.accounts import regions
-from portal.connectors.selectors import application_delivery_progress
+from portal.audit.services import audit_record
 
-from . import selectors, services
+from . import hooks, navigation, selectors, services
 from .definitions import localised
-from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text, step_questions
-from .models import ApplicationDocument
+from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text
+from .models import Application, ApplicationDocument
 from .prefill import prefill_offer, registers_of, registers_phrase
 from .receipts import receipt_get_or_create, verification_reference
 from .selectors import application_get_for_user
@@ -28,26 +30,18 @@ from .status import STATUS_EXPLANATIONS, can_withdraw
 logger = logging.getLogger(__name__)
 
 
-def _flow_for_page(page):
-    version = selectors.flow_version_current(page.flow_key) if page.flow_key else None
-    if version is None:
-        if page.flow_key:
-            logger.warning("service %s names unknown flow %r; using the general application", page.service_code,
-                           page.flow_key)
-        version = selectors.flow_version_current("general-application")
-    return version
-
-
 def start(request, service_code):
+    """A service's start page. Only a service whose page names a flow that exists has an online application."""
     page = selectors.service_page_for_code(service_code)
-    if page is None or not page.online:
+    if page is None or not page.online or not page.flow_key:
         raise Http404("No online application for this service")
-    flow_version = _flow_for_page(page)
+    flow_version = selectors.flow_version_current(page.flow_key)
     if flow_version is None:
-        raise Http404("No application flow")
+        logger.warning("service %s names unknown flow %r: no online application", page.service_code, page.flow_key)
+        raise Http404("No online application for this service")
     # Acting for someone (the session says so): the one policy decides whether it covers this service now.
     acting = selectors.access_policy().acting_for(request, service_code) if request.user.is_authenticated else None
-    applicant = acting[0] if acting else request.user
+    applicant = acting.principal if acting else request.user
     draft = selectors.draft_for_service(user=request.user, service_code=service_code, applicant=applicant)
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -61,33 +55,56 @@ def start(request, service_code):
         return redirect(_resume_url(application))
     flow = flow_version.flow_def
     return render(request, "applications/start.html", {
-        "service": page, "flow": flow, "flow_title": localised(flow.title), "acting_for": acting[0] if acting else None,
+        "service": page, "flow": flow, "flow_title": localised(flow.title),
+        "acting_for": acting.principal if acting else None,
         "what_you_need": [localised(item) for item in flow.what_you_need], "draft": draft,
         "steps": [localised(step.title) for step in flow.steps] if flow.uses_task_list else [],
     })
 
 
+def _progress(application, *, elder=False, step_key=None):
+    """What navigation needs to know of a draft. A step that asks an address also reads the places, for its form."""
+    step_def = application.flow.step(step_key) if step_key else None
+    places = regions.cities() if step_def and any(f.type == "address" for f in step_def.fields) else None
+    return navigation.Progress(flow=application.flow, answers=application.answers,
+                               completed=application.completed_steps,
+                               context=selectors.field_context(application, places), elder=elder)
+
+
+def _url(application, place):
+    """A navigation.Place as the URL of that page of this application."""
+    if place.page == navigation.CHECK:
+        return reverse("applications:check", kwargs={"pk": application.pk})
+    if place.page == navigation.TASKS:
+        return reverse("applications:tasks", kwargs={"pk": application.pk})
+    if place.page == navigation.START:
+        return reverse("applications:start", kwargs={"service_code": application.service_code})
+    kwargs = {"pk": application.pk, "step": place.step}
+    if place.question:
+        url = reverse("applications:question", kwargs={**kwargs, "question": place.question})
+    else:
+        url = reverse("applications:step", kwargs=kwargs)
+    return url + ("?change=1" if place.change else "") + (f"#id_{place.anchor}" if place.anchor else "")
+
+
 def _resume_url(application):
     if not application.is_draft:
         return reverse("applications:detail", kwargs={"pk": application.pk})
-    if application.flow.uses_task_list:
-        return reverse("applications:tasks", kwargs={"pk": application.pk})
-    missing = selectors.application_missing_steps(application)
-    if missing:
-        return reverse("applications:step", kwargs={"pk": application.pk, "step": missing[0]})
-    return reverse("applications:check", kwargs={"pk": application.pk})
+    return _url(application, navigation.resume(_progress(application)))
 
 
-def _step_url(application, step_key, change=False):
-    url = reverse("applications:step", kwargs={"pk": application.pk, "step": step_key})
-    return url + "?change=1" if change else url
+def _posted_version(request):
+    """The version of the application the page was loaded with. None when it sent none, which the services
+    refuse like a stale version (None matches no version): a page without one is never taken as current."""
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
 
 
 def _audit_read(request, application, action):
     """A proxy (or anyone but the applicant) reading an application is recorded for the applicant to see."""
     if request.user.pk != application.applicant_id:
-        from portal.audit.services import audit_record
-
         audit_record(action=action, actor=request.user, on_behalf_of=application.applicant_id, obj=application)
 
 
@@ -115,7 +132,7 @@ def detail(request, pk):
         "summary": selectors.application_summary(application),
         "documents": list(application.documents.all()),
         "explanation": STATUS_EXPLANATIONS.get(application.status),
-        "delivery_progress": application_delivery_progress(application),
+        "delivery_progress": hooks.delivery_progress(application),
         "can_withdraw": can_withdraw(application.status),
     })
     return render(request, "applications/detail.html", context)
@@ -126,12 +143,12 @@ def tasks(request, pk):
     application = application_get_for_user(user=request.user, application_id=pk)
     if not application.is_draft:
         return redirect("applications:detail", pk=pk)
-    missing = set(selectors.application_missing_steps(application))
+    missing = set(navigation.missing_steps(_progress(application)))
     items = []
     for step in application.flow.visible_steps(application.answers):
         done = step.key not in missing
-        items.append({"title": localised(step.title), "url": _step_url(application, step.key), "done": done,
-                      "started": step.key in application.completed_steps})
+        items.append({"title": localised(step.title), "url": _url(application, navigation.at_step(step.key)),
+                      "done": done, "started": step.key in application.completed_steps})
     context = _common(application)
     context.update({"items": items, "complete": not missing, "done_count": sum(i["done"] for i in items)})
     return render(request, "applications/tasks.html", context)
@@ -141,112 +158,89 @@ def _elder(request):
     return bool(getattr(getattr(request, "display_preferences", None), "elder_mode", False))
 
 
-def _question_url(application, step_key, number, change=False):
-    url = reverse("applications:question", kwargs={"pk": application.pk, "step": step_key, "question": number})
-    return url + "?change=1" if change else url
-
-
-def _step_back_url(request, application, step_key, context_for_fields):
-    """Back to a step: in elder mode to its last question, when it asks one question per page."""
-    step_def = application.flow.step(step_key)
-    if _elder(request) and selectors.step_asks_several(step_def, context_for_fields):
-        questions = step_questions(application.flow, step_def, application.answers, context_for_fields)
-        return _question_url(application, step_key, max(len(questions), 1))
-    return _step_url(application, step_key)
+def _sent_already(request, application):
+    """A page of the draft after it was sent (from another tab, or with the Back button): its status page instead,
+    and a change sent from that page is refused and said so."""
+    if request.method == "POST":
+        messages.error(request, _("This application has already been sent, so it can no longer be changed."))
+    return redirect("applications:detail", pk=application.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def step(request, pk, step, question=None):
-    """One step of the application; in elder mode, when the step asks several questions, one question of it
-    (step/<key>/<n>/: bookmarkable, and a number out of range goes to the first question not answered yet).
-    Before the questions a register can fill in are asked, the applicant is asked whether we may look them up."""
+    """One step of the application or, in elder mode, one question of it (step/<key>/<n>/): navigation.py says
+    which page to show, where Back leads and where a saved page goes on to. Before the questions a register can
+    fill in are asked, the applicant is asked whether we may look them up."""
     application = application_get_for_user(user=request.user, application_id=pk)
     if not application.is_draft:
-        return redirect("applications:detail", pk=pk)
-    flow = application.flow
-    step_def = flow.step(step)
-    visible = [s.key for s in flow.visible_steps(application.answers)]
-    if step_def is None:
-        raise Http404("No such step")
-    if step not in visible:
-        return redirect(_resume_url(application))
-    changing = request.GET.get("change") == "1"
-    places = regions.cities() if any(f.type == "address" for f in step_def.fields) else None
-    context_for_fields = selectors.field_context(application, places)
-    documents = context_for_fields.documents
-    questions = step_questions(flow, step_def, application.answers, context_for_fields)
-    current = None
-    if _elder(request) and questions and selectors.step_asks_several(step_def, context_for_fields):
-        if question is None or not 1 <= question <= len(questions):
-            number = selectors.first_unanswered_question(questions, application.answers, documents) or 1
-            return redirect(_question_url(application, step, number, changing))
-        current = questions[question - 1]
-    elif question is not None:  # the whole step is on one page (standard mode, or a step of one question)
-        anchor = f"#id_{questions[question - 1].key}" if 1 <= question <= len(questions) else ""
-        return redirect(_step_url(application, step, changing) + anchor)
-    here = _question_url(application, step, question, changing) if current else _step_url(application, step,
-                                                                                              changing)
-    offer = prefill_offer(flow, step_def, application.answers, context_for_fields,
-                          on_page=[current.key] if current else None)
-    if request.method == "POST" and "prefill" in request.POST:
-        return _prefill_decide(request, application, offer, here)
-    conflict = False
-    if request.method == "POST":
-        if "remove_document" in request.POST:
-            return _remove_document(request, application, here)
-        form = StepForm(request.POST, request.FILES, flow=flow, step=step_def, answers=application.answers,
-                        context=context_for_fields, only=current.key if current else None)
-        if form.is_valid():
-            expected = form.cleaned_data.get("version") or application.version
-            complete, after, position = True, None, None
-            if current:
-                # Where this answer leads: it may show or hide later questions of the step.
-                after = step_questions(flow, step_def, form.answers_with(form.cleaned_data), context_for_fields)
-                keys = [f.key for f in after]
-                position = keys.index(current.key) if current.key in keys else len(keys) - 1
-                later = selectors.first_unanswered_question(after, application.answers, documents, after=position)
-                complete = later is None
-            try:
-                services.application_step_save(application=application, step_key=step,
-                                               cleaned_data=form.cleaned_data, expected_version=expected,
-                                               actor=request.user, complete=complete)
-            except services.StaleApplication:
-                conflict = True
-                application = application_get_for_user(user=request.user, application_id=pk)
-            except services.NotADraft:
-                return redirect("applications:detail", pk=pk)
-            else:
-                if "save_and_exit" in request.POST:
-                    messages.success(request, _("Your answers have been saved. You can come back to them at any "
-                                                "time from “My applications”."))
-                    return redirect("applications:mine")
-                if "add_another" in request.POST:
-                    return redirect(here)
-                if current:
-                    return redirect(_next_question_url(application, step, after, position, changing))
-                asked = {f.key for f in form.field_defs}
-                revealed = [f for f in step_questions(flow, step_def, application.answers, context_for_fields)
-                            if f.key not in asked and f.key not in application.answers]
-                if revealed:  # an answer on this page shows another question of the step: ask it now
-                    return redirect(_step_url(application, step, changing))
-                return redirect(_next_url(application, step, changing))
-    elif offer:
-        return _prefill_offer_page(request, application, step_def, offer, current, questions, changing,
-                                   context_for_fields)
-    else:
-        form = StepForm(flow=flow, step=step_def, answers=application.answers, context=context_for_fields,
-                        only=current.key if current else None, initial={"version": application.version})
-    if conflict:
-        # Keep everything they typed, take the newer version number, and say what happened.
-        data = request.POST.copy()
-        data["version"] = str(application.version)
-        form = StepForm(data, flow=flow, step=step_def, answers=application.answers,
-                        context=selectors.field_context(application, places), only=current.key if current else None)
-        form.is_valid()
+        return _sent_already(request, application)
+    progress = _progress(application, elder=_elder(request), step_key=step)
+    try:
+        page = navigation.open_step(progress, step, question, change=request.GET.get("change") == "1")
+    except navigation.NoSuchStep:
+        raise Http404("No such step") from None
+    if isinstance(page, navigation.Place):
+        return redirect(_url(application, page))
+    offer = prefill_offer(progress.flow, page.step, progress.answers, progress.context,
+                          on_page=[page.current.key] if page.current else None)
+    if request.method == "GET":
+        if offer:
+            return _prefill_offer_page(request, application, progress, page, offer)
+        return _step_page(request, application, progress, page,
+                          _step_form(progress, page, initial={"version": application.version}))
+    if "prefill" in request.POST:
+        return _prefill_decide(request, application, offer, page)
+    if "remove_document" in request.POST:
+        return _remove_document(request, application, page)
+    return _step_save(request, application, progress, page)
+
+
+def _step_form(progress, page, data=None, files=None, **kwargs):
+    return StepForm(data, files, flow=progress.flow, step=page.step, answers=progress.answers,
+                    context=progress.context, only=page.current.key if page.current else None, **kwargs)
+
+
+def _step_save(request, application, progress, page):
+    form = _step_form(progress, page, request.POST, request.FILES)
+    if not form.is_valid():
+        return _step_page(request, application, progress, page, form)
+    try:
+        services.application_step_save(
+            application=application, step_key=page.step.key, cleaned_data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"), actor=request.user,
+            complete=navigation.completes_step(progress, page, form.answers_with(form.cleaned_data)))
+    except services.StaleApplication:
+        return _step_conflict(request, application, page)
+    except services.NotADraft:
+        return _sent_already(request, application)
+    if "save_and_exit" in request.POST:
+        messages.success(request, _("Your answers have been saved. You can come back to them at any "
+                                    "time from “My applications”."))
+        return redirect("applications:mine")
+    if "add_another" in request.POST:
+        return redirect(_url(application, page.place))
+    saved = dataclasses.replace(progress, answers=application.answers, completed=application.completed_steps,
+                                context=selectors.field_context(application, progress.context.places))
+    return redirect(_url(application, navigation.after_save(saved, page, {f.key for f in form.field_defs})))
+
+
+def _step_conflict(request, application, page):
+    """Not saved: the draft changed after the page was loaded (or the page sent no version). The page again,
+    with everything they typed, the newer version number, and what happened."""
+    application = application_get_for_user(user=request.user, application_id=application.pk)
+    progress = _progress(application, elder=_elder(request), step_key=page.step.key)
+    data = request.POST.copy()
+    data["version"] = str(application.version)
+    form = _step_form(progress, page, data)
+    form.is_valid()
+    return _step_page(request, application, progress, page, form, conflict=True)
+
+
+def _step_page(request, application, progress, page, form, conflict=False):
     context = _common(application)
-    context.update(_step_page_context(request, application, step_def, current, questions, changing,
-                                      context_for_fields))
+    context.update(_step_page_context(application, progress, page))
+    current, documents = page.current, progress.documents
     heading_field = form[current.key] if current else None
     context.update({
         "form": form, "conflict": conflict,
@@ -260,49 +254,24 @@ def step(request, pk, step, question=None):
     return render(request, "applications/step.html", context, status=409 if conflict else 200)
 
 
-def _step_page_context(request, application, step_def, current, questions, changing, context_for_fields):
+def _step_page_context(application, progress, page):
     """What a step page, a question page and a look-up offer have in common: where they are, the way back."""
-    flow, step = application.flow, step_def.key
-    number, total = selectors.step_position(application, step)
-    previous, _next = selectors.neighbour_steps(application, step)
-    question = questions.index(current) + 1 if current else None
-    if changing:
-        back_url = reverse("applications:check", kwargs={"pk": application.pk})
-    elif question and question > 1:
-        back_url = _question_url(application, step, question - 1)
-    elif flow.uses_task_list:
-        back_url = reverse("applications:tasks", kwargs={"pk": application.pk})
-    elif previous:
-        back_url = _step_back_url(request, application, previous, context_for_fields)
-    else:
-        back_url = reverse("applications:start", kwargs={"service_code": application.service_code})
+    number, total = navigation.step_number(progress, page.step.key)
+    question = page.number
     return {
-        "step": step_def, "step_title": localised(step_def.title),
-        "step_description": localised(step_def.description) if not question or question == 1 else "",
+        "step": page.step, "step_title": localised(page.step.title),
+        "step_description": localised(page.step.description) if not question or question == 1 else "",
         "number": number, "total": total, "question_number": question,
-        "question_total": len(questions) if current else None, "back_url": back_url, "changing": changing,
+        "question_total": len(page.questions) if page.current else None,
+        "back_url": _url(application, navigation.back(progress, page)), "changing": page.change,
     }
 
 
-def _next_question_url(application, step_key, questions, position, changing):
-    """After a question in elder mode: the next question of the step; when changing an answer from the check
-    page, only a question not answered yet (one the new answer showed), else back to the check page."""
-    if changing:
-        documents = selectors.documents_by_field(application)
-        later = selectors.first_unanswered_question(questions, application.answers, documents, after=position)
-        return _question_url(application, step_key, later, True) if later else _next_url(application, step_key,
-                                                                                          True)
-    if position + 1 < len(questions):
-        return _question_url(application, step_key, position + 2)
-    return _next_url(application, step_key, False)
-
-
-def _prefill_offer_page(request, application, step_def, offer, current, questions, changing, context_for_fields):
+def _prefill_offer_page(request, application, progress, page, offer):
     count = len(offer)
     registers = registers_phrase(registers_of(offer))
     context = _common(application)
-    context.update(_step_page_context(request, application, step_def, current, questions, changing,
-                                      context_for_fields))
+    context.update(_step_page_context(application, progress, page))
     context.update({
         "form": ConfirmForm(initial={"version": application.version}),
         "heading": ngettext("Do you want us to look up %(count)s answer for you?",
@@ -318,25 +287,22 @@ def _prefill_offer_page(request, application, step_def, offer, current, question
     return render(request, "applications/prefill_offer.html", context)
 
 
-def _prefill_decide(request, application, offer, here):
+def _prefill_decide(request, application, offer, page):
     """Yes or No to the look-up offer. Nothing is offered twice; a failed look-up leaves the questions to type."""
+    here = _url(application, page.place)
     choice = request.POST.get("prefill")
     if not offer or choice not in ("yes", "no"):
         return redirect(here)
     try:
-        expected = int(request.POST.get("version") or application.version)
-    except ValueError:
-        expected = application.version
-    try:
         result = services.application_prefill_decide(application=application, field_defs=offer,
-                                                     consent=choice == "yes", expected_version=expected,
-                                                     actor=request.user)
+                                                     consent=choice == "yes",
+                                                     expected_version=_posted_version(request), actor=request.user)
     except services.StaleApplication:
         messages.error(request, _("This application was changed in another window, so nothing was looked up. "
                                   "Check the page and try again."))
         return redirect(here)
     except services.NotADraft:
-        return redirect("applications:detail", pk=application.pk)
+        return _sent_already(request, application)
     filled, missing, failed = result["filled"], result["not_found"], result["failed"]
     if filled:
         by_plugin = registers_of([f for f in offer if f.key in filled])
@@ -356,79 +322,80 @@ def _prefill_decide(request, application, offer, here):
     return redirect(here)
 
 
-def _remove_document(request, application, here):
+def _remove_document(request, application, page):
     try:
         document = application.documents.get(pk=request.POST.get("remove_document"))
     except (ApplicationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such document") from None
     try:
-        expected = int(request.POST.get("version") or application.version)
-        services.document_remove(application=application, document=document, expected_version=expected,
-                                 actor=request.user)
-        messages.success(request, _("%(name)s has been removed.") % {"name": document.original_name})
-    except (services.StaleApplication, ValueError):
+        services.document_remove(application=application, document=document,
+                                 expected_version=_posted_version(request), actor=request.user)
+    except services.StaleApplication:
         messages.error(request, _("This application was changed in another window, so nothing was removed. "
                                   "Check the page and try again."))
-    return redirect(here)
-
-
-def _next_url(application, step_key, changing):
-    if changing:
-        missing = selectors.application_missing_steps(application)
-        # A changed answer may reveal a new step: ask it before going back to the summary.
-        return _step_url(application, missing[0], True) if missing else reverse(
-            "applications:check", kwargs={"pk": application.pk})
-    if application.flow.uses_task_list:
-        return reverse("applications:tasks", kwargs={"pk": application.pk})
-    _previous, following = selectors.neighbour_steps(application, step_key)
-    if following:
-        return _step_url(application, following)
-    missing = selectors.application_missing_steps(application)
-    return _step_url(application, missing[0]) if missing else reverse("applications:check",
-                                                                       kwargs={"pk": application.pk})
+    except services.NotADraft:
+        return _sent_already(request, application)
+    else:
+        messages.success(request, _("%(name)s has been removed.") % {"name": document.original_name})
+    return redirect(_url(application, page.place))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def check(request, pk):
     application = application_get_for_user(user=request.user, application_id=pk)
-    flow = application.flow
     if not application.is_draft:
         return redirect("applications:confirmation", pk=pk)
-    missing = selectors.application_missing_steps(application)
-    if missing:
-        messages.info(request, _("Answer these questions before you send your application."))
-        return redirect(_step_url(application, missing[0]))
-    if request.method == "POST":
-        form = DeclarationForm(request.POST, declaration_text=declaration_text(flow))
-        if form.is_valid():
-            try:
-                services.application_submit(application=application, actor=request.user,
-                                            idempotency_key=form.cleaned_data["idempotency_key"])
-            except services.AlreadySubmitted:
-                messages.info(request, _("This application has already been sent."))
-                return redirect("applications:detail", pk=pk)
-            except services.ApplicationIncomplete as incomplete:
-                return redirect(_step_url(application, incomplete.missing_steps[0]))
-            return redirect("applications:confirmation", pk=pk)
-    else:
-        form = DeclarationForm(declaration_text=declaration_text(flow), initial={"version": application.version})
-    context = _common(application)
-    summary = selectors.application_summary(application)
-    context_for_fields = selectors.field_context(application) if _elder(request) else None
+    progress = _progress(application, elder=_elder(request))
+    if navigation.missing_steps(progress):
+        return _answer_first(request, application, progress)
+    data = request.POST if request.method == "POST" else None
+    form = DeclarationForm(data, declaration_text=declaration_text(application.flow),
+                           initial={"version": application.version})
+    if form.is_valid():
+        try:
+            services.application_submit(application=application, actor=request.user,
+                                        idempotency_key=form.cleaned_data["idempotency_key"],
+                                        expected_version=form.cleaned_data["version"])
+        except services.StaleApplication:
+            return _check_stale(request, application)
+        except services.AlreadySubmitted:
+            messages.info(request, _("This application has already been sent."))
+            return redirect("applications:detail", pk=pk)
+        except services.ApplicationIncomplete as incomplete:
+            return redirect(_url(application, navigation.at_step(incomplete.missing_steps[0])))
+        return redirect("applications:confirmation", pk=pk)
+    return _check_page(request, application, progress, form)
+
+
+def _answer_first(request, application, progress):
+    messages.info(request, _("Answer these questions before you send your application."))
+    return redirect(_url(application, navigation.at_step(navigation.missing_steps(progress)[0])))
+
+
+def _check_stale(request, application):
+    """Not sent: the answers changed after the check page was loaded (or it sent no version), and the applicant
+    declared true what they saw. The page again, with the answers as they are now and a fresh declaration."""
+    application = application_get_for_user(user=request.user, application_id=application.pk)
+    if not application.is_draft:  # sent from another tab meanwhile
+        return redirect("applications:detail", pk=application.pk)
+    progress = _progress(application, elder=_elder(request))
+    if navigation.missing_steps(progress):
+        return _answer_first(request, application, progress)
+    form = DeclarationForm(declaration_text=declaration_text(application.flow),
+                           initial={"version": application.version})
+    return _check_page(request, application, progress, form, stale=True)
+
+
+def _check_page(request, application, progress, form, stale=False):
+    """Check your answers, each with its Change link, and the declaration."""
+    summary = selectors.application_summary(application, progress.context)
     for section in summary:
-        section["change_url"] = _step_url(application, section["step"].key, change=True)
-        if context_for_fields is None:
-            continue
-        # Elder mode asks one question per page: each Change link goes to its own question.
-        keys = [f.key for f in step_questions(flow, section["step"], application.answers, context_for_fields)]
-        if selectors.step_asks_several(section["step"], context_for_fields):
-            for row in section["rows"]:
-                if row["key"] in keys:
-                    row["change_url"] = _question_url(application, section["step"].key, keys.index(row["key"]) + 1,
-                                                      change=True)
-    context.update({"summary": summary, "form": form})
-    return render(request, "applications/check.html", context)
+        for row in section["rows"]:
+            row["change_url"] = _url(application, navigation.change_link(progress, section["step"], row["key"]))
+    context = _common(application)
+    context.update({"summary": summary, "form": form, "stale": stale})
+    return render(request, "applications/check.html", context, status=409 if stale else 200)
 
 
 @login_required
@@ -445,34 +412,55 @@ def confirmation(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """Withdraw a sent application, or (for a draft) delete it; either only as the page that asked showed it."""
     application = application_get_for_user(user=request.user, application_id=pk)
     if application.is_draft:
         return _delete_draft(request, application)
+    if request.method == "POST" and "delete_draft" in request.POST:  # sent from another tab since
+        messages.error(request, _("This application has already been sent, so it has not been deleted."))
+        return redirect("applications:detail", pk=pk)
     if not can_withdraw(application.status):
         messages.error(request, _("This application can no longer be withdrawn. Contact the department."))
         return redirect("applications:detail", pk=pk)
-    if request.method == "POST":
-        try:
-            services.application_withdraw(application=application, actor=request.user)
-        except (services.TransitionNotAllowed, services.StaleApplication):
-            messages.error(request, _("This application can no longer be withdrawn. Contact the department."))
-        else:
-            messages.success(request, _("Your application has been withdrawn."))
-        return redirect("applications:detail", pk=pk)
-    context = _common(application)
-    context["form"] = ConfirmForm(initial={"version": application.version})
-    return render(request, "applications/withdraw.html", context)
+    if request.method == "GET":
+        return _confirm_page(request, application)
+    try:
+        services.application_withdraw(application=application, actor=request.user,
+                                      expected_version=_posted_version(request))
+    except services.StaleApplication:
+        application = application_get_for_user(user=request.user, application_id=pk)
+        if can_withdraw(application.status):  # it moved on but may still be withdrawn: ask again, as it is now
+            return _confirm_page(request, application, stale=True)
+        messages.error(request, _("This application can no longer be withdrawn. Contact the department."))
+    except services.TransitionNotAllowed:
+        messages.error(request, _("This application can no longer be withdrawn. Contact the department."))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("applications:detail", pk=pk)
 
 
 def _delete_draft(request, application):
-    if request.method == "POST":
-        services.application_draft_delete(application=application, actor=request.user)
-        messages.success(request, _("Your draft has been deleted."))
-        return redirect("applications:mine")
+    if request.method == "GET":
+        return _confirm_page(request, application, deleting=True)
+    try:
+        services.application_draft_delete(application=application, actor=request.user,
+                                          expected_version=_posted_version(request))
+    except services.StaleApplication:
+        application = application_get_for_user(user=request.user, application_id=application.pk)
+        return _confirm_page(request, application, deleting=True, stale=True)
+    except services.NotADraft:
+        messages.error(request, _("This application has already been sent, so it has not been deleted."))
+        return redirect("applications:detail", pk=application.pk)
+    messages.success(request, _("Your draft has been deleted."))
+    return redirect("applications:mine")
+
+
+def _confirm_page(request, application, *, deleting=False, stale=False):
+    """Withdraw this application? / Delete this draft? Asked again, and said why, when the page was stale."""
     context = _common(application)
-    context["form"] = ConfirmForm(initial={"version": application.version})
-    context["deleting_draft"] = True
-    return render(request, "applications/withdraw.html", context)
+    context.update({"form": ConfirmForm(initial={"version": application.version}), "deleting_draft": deleting,
+                    "stale": stale})
+    return render(request, "applications/withdraw.html", context, status=409 if stale else 200)
 
 
 @login_required
@@ -504,8 +492,6 @@ def verify(request, token):
     reference = verification_reference(token)
     application = None
     if reference:
-        from .models import Application
-
         application = Application.objects.filter(reference=reference).select_related("flow_version").first()
     context = {"application": application, "genuine": application is not None}
     if application is not None:

@@ -15,10 +15,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from portal.applications.references import ALPHABET, BODY_LENGTH, check_character
 from portal.audit.services import audit_record
+from services_catalog.models import ServiceHall
 
 from .hours import hall_opening_hours
 from .models import Appointment, AppointmentStatus, Slot, SlotKind
+from .notifications import appointment_confirmation_send, appointment_reminder_send
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +55,19 @@ class NotCancellable(Exception):
 
 
 def slot_minutes():
-    return int(getattr(settings, "APPOINTMENT_SLOT_MINUTES", 30))
+    return settings.APPOINTMENT_SLOT_MINUTES
 
 
 def default_capacity(kind):
-    capacities = getattr(settings, "APPOINTMENT_CAPACITY", None) or {SlotKind.IN_PERSON: 4, SlotKind.ASSISTED: 2}
-    return int(capacities.get(kind, 1))
+    return settings.APPOINTMENT_CAPACITY.get(kind, 1)
 
 
 def max_active():
-    return int(getattr(settings, "APPOINTMENT_MAX_ACTIVE", 3))
+    return settings.APPOINTMENT_MAX_ACTIVE
 
 
 def booking_days():
-    return int(getattr(settings, "APPOINTMENT_BOOKING_DAYS", 14))
+    return settings.APPOINTMENT_BOOKING_DAYS
 
 
 # Slots -----------------------------------------------------------------------------------------------------
@@ -85,8 +87,6 @@ def slots_generate(*, days=None, start=None, halls=None):
     opening hours: in-person slots everywhere, assisted-help slots where the hall has an assisted service
     desk. Slots that exist already are left as they are (staff may have changed them), so this is safe to
     run every day. Returns (slots created, halls whose hours could not be read)."""
-    from services_catalog.models import ServiceHall
-
     days = booking_days() if days is None else days
     start = start or timezone.localdate()
     halls = list(halls if halls is not None else ServiceHall.objects.all())
@@ -130,8 +130,6 @@ def slot_capacity_set(*, slot, capacity, actor):
 # Bookings --------------------------------------------------------------------------------------------------
 
 def _unique_reference():
-    from portal.applications.references import ALPHABET, BODY_LENGTH, check_character
-
     for _attempt in range(20):
         body = "".join(secrets.choice(ALPHABET) for _ in range(BODY_LENGTH))
         chars = body + check_character(body)
@@ -180,8 +178,6 @@ def appointment_book(*, citizen, slot, service_code="", service_title="", langua
     except IntegrityError:  # the same person booking the same slot twice at the same moment
         raise AlreadyBooked() from None
     appointment.slot = Slot.objects.select_related("hall").get(pk=slot.pk)
-    from .notifications import appointment_confirmation_send
-
     transaction.on_commit(lambda: appointment_confirmation_send(appointment=appointment))
     return appointment
 
@@ -206,8 +202,6 @@ def appointments_remind(*, now=None):
     """Remind everyone booked for tomorrow (by e-mail and SMS), once each: each reminder is claimed with a
     conditional UPDATE before it is sent, so two workers running this at once never send it twice.
     For the background worker (hourly is enough); returns how many were sent."""
-    from .notifications import appointment_reminder_send
-
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     due = list(Appointment.objects.filter(status=AppointmentStatus.BOOKED, reminder_sent_at__isnull=True,

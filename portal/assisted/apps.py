@@ -9,7 +9,7 @@ class AssistedConfig(AppConfig):
 
     def ready(self):
         # The applications engine asks its access policies who may act for whom; assist sessions answer too.
-        from portal.applications.selectors import access_policy_register
+        from portal.applications.hooks import access_policy_register
         from portal.audit.labels import ACTION_LABELS
 
         from .policy import AssistPolicy

@@ -1,12 +1,13 @@
-"""The assisted half of the one access rule (portal.applications.selectors): registered in
-AssistedConfig.ready. While a member of staff is in an active assist session, what they start is the
-citizen's application (channel "assisted", the session's reference), and they may reach the applications
-of their active sessions, and no others: once the session ends (or runs past ASSIST_SESSION_MAX_HOURS),
-only the citizen has them."""
+"""The assisted half of the one access rule (portal.applications.selectors.applications_visible_to): registered
+in AssistedConfig.ready through portal.applications.hooks. While a member of staff is in an active assist
+session, what they start is the citizen's application (channel "assisted", the session's reference), and they
+may reach the applications of their active sessions, and no others: once the session ends (or runs past
+ASSIST_SESSION_MAX_HOURS), only the citizen has them."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from portal.applications.hooks import Acting
 from portal.applications.status import Channel, Source
 from portal.staff.roles import ASSIST
 
@@ -27,5 +28,5 @@ class AssistPolicy:
         session = selectors.assist_session_current(request)
         if session is None:
             raise PermissionDenied("The assist session has ended")
-        return session.citizen, session.reference, {
-            "channel": Channel.ASSISTED, "assist_session_reference": session.reference, "source": Source.STAFF}
+        return Acting(principal=session.citizen, channel=Channel.ASSISTED, assist_session_reference=session.reference,
+                      source=Source.STAFF)

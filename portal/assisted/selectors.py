@@ -3,15 +3,19 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from portal.accounts import crypto
-from portal.applications.models import Application, StatusEvent
+from portal.applications.models import Application, ApplicationDocument, StatusEvent
+from portal.applications.selectors import applications_visible_to
 from portal.applications.status import Status
+from portal.connectors.services import connectors_for_application
 from portal.staff.roles import ASSIST
 from portal.staff.selectors import department_ids_for_reviewer, halls_for
 from services_catalog.models import ServicePage
@@ -29,8 +33,6 @@ OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW, Status.MOR
 
 def citizen_by_resident_id(resident_id):
     """The account holding this resident ID number (HMAC look-up: the number is never stored in clear), or None."""
-    from django.contrib.auth import get_user_model
-
     if not resident_id:
         return None
     return get_user_model()._default_manager.filter(resident_id_hash=crypto.lookup_hash(resident_id),
@@ -230,11 +232,6 @@ def queue_application_get(*, user, application_id):
         raise Http404("No such application") from None
 
 
-def more_information_requests(application):
-    return list(StatusEvent.objects.filter(application=application, to_status=Status.MORE_INFO_REQUESTED)
-                .order_by("created_at", "id"))
-
-
 def more_information_request_latest(application):
     return (StatusEvent.objects.filter(application=application, to_status=Status.MORE_INFO_REQUESTED)
             .order_by("-created_at", "-id").first())
@@ -254,8 +251,6 @@ def answer_documents(application):
 def answer_document_for_user(*, user, document_id):
     """A file sent with an answer, for someone who may see its application (the applicant, their proxy...),
     or 404: the same access rule as the application's own documents (applications_visible_to)."""
-    from portal.applications.selectors import applications_visible_to
-
     try:
         return MoreInformationDocument.objects.select_related("answer__application").get(
             pk=document_id, answer__application__in=applications_visible_to(user))
@@ -267,8 +262,6 @@ def documents_sent(application, *, for_reviewer=False):
     """What the citizen sent, for the "documents you sent" list: the form's uploads, then the files sent with
     answers to requests for more information, each as {"name", "url", "answered_at"} (answered_at is None for
     the form's uploads), with the download address the citizen's side or the workbench checks."""
-    from django.urls import reverse
-
     own = "assisted:queue_document" if for_reviewer else "applications:document"
     answered = "assisted:queue_answer_document" if for_reviewer else "more_information:document"
     rows = [{"name": document.original_name, "url": reverse(own, kwargs={"pk": document.pk}), "answered_at": None}
@@ -287,8 +280,6 @@ def answer_document_for_reviewer(*, user, document_id):
 
 
 def application_document_for_reviewer(*, user, document_id):
-    from portal.applications.models import ApplicationDocument
-
     try:
         return ApplicationDocument.objects.select_related("application").get(
             pk=document_id, application__in=queue_base(user))
@@ -299,6 +290,4 @@ def application_document_for_reviewer(*, user, document_id):
 def back_office_connectors(application):
     """The enabled back-office connectors that receive this application: when there is one, the back office
     drives its status, not the workbench."""
-    from portal.connectors.services import connectors_for_application
-
     return connectors_for_application(application)

@@ -16,6 +16,8 @@ from portal.applications.services import StaleApplication, TransitionNotAllowed,
 from portal.applications.status import Source, Status
 from portal.applications.uploads import describe
 from portal.audit.services import audit_record
+from portal.representation.selectors import SESSION_KEY as ACTING_KEY
+from portal.representation.services import acting_stop
 
 from . import selectors
 from .models import AssistSession, AssistState, MoreInformationAnswer, MoreInformationDocument
@@ -131,13 +133,9 @@ def assist_session_start(*, staff, citizen, hall, presence_confirmed, id_checked
 def assist_session_enter(*, request, session, resumed=False):
     """This browser session works in `session` from now on (the banner shows it; applications started are
     the citizen's). Acting for a relative stops: one person at a time."""
-    from portal.representation.selectors import SESSION_KEY as ACTING_KEY
-
     if not session.is_active or session.staff_id != request.user.pk:
         raise AssistNotAllowed("not an active session of this member of staff")
     if request.session.get(ACTING_KEY):
-        from portal.representation.services import acting_stop
-
         acting_stop(request=request)
     request.session[selectors.SESSION_KEY] = session.reference
     if resumed:

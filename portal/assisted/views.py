@@ -2,6 +2,7 @@
 Every staff page passes portal.staff.access.staff_required (signed in, staff, second factor, permission)."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -90,8 +91,6 @@ def register(request):
 
 
 def _candidate(request):
-    from django.contrib.auth import get_user_model
-
     data = request.session.get(CANDIDATE_KEY) or {}
     user = get_user_model()._default_manager.filter(pk=data.get("user"), is_active=True).first()
     return user, bool(data.get("registered"))

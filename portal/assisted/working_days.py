@@ -8,13 +8,13 @@ import datetime
 from django.conf import settings
 
 
-def _dates(name):
-    return frozenset(datetime.date.fromisoformat(str(value)) for value in getattr(settings, name, ()) or ())
+def _dates(values):
+    return frozenset(datetime.date.fromisoformat(str(value)) for value in values or ())
 
 
 def is_working_day(day, *, holidays=None, extra=None):
-    holidays = _dates("WORKING_DAY_HOLIDAYS") if holidays is None else holidays
-    extra = _dates("WORKING_DAY_EXTRA") if extra is None else extra
+    holidays = _dates(settings.WORKING_DAY_HOLIDAYS) if holidays is None else holidays
+    extra = _dates(settings.WORKING_DAY_EXTRA) if extra is None else extra
     if day in extra:
         return True
     return day.weekday() < 5 and day not in holidays
@@ -24,8 +24,8 @@ class Calendar:
     """The holiday settings read once, for many dates (a page of a queue)."""
 
     def __init__(self):
-        self.holidays = _dates("WORKING_DAY_HOLIDAYS")
-        self.extra = _dates("WORKING_DAY_EXTRA")
+        self.holidays = _dates(settings.WORKING_DAY_HOLIDAYS)
+        self.extra = _dates(settings.WORKING_DAY_EXTRA)
 
     def is_working_day(self, day):
         return is_working_day(day, holidays=self.holidays, extra=self.extra)

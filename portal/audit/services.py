@@ -65,7 +65,7 @@ def _keyring(current, retired, secret_key):
 
 def keyring():
     """({key id: Key} of every key that may have signed a row or an anchor, the key that signs new ones)."""
-    return _keyring(settings.AUDIT_HMAC_KEY or "", tuple(getattr(settings, "AUDIT_HMAC_RETIRED_KEYS", ()) or ()),
+    return _keyring(settings.AUDIT_HMAC_KEY or "", tuple(settings.AUDIT_HMAC_RETIRED_KEYS),
                     settings.SECRET_KEY)
 
 
@@ -130,7 +130,7 @@ def anchor_line(*, last_id, last_hash, count, **extra):
 
 
 def anchor_store_path():
-    return getattr(settings, "AUDIT_ANCHOR_PATH", "") or ""
+    return settings.AUDIT_ANCHOR_PATH or ""
 
 
 def anchor_emit(line, *, path=None):

@@ -26,17 +26,13 @@ class Job:
     runner: str | None = None  # EMBEDDED or CELERY when only one runner needs it; None for both
 
 
-def _seconds(name, default):
-    return float(os.environ.get(name, default))
-
-
 JOBS = [
     # Deliveries: the embedded worker claims due rows itself; with Celery each row is a task and the sweep
     # re-enqueues what a lost message or a broker outage left behind.
     Job("portal.connectors.services.deliveries_run_once", 0, EMBEDDED),
-    Job("portal.connectors.services.deliveries_sweep", _seconds("CONNECTORS_SWEEP_SECONDS", 30), CELERY),
+    Job("portal.connectors.services.deliveries_sweep", settings.CONNECTORS_SWEEP_SECONDS, CELERY),
     # Receipts are rendered as soon as the submission commits (a task with Celery); this catches the rest.
-    Job("portal.applications.services.receipts_render_pending", _seconds("RECEIPTS_SWEEP_SECONDS", 3)),
+    Job("portal.applications.services.receipts_render_pending", settings.RECEIPTS_SWEEP_SECONDS),
     Job("portal.applications.services.drafts_remind", 3600),
     Job("portal.applications.services.drafts_purge_expired", 3600),
     Job("portal.appointments.services.appointments_remind", 3600),
@@ -46,18 +42,22 @@ JOBS = [
     Job("portal.accounts.throttle.counters_purge_expired", 3600),  # sign-in and look-up counters past their window
     # The audit chain's head, signed, to the log and AUDIT_ANCHOR_PATH: deleting the newest audit events goes
     # unnoticed for at most this long. Writes nothing while the head has not moved.
-    Job("portal.audit.services.audit_anchor", _seconds("AUDIT_ANCHOR_SECONDS", 300)),
+    Job("portal.audit.services.audit_anchor", settings.AUDIT_ANCHOR_SECONDS),
 ]
 
 
 def queue_backend():
-    """CELERY when a broker is configured (REDIS_URL or CELERY_BROKER_URL), EMBEDDED otherwise;
-    the BACKGROUND_QUEUE setting or environment variable overrides."""
-    chosen = getattr(settings, "BACKGROUND_QUEUE", None) or os.environ.get("BACKGROUND_QUEUE")
-    if chosen:
-        return chosen
-    broker = os.environ.get("CELERY_BROKER_URL") or getattr(settings, "REDIS_URL", None)
-    return CELERY if broker else EMBEDDED
+    """CELERY when a broker is configured (CELERY_BROKER_URL, which REDIS_URL sets), EMBEDDED otherwise;
+    the BACKGROUND_QUEUE setting overrides."""
+    if settings.BACKGROUND_QUEUE:
+        return settings.BACKGROUND_QUEUE
+    return CELERY if settings.CELERY_BROKER_URL else EMBEDDED
+
+
+def poll_seconds():
+    """How long the embedded worker waits after a pass that found nothing to do. The outbox is what it polls,
+    hence the name CONNECTORS_POLL_SECONDS."""
+    return settings.CONNECTORS_POLL_SECONDS
 
 
 def jobs_for(runner):

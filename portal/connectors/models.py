@@ -11,7 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .registry import connector_choices
+from portal.applications.status import Status
+
+from .registry import UnknownPlugin, connector_choices, connector_class
 
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]{2,100}$")
 
@@ -58,8 +60,6 @@ class ConnectorConfig(models.Model):
         return self.name
 
     def clean(self):
-        from .registry import UnknownPlugin, connector_class
-
         try:
             cls = connector_class(self.plugin)
         except UnknownPlugin:
@@ -67,8 +67,6 @@ class ConnectorConfig(models.Model):
         problems = cls.settings_problems(self.settings or {}, self.secret_env)
         if problems:
             raise ValidationError({"settings": problems})
-        from portal.applications.status import Status
-
         wrong = [name for name, ours in (self.status_map or {}).items() if ours not in Status.values]
         if wrong:
             raise ValidationError({"status_map": _("Unknown portal status for: %(names)s") % {

@@ -14,8 +14,6 @@ _names = set()  # connector names that are message IDs (a plugin's default names
 BUILT_IN = (
     "portal.connectors.contrib.rest.plugin",
     "portal.connectors.contrib.email.plugin",
-    "portal.connectors.contrib.demo.plugin",
-    "portal.connectors.contrib.demo.prefill",
 )
 
 
@@ -79,5 +77,5 @@ def connector_name(config):
 
 
 def autodiscover():
-    for module in (*BUILT_IN, *getattr(settings, "CONNECTORS_PLUGIN_MODULES", ())):
+    for module in (*BUILT_IN, *settings.CONNECTORS_PLUGIN_MODULES):
         importlib.import_module(module)

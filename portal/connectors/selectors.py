@@ -1,5 +1,6 @@
-"""Reads at the back-office boundary: deliveries for the operations page and for an application's page,
-connector health, counts and latency, prefill provenance and the citizen's look-up history."""
+"""Reads at the back-office boundary: deliveries for the operations page and for an application's page (the
+engine's delivery-progress provider, registered in ConnectorsConfig.ready), connector health, counts and
+latency, and the citizen's look-up history."""
 
 from datetime import timedelta
 
@@ -8,8 +9,10 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ConnectorConfig, Delivery, DeliveryState, PrefillLookup, PrefillOutcome
-from .registry import UnknownPlugin, connector_class, prefill_class
+from portal.applications.status import Status
+
+from .models import ConnectorConfig, Delivery, DeliveryState, PrefillLookup
+from .registry import UnknownPlugin, connector_class
 
 # What a citizen is told. Honest: "submitted" until a department system has it, "sent to the department"
 # once it does, "received by the department" when the department says so (a status, from the webhook).
@@ -18,14 +21,10 @@ SENT = _("Sent to the department")
 RECEIVED = _("Received by the department")
 
 
-def deliveries_for_application(application):
-    return list(Delivery.objects.filter(application=application).select_related("connector").order_by("pk"))
-
-
 def application_delivery_progress(application):
     """(label, explanation) for a submitted application still at "submitted", from its deliveries; None when
     the application's own status says more (received or later) or it has no deliveries."""
-    if application.status != "submitted":
+    if application.status != Status.SUBMITTED:
         return None
     states = list(Delivery.objects.filter(application=application).values_list("state", flat=True))
     if not states:
@@ -107,26 +106,6 @@ def connectors_overview(*, check_health=True):
          "stats": delivery_stats(connector=config)}
         for config in ConnectorConfig.objects.order_by("name")
     ]
-
-
-def prefill_sources(application):
-    """form field key → {"label", "at", "changed"}: where a value came from, for the page to show (and
-    whether the citizen has changed it since, so the page stops claiming the register said so)."""
-    from .services import prefill_value_digest
-
-    sources = {}
-    lookups = PrefillLookup.objects.filter(application=application).exclude(
-        outcome__in=[PrefillOutcome.FAILED, PrefillOutcome.NOT_FOUND]).order_by("created_at")
-    for lookup in lookups:
-        try:
-            label = prefill_class(lookup.plugin).label or lookup.plugin
-        except UnknownPlugin:
-            label = lookup.plugin
-        for field_key, info in (lookup.filled or {}).items():
-            current = (application.answers or {}).get(field_key)
-            sources[field_key] = {"label": label, "at": lookup.created_at,
-                                  "changed": prefill_value_digest(current) != info.get("digest")}
-    return sources
 
 
 def prefill_lookups_for_citizen(user):

@@ -9,15 +9,16 @@ out lets another worker send it again, under the same idempotency key, which the
 Inbound: status_update_receive() checks a back office's signed status update and applies it through
 applications' application_transition(source=connector).
 
-Prefill: prefill_lookup() asks a register, with the citizen's consent, and records every look-up."""
+Prefill: prefill_lookup() asks a register, with the citizen's consent, and records every look-up.
 
-import hashlib
-import hmac
-import json
+The application engine calls none of this by name: deliveries_create is its submission listener, registered in
+ConnectorsConfig.ready (portal/applications/hooks.py). Tasks are published by name (background.broker)."""
+
 import logging
 import random
 import uuid
-from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,11 +28,16 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from portal.applications.models import Application
+from portal.applications.prefill import prefill_value_digest
+from portal.applications.services import StaleApplication, TransitionNotAllowed, application_transition
+from portal.applications.status import Source, status_path
 from portal.audit.services import audit_record
-from portal.background.jobs import CELERY, queue_backend
+from portal.background.broker import publish
 from portal.jsonsafe import JSONRejected, parse_json
+from services_catalog.models import ServicePage
 
-from . import conf, signing
+from . import signing
 from .base import DeliveryError
 from .models import (
     DUE_STATES,
@@ -58,10 +64,7 @@ def connectors_for_application(application):
     """The enabled connectors whose scope covers this application's service."""
     department_id = None
     if application.service_page_id:
-        from django.apps import apps
-
-        page_model = apps.get_model("services_catalog", "ServicePage")
-        department_id = page_model.objects.filter(pk=application.service_page_id).values_list(
+        department_id = ServicePage.objects.filter(pk=application.service_page_id).values_list(
             "department_id", flat=True).first()
     matching = []
     for config in ConnectorConfig.objects.filter(enabled=True).order_by("pk"):
@@ -74,8 +77,9 @@ def connectors_for_application(application):
 
 
 def deliveries_create(*, application):
-    """Called inside application_submit's transaction: one pending Delivery per matching connector. The
-    rows commit or roll back with the submission; once committed, they are handed to the queue (if any)."""
+    """The engine's submission listener (hooks.submission_listener_register), called inside application_submit's
+    transaction: one pending Delivery per matching connector. The rows commit or roll back with the submission;
+    once committed, they are handed to the queue (if any)."""
     now = timezone.now()
     created = []
     for config in connectors_for_application(application):
@@ -90,16 +94,13 @@ def deliveries_create(*, application):
 
 
 def deliveries_enqueue(*, delivery_ids, countdown=None):
-    """Hand rows to Celery. Never raises: if the broker is down the rows stay due in the outbox and the
-    periodic sweep (or the embedded worker) sends them later."""
-    if not delivery_ids or queue_backend() != CELERY:
+    """Hand rows to Celery, when it is used. Never raises: if the broker is down the rows stay due in the outbox
+    and the periodic sweep (or the embedded worker) sends them later."""
+    if not delivery_ids:
         return 0
     try:
-        from portal.background.tasks import publish
-
-        from .tasks import delivery_send
-
-        return publish(delivery_send, [(delivery_id,) for delivery_id in delivery_ids], countdown=countdown)
+        return publish("connectors.delivery_send", [(delivery_id,) for delivery_id in delivery_ids],
+                       countdown=countdown)
     except Exception as error:
         logger.warning("could not enqueue %d deliveries (%s); the sweep will send them", len(delivery_ids),
                        error.__class__.__name__)
@@ -121,7 +122,7 @@ def deliveries_due_ids(*, now=None, limit=500):
 
 def _claim_one(candidate, now):
     """Compare-and-set: take the row only if nobody changed it since we read it."""
-    lease = timedelta(seconds=conf.get("CONNECTORS_LEASE_SECONDS"))
+    lease = timedelta(seconds=settings.CONNECTORS_LEASE_SECONDS)
     updated = Delivery.objects.filter(pk=candidate["pk"], state=candidate["state"],
                                       attempts=candidate["attempts"]).filter(_due_filter(now)).update(
         state=DeliveryState.IN_PROGRESS, attempts=F("attempts") + 1, locked_until=now + lease,
@@ -156,16 +157,14 @@ def delivery_claim(*, delivery_id, now=None):
 
 def backoff_seconds(attempts, *, rng=random):
     """Capped exponential backoff with jitter: between half and all of min(cap, base * 2^(attempts-1))."""
-    base = conf.get("CONNECTORS_BACKOFF_BASE_SECONDS")
-    cap = conf.get("CONNECTORS_BACKOFF_CAP_SECONDS")
+    base = settings.CONNECTORS_BACKOFF_BASE_SECONDS
+    cap = settings.CONNECTORS_BACKOFF_CAP_SECONDS
     ceiling = min(cap, base * (2 ** max(0, attempts - 1)))
     return ceiling / 2 + rng.random() * ceiling / 2  # noqa: S311 (jitter, not security)
 
 
 def delivery_payload(delivery):
     """What a back office receives: the application, its answers and its documents' descriptions."""
-    from portal.applications.models import Application
-
     application = Application.objects.select_related("applicant", "submitted_by").get(pk=delivery.application_id)
     applicant = application.applicant
     return {
@@ -227,8 +226,8 @@ def delivery_attempt(*, delivery_id):
 def _delivery_failed(delivery, claimed_attempts, message, *, permanent):
     now = timezone.now()
     config = delivery.connector
-    max_attempts = config.max_attempts or conf.get("CONNECTORS_MAX_ATTEMPTS")
-    too_old = now - _attempt_window_start(delivery) > timedelta(seconds=conf.get("CONNECTORS_MAX_AGE_SECONDS"))
+    max_attempts = config.max_attempts or settings.CONNECTORS_MAX_ATTEMPTS
+    too_old = now - _attempt_window_start(delivery) > timedelta(seconds=settings.CONNECTORS_MAX_AGE_SECONDS)
     current = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.IN_PROGRESS, attempts=claimed_attempts)
     if permanent or claimed_attempts >= max_attempts or too_old:
         if current.update(state=DeliveryState.DEAD, dead_at=now, updated_at=now, locked_until=None,
@@ -266,7 +265,7 @@ def delivery_process(*, delivery_id):
 
 def deliveries_run_once(*, limit=None):
     """One pass of the embedded worker: claim what is due and send it. Returns how many were tried."""
-    ids = deliveries_claim(limit=limit or conf.get("CONNECTORS_BATCH"))
+    ids = deliveries_claim(limit=limit or settings.CONNECTORS_BATCH)
     for delivery_id in ids:
         try:
             delivery_attempt(delivery_id=delivery_id)
@@ -330,23 +329,6 @@ def _refuse(connector_slug, http_status, code, detail="", event_id=""):
     return InboundRefused(http_status, code, detail)
 
 
-def status_path(from_status, to_status, source):
-    """The shortest chain of allowed moves from one status to another (so "approved" arriving before
-    "received" still moves forward through the steps it implies), or None."""
-    from portal.applications.status import TRANSITIONS
-
-    queue, seen = deque([(from_status, [])]), {from_status}
-    while queue:
-        status, path = queue.popleft()
-        if status == to_status and path:
-            return path
-        for (frm, to), sources in TRANSITIONS.items():
-            if frm == status and source in sources and to not in seen:
-                seen.add(to)
-                queue.append((to, [*path, to]))
-    return None
-
-
 def _parse_time(value):
     if not value:
         return None
@@ -365,10 +347,6 @@ class _Refusal(Exception):
 
 
 def _status_update_apply(*, event, config, note):
-    from portal.applications.models import Application
-    from portal.applications.services import StaleApplication, TransitionNotAllowed, application_transition
-    from portal.applications.status import Source
-
     reference, mapped, occurred_at = event.application_reference, event.mapped_status, event.occurred_at
     with transaction.atomic():
         lookup = Q(reference=reference)
@@ -421,7 +399,7 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
         secret = ""
     try:
         signing.verify(secret, timestamp=timestamp, signature=signature, body=body,
-                       window=conf.get("CONNECTORS_WEBHOOK_WINDOW_SECONDS"))
+                       window=settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS)
     except signing.SignatureError as error:
         raise _refuse(connector_slug, 401, "signature", str(error)) from None
     try:
@@ -474,26 +452,17 @@ class ConsentRequired(Exception):
 class PrefillResult:
     outcome: str
     values: dict = field(default_factory=dict)  # form field key → value
-    sources: dict = field(default_factory=dict)  # form field key → the register's label
     lookup: PrefillLookup | None = None
 
 
-def prefill_value_digest(value):
-    key = hashlib.sha256(("prefill:" + settings.SECRET_KEY).encode()).digest()
-    return hmac.new(key, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode(),
-                    hashlib.sha256).hexdigest()
-
-
 def prefill_timeout_seconds():
-    return float(getattr(settings, "CONNECTORS_PREFILL_TIMEOUT_SECONDS", None) or 5.0)
+    return settings.CONNECTORS_PREFILL_TIMEOUT_SECONDS
 
 
 def _lookup_within_time(plugin, subject, attributes):
     """plugin.lookup(), given at most prefill_timeout_seconds(): the citizen is waiting on the page. A plugin
     should time out by itself (an HTTP time-out); this bounds one that does not. It runs in a worker thread,
     which is left to finish on its own if it overruns."""
-    from concurrent.futures import ThreadPoolExecutor
-    from concurrent.futures import TimeoutError as FutureTimeout
 
     def call():
         try:
@@ -538,5 +507,4 @@ def prefill_lookup(*, actor, subject, plugin_id, fields, consent, application=No
     # Also in the tamper-evident audit log, about the citizen (who sees it there when someone else asked).
     audit_record(action="prefill.looked_up", actor=actor, on_behalf_of=subject, obj=lookup,
                  details={"register": plugin_id, "outcome": str(outcome), "fields": sorted(fields)})
-    label = str(plugin.label or plugin_id)
-    return PrefillResult(outcome=outcome, values=values, sources=dict.fromkeys(values, label), lookup=lookup)
+    return PrefillResult(outcome=outcome, values=values, lookup=lookup)

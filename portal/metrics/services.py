@@ -11,12 +11,12 @@ from .selectors import Scope, processing_histogram, processing_summary
 
 
 def window_days():
-    return int(getattr(settings, "METRICS_PUBLIC_WINDOW_DAYS", 90))
+    return settings.METRICS_PUBLIC_WINDOW_DAYS
 
 
 def minimum_sample():
     """Below this many decided applications a service page says "not enough data yet"."""
-    return int(getattr(settings, "METRICS_PUBLIC_MINIMUM", 10))
+    return settings.METRICS_PUBLIC_MINIMUM
 
 
 def metrics_refresh(*, now=None):

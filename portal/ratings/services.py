@@ -8,6 +8,7 @@ from portal.audit.services import audit_record
 
 from . import selectors
 from .models import Rating, RatingFollowUp
+from .notifications import poor_rating_announce
 
 
 class RatingNotAllowed(Exception):
@@ -47,8 +48,6 @@ def rating_give(*, application, rater, score, comment="", now=None):
             rating.flagged_at = now
             rating.save(update_fields=["hall", "flagged_at"])
             rating_id = rating.pk
-            from .notifications import poor_rating_announce
-
             transaction.on_commit(lambda: poor_rating_announce(rating_id=rating_id))
     return rating
 

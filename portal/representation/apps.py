@@ -9,7 +9,7 @@ class RepresentationConfig(AppConfig):
 
     def ready(self):
         # The applications engine asks one pluggable policy who may act for whom; mandates answer it.
-        from portal.applications.selectors import access_policy_register
+        from portal.applications.hooks import access_policy_register
         from portal.audit.labels import ACTION_LABELS
 
         from .policy import MandatePolicy

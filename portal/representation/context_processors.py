@@ -1,11 +1,12 @@
+from .selectors import SESSION_KEY, acting_mandate
+from .services import acting_ended_tell
+
+
 def acting_for(request):
     """`acting_for`: the mandate the signed-in person is acting under now, for the banner on every page."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not hasattr(request, "session"):
         return {}
-    from .selectors import SESSION_KEY, acting_mandate
-    from .services import acting_ended_tell
-
     if not request.session.get(SESSION_KEY):
         return {}
     mandate = acting_mandate(request)

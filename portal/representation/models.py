@@ -114,6 +114,3 @@ class Mandate(models.Model):
             return Relationship(value).label
         except ValueError:
             return value
-
-    def is_valid_at(self, when):
-        return self.state == MandateState.ACTIVE and self.valid_from <= when < self.valid_until

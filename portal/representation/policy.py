@@ -1,9 +1,11 @@
 """The mandate half of the one access rule (portal.applications.selectors.applications_visible_to):
-registered in RepresentationConfig.ready, so the engine asks without importing this app."""
+registered in RepresentationConfig.ready through portal.applications.hooks, so the engine asks without importing
+this app."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from portal.applications.hooks import Acting
 from portal.applications.status import Channel
 
 from . import selectors
@@ -27,4 +29,4 @@ class MandatePolicy:
             raise PermissionDenied("The mandate you were acting under is no longer valid")
         if service_code is not None and not mandate.covers(service_code):
             raise PermissionDenied("The mandate does not cover this service")
-        return mandate.principal, mandate.reference
+        return Acting(principal=mandate.principal, channel=Channel.PROXY, mandate_reference=mandate.reference)

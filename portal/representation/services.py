@@ -3,6 +3,7 @@
 import logging
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
@@ -209,19 +210,15 @@ def mandates_expire(*, now=None):
 
 
 def acting_start(*, request, mandate):
-    from .selectors import SESSION_KEY
-
-    request.session[SESSION_KEY] = str(mandate.pk)
+    request.session[selectors.SESSION_KEY] = str(mandate.pk)
     _audit(mandate, "acting.started", request.user)
 
 
 def acting_stop(*, request):
     """Back to acting for oneself. Returns why the permission had stopped working ("" when it still worked)."""
-    from .selectors import SESSION_KEY, acting_ended_reason, acting_mandate
-
-    mandate = acting_mandate(request)
-    reason = acting_ended_reason(request) if mandate is None else ""
-    request.session.pop(SESSION_KEY, None)
+    mandate = selectors.acting_mandate(request)
+    reason = selectors.acting_ended_reason(request) if mandate is None else ""
+    request.session.pop(selectors.SESSION_KEY, None)
     request.session.pop(ENDED_TOLD_KEY, None)
     if mandate is not None:
         _audit(mandate, "acting.stopped", request.user)
@@ -235,12 +232,8 @@ def acting_ended_tell(*, request):
     """The first page after the permission the session acts under stopped working says why, once, as a message
     (the banner keeps saying that nothing more can be done in their name until they continue as themselves).
     Returns the reason ("" when it still works)."""
-    from django.contrib import messages
-
-    from .selectors import SESSION_KEY, acting_ended_reason
-
-    reason = acting_ended_reason(request)
-    mandate_id = request.session.get(SESSION_KEY)
+    reason = selectors.acting_ended_reason(request)
+    mandate_id = request.session.get(selectors.SESSION_KEY)
     if reason and request.session.get(ENDED_TOLD_KEY) != mandate_id:
         request.session[ENDED_TOLD_KEY] = mandate_id
         messages.warning(request, reason)

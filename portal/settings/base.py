@@ -319,3 +319,58 @@ WORKING_DAY_EXTRA = env_list("WORKING_DAY_EXTRA")
 # The province this portal serves (Shandong: 16 prefecture-level cities).
 PORTAL_PROVINCE_CODE = "370000"
 PORTAL_HELP_PHONE = env("PORTAL_HELP_PHONE", "12345")
+# The address the portal is reached at, for links in receipts (QR codes), texts and e-mails.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The class that sends text messages (sign-in codes, status changes): send(*, phone, message).
+PORTAL_SMS_SENDER = env("PORTAL_SMS_SENDER", "portal.accounts.sms.ConsoleSmsSender")
+# The demo's known accounts, flows, registers and back office (dev.py turns it on; never in production). The demo
+# app (portal/demo/: its flows, registers, simulated back office, metrics and commands) is installed only with it.
+PORTAL_DEMO = env_bool("PORTAL_DEMO", False)
+DEMO_APP = "portal.demo"
+INSTALLED_APPS += [DEMO_APP] if PORTAL_DEMO else []
+
+# Applications: a draft untouched this long is deleted, after a reminder this many days before; uploads and
+# receipts are kept in this storage (an alias of STORAGES).
+APPLICATION_DRAFT_RETENTION_DAYS = int(env("APPLICATION_DRAFT_RETENTION_DAYS", "90"))
+APPLICATION_DRAFT_REMINDER_DAYS = int(env("APPLICATION_DRAFT_REMINDER_DAYS", "14"))
+APPLICATION_STORAGE_ALIAS = env("APPLICATION_STORAGE_ALIAS", "default")
+
+# Appointments at service halls: slot length, people per slot by kind, bookings a citizen may hold at once,
+# and how many days ahead slots are published.
+APPOINTMENT_SLOT_MINUTES = int(env("APPOINTMENT_SLOT_MINUTES", "30"))
+APPOINTMENT_CAPACITY = {"in_person": int(env("APPOINTMENT_CAPACITY_IN_PERSON", "4")),
+                        "assisted": int(env("APPOINTMENT_CAPACITY_ASSISTED", "2"))}
+APPOINTMENT_MAX_ACTIVE = int(env("APPOINTMENT_MAX_ACTIVE", "3"))
+APPOINTMENT_BOOKING_DAYS = int(env("APPOINTMENT_BOOKING_DAYS", "14"))
+
+# Public performance figures: the window they cover, and the fewest cases a figure is published for (fewer
+# could identify a person).
+METRICS_PUBLIC_WINDOW_DAYS = int(env("METRICS_PUBLIC_WINDOW_DAYS", "90"))
+METRICS_PUBLIC_MINIMUM = int(env("METRICS_PUBLIC_MINIMUM", "10"))
+
+# Connectors to department back offices. A delivery attempt holds its row for the lease; a worker killed
+# mid-attempt frees it when the lease runs out. Backoff: base * 2 ** (attempt - 1), capped, with full jitter.
+# Past MAX_ATTEMPTS or MAX_AGE a delivery is dead and an operator is told. The HTTP time-out must stay well
+# below the lease. Inbound status updates are refused when their timestamp is further than the window from
+# our clock. Extra connector plugins: dotted module paths, comma-separated.
+CONNECTORS_LEASE_SECONDS = float(env("CONNECTORS_LEASE_SECONDS", "120"))
+CONNECTORS_BACKOFF_BASE_SECONDS = float(env("CONNECTORS_BACKOFF_BASE_SECONDS", "10"))
+CONNECTORS_BACKOFF_CAP_SECONDS = float(env("CONNECTORS_BACKOFF_CAP_SECONDS", "3600"))
+CONNECTORS_MAX_ATTEMPTS = int(env("CONNECTORS_MAX_ATTEMPTS", "15"))
+CONNECTORS_MAX_AGE_SECONDS = float(env("CONNECTORS_MAX_AGE_SECONDS", str(3 * 24 * 3600)))
+CONNECTORS_POLL_SECONDS = float(env("CONNECTORS_POLL_SECONDS", "2"))
+CONNECTORS_BATCH = int(env("CONNECTORS_BATCH", "10"))
+CONNECTORS_SWEEP_SECONDS = float(env("CONNECTORS_SWEEP_SECONDS", "30"))
+CONNECTORS_WEBHOOK_WINDOW_SECONDS = float(env("CONNECTORS_WEBHOOK_WINDOW_SECONDS", "300"))
+CONNECTORS_HTTP_TIMEOUT_SECONDS = float(env("CONNECTORS_HTTP_TIMEOUT_SECONDS", "20"))
+CONNECTORS_PREFILL_TIMEOUT_SECONDS = float(env("CONNECTORS_PREFILL_TIMEOUT_SECONDS", "5"))
+CONNECTORS_PLUGIN_MODULES = env_list("CONNECTORS_PLUGIN_MODULES")
+
+# Background work (portal/background/jobs.py): Celery when a broker is configured, the embedded worker
+# otherwise; BACKGROUND_QUEUE ("celery" or "embedded") overrides. A task's countdown stays below the broker's
+# visibility timeout. How often the missed-receipts sweep and the audit anchor run.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL") or REDIS_URL
+CELERY_VISIBILITY_TIMEOUT = int(env("CELERY_VISIBILITY_TIMEOUT", "3600"))
+BACKGROUND_QUEUE = env("BACKGROUND_QUEUE")
+RECEIPTS_SWEEP_SECONDS = float(env("RECEIPTS_SWEEP_SECONDS", "3"))
+AUDIT_ANCHOR_SECONDS = float(env("AUDIT_ANCHOR_SECONDS", "300"))

@@ -1,6 +1,7 @@
 from django import template
+from django.apps import apps
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
@@ -48,10 +49,10 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def apply_url(service_page):
-    """The online application's start page, once the application engine provides one."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("applications:start", kwargs={"service_code": service_page.service_code})
-    except NoReverseMatch:
+    """The online application's start page, or "" when the service has no published application flow (then the
+    page offers no "Apply online" button that would lead nowhere). The engine's model is looked up by name: these
+    tags are used by the engine's own templates, so they import none of its modules."""
+    versions = apps.get_model("applications", "FlowVersion").objects
+    if not service_page.flow_key or not versions.filter(flow__key=service_page.flow_key).exists():
         return ""
+    return reverse("applications:start", kwargs={"service_code": service_page.service_code})

@@ -21,10 +21,7 @@ from ..models import ServicePage
 
 
 def _search_backends_setting():
-    configured = getattr(settings, "WAGTAILSEARCH_BACKENDS", None) or {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
-    }
-    return {name: {**params, "AUTO_UPDATE": False} for name, params in configured.items()}
+    return {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
 
 
 @contextmanager

@@ -5,16 +5,8 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(db):
-    """Only the home pages and the catalogue: these tests need no services."""
-    from tests.factories import site_tree_ensure
-
-    return site_tree_ensure()
-
-
 @pytest.mark.parametrize("query", ["长辈版", "关怀版", "大字版", "elder", "Elder mode"])
-def test_elder_mode_is_found_by_searching_for_it(client, site, query):
+def test_elder_mode_is_found_by_searching_for_it(client, tree, query):
     response = client.get("/search/", {"q": query})
 
     body = response.content.decode()
@@ -28,7 +20,7 @@ def test_elder_mode_is_found_by_searching_for_it(client, site, query):
     assert 'class="text-large elder-mode' in client.get(switched["Location"]).content.decode()
 
 
-def test_elder_mode_switch_is_remembered_and_can_be_switched_off(client, site):
+def test_elder_mode_switch_is_remembered_and_can_be_switched_off(client, tree):
     client.get("/preferences/", {"elder": "1", "next": "/services/"})
     assert "elder-mode" in client.get("/services/").content.decode()
 
@@ -36,7 +28,7 @@ def test_elder_mode_switch_is_remembered_and_can_be_switched_off(client, site):
     assert "elder-mode" not in client.get("/services/").content.decode()
 
 
-def test_signed_in_preference_is_kept_in_the_account(client, site, django_user_model):
+def test_signed_in_preference_is_kept_in_the_account(client, tree, django_user_model):
     user = django_user_model.objects.create_user(username="older", password="a-long-password-1")
     client.force_login(user)
 

@@ -205,15 +205,6 @@ return {targets, text, body};
 """
 
 
-@pytest.fixture(scope="module")
-def driver():
-    from tests.browser.chromium import chromium_start
-
-    browser = chromium_start()
-    yield browser
-    browser.quit()
-
-
 def open_page(driver, url, **cookies):
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     for name, value in cookies.items():

@@ -7,25 +7,11 @@ import re
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from accessibility.models import DisplaySettings
 from accessibility.preferences import TEXT_SIZES
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    """Only the home pages and the catalogue: these tests need no services."""
-    from tests.factories import site_tree_ensure
-
-    return site_tree_ensure()
-
-
-@pytest.fixture
-def citizen(db):
-    return get_user_model().objects.create_user(username="reader", password="a-long-password-1")
 
 
 def html_classes(response):
@@ -53,7 +39,7 @@ def checked(response, name):
 
 
 class TestDisplaySettingsPage:
-    def test_every_page_links_to_it_and_it_comes_back_to_that_page(self, client, site):
+    def test_every_page_links_to_it_and_it_comes_back_to_that_page(self, client, tree):
         link = settings_link(client.get("/services/?life_event=retiring"))
         assert link == "/preferences/display/?next=/services/%3Flife_event%3Dretiring"
 
@@ -65,7 +51,7 @@ class TestDisplaySettingsPage:
         assert form and form.group(1) == "/preferences/"
         assert '<input type="hidden" name="next" value="/services/?life_event=retiring"' in body
 
-    def test_it_offers_five_text_sizes_up_to_30px_and_two_contrasts(self, client, site):
+    def test_it_offers_five_text_sizes_up_to_30px_and_two_contrasts(self, client, tree):
         page = client.get("/en/preferences/display/")
 
         assert radios(page, "size") == list(TEXT_SIZES)
@@ -75,7 +61,7 @@ class TestDisplaySettingsPage:
         assert radios(page, "elder") == ["0", "1"]
         assert (checked(page, "size"), checked(page, "contrast"), checked(page, "elder")) == ("normal", "normal", "0")
 
-    def test_in_elder_mode_text_starts_at_18px(self, client, site):
+    def test_in_elder_mode_text_starts_at_18px(self, client, tree):
         client.cookies["elder_mode"] = "1"
         page = client.get("/en/preferences/display/")
 
@@ -83,7 +69,7 @@ class TestDisplaySettingsPage:
         assert checked(page, "size") == "large" and checked(page, "elder") == "1"
 
     @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"])
-    def test_a_next_address_off_this_site_is_replaced_by_the_home_page(self, client, site, next_url):
+    def test_a_next_address_off_this_site_is_replaced_by_the_home_page(self, client, tree, next_url):
         page = client.get("/en/preferences/display/", {"next": next_url})
 
         main = page.content.decode().split('<main', 1)[1]
@@ -91,33 +77,33 @@ class TestDisplaySettingsPage:
         assert '<a class="button button--secondary" href="/en/">' in main
         assert "evil.example" not in main and "javascript:" not in main
 
-    def test_it_can_be_found_by_searching(self, client, site):
+    def test_it_can_be_found_by_searching(self, client, tree):
         body = client.get("/search/", {"q": "字号"}).content.decode()
 
         assert re.search(r'href="/preferences/display/\?next=', body)
 
 
 class TestChangingPreferences:
-    def test_text_size_is_applied_and_remembered(self, client, site):
+    def test_text_size_is_applied_and_remembered(self, client, tree):
         response = client.get("/preferences/", {"size": "xx-large", "next": "/services/"})
 
         assert response.status_code == 302 and response["Location"] == "/services/"
         assert "text-xx-large" in html_classes(client.get("/services/"))
         assert "text-xx-large" in html_classes(client.get("/"))
 
-    def test_high_contrast_is_applied_and_can_be_switched_off(self, client, site):
+    def test_high_contrast_is_applied_and_can_be_switched_off(self, client, tree):
         client.get("/preferences/", {"contrast": "high"})
         assert "high-contrast" in html_classes(client.get("/"))
 
         client.get("/preferences/", {"contrast": "normal"})
         assert "high-contrast" not in html_classes(client.get("/"))
 
-    def test_the_whole_form_is_saved_at_once(self, client, site):
+    def test_the_whole_form_is_saved_at_once(self, client, tree):
         client.get("/preferences/", {"size": "larger", "contrast": "high", "elder": "0", "next": "/"})
 
         assert html_classes(client.get("/")) == ["text-larger", "high-contrast"]
 
-    def test_both_work_in_elder_mode_which_never_goes_below_18px(self, client, site):
+    def test_both_work_in_elder_mode_which_never_goes_below_18px(self, client, tree):
         client.get("/preferences/", {"elder": "1"})
         assert html_classes(client.get("/")) == ["text-large", "elder-mode"]
 
@@ -127,7 +113,7 @@ class TestChangingPreferences:
         client.get("/preferences/", {"size": "xx-large"})
         assert html_classes(client.get("/")) == ["text-xx-large", "elder-mode", "high-contrast"]
 
-    def test_switching_mode_goes_back_to_that_modes_size(self, client, site):
+    def test_switching_mode_goes_back_to_that_modes_size(self, client, tree):
         client.get("/preferences/", {"size": "xx-large"})
         client.get("/preferences/", {"elder": "1"})
         assert "text-large" in html_classes(client.get("/"))
@@ -136,17 +122,17 @@ class TestChangingPreferences:
         assert "text-normal" in html_classes(client.get("/"))
 
     @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "http://testserver.evil/"])
-    def test_it_never_sends_people_off_the_site(self, client, site, next_url):
+    def test_it_never_sends_people_off_the_site(self, client, tree, next_url):
         assert client.get("/preferences/", {"size": "large", "next": next_url})["Location"] == "/"
         assert client.get("/en/preferences/", {"size": "large", "next": next_url})["Location"] == "/en/"
 
-    def test_unknown_values_change_nothing(self, client, site):
+    def test_unknown_values_change_nothing(self, client, tree):
         response = client.get("/preferences/", {"size": "huge", "contrast": "rainbow", "elder": "maybe"})
 
         assert response.status_code == 302 and not response.cookies
         assert html_classes(client.get("/")) == ["text-normal"]
 
-    def test_bad_cookies_are_ignored(self, client, site):
+    def test_bad_cookies_are_ignored(self, client, tree):
         client.cookies["text_size"] = "<script>"
         client.cookies["contrast"] = "1; DROP"
 
@@ -154,7 +140,7 @@ class TestChangingPreferences:
 
 
 class TestSignedIn:
-    def test_text_size_and_contrast_follow_the_account_to_another_browser(self, client, site, citizen):
+    def test_text_size_and_contrast_follow_the_account_to_another_browser(self, client, tree, citizen):
         client.force_login(citizen)
         client.get("/preferences/", {"size": "x-large", "contrast": "high"})
 
@@ -167,7 +153,7 @@ class TestSignedIn:
         other_browser.force_login(citizen)
         assert html_classes(other_browser.get("/")) == ["text-x-large", "high-contrast"]
 
-    def test_the_account_wins_over_the_browser(self, client, site, citizen):
+    def test_the_account_wins_over_the_browser(self, client, tree, citizen):
         DisplaySettings.objects.create(user=citizen, text_size="larger", high_contrast=False)
         client.cookies["text_size"] = "xx-large"
         client.cookies["contrast"] = "high"
@@ -175,7 +161,7 @@ class TestSignedIn:
 
         assert html_classes(client.get("/")) == ["text-larger"]
 
-    def test_an_account_that_never_chose_uses_the_browsers_choice(self, client, site, citizen):
+    def test_an_account_that_never_chose_uses_the_browsers_choice(self, client, tree, citizen):
         client.get("/preferences/", {"size": "xx-large"})  # before signing in
         client.force_login(citizen)
 
@@ -185,7 +171,7 @@ class TestSignedIn:
         saved = DisplaySettings.objects.get(user=citizen)
         assert (saved.text_size, saved.high_contrast) == ("xx-large", True)
 
-    def test_elder_mode_in_the_account_resets_the_size_there_too(self, client, site, citizen):
+    def test_elder_mode_in_the_account_resets_the_size_there_too(self, client, tree, citizen):
         client.force_login(citizen)
         client.get("/preferences/", {"size": "xx-large"})
         client.get("/preferences/", {"elder": "1"})
@@ -195,7 +181,7 @@ class TestSignedIn:
         assert DisplaySettings.objects.get(user=citizen).text_size == ""
         assert html_classes(client.get("/")) == ["text-large", "elder-mode"]
 
-    def test_the_display_settings_page_says_where_the_choice_is_kept(self, client, site, citizen):
+    def test_the_display_settings_page_says_where_the_choice_is_kept(self, client, tree, citizen):
         anonymous = client.get("/en/preferences/display/").content.decode()
         assert "remembered on this device" in anonymous
 
@@ -208,7 +194,7 @@ class TestPageCache:
     """Anonymous pages are cached with the display preferences in the key: a changed preference is never
     served a page cached for another."""
 
-    def test_each_preference_gets_its_own_copy(self, client, site):
+    def test_each_preference_gets_its_own_copy(self, client, tree):
         first = client.get("/services/")
         assert first["X-Page-Cache"] == "miss" and html_classes(first) == ["text-normal"]
         assert client.get("/services/")["X-Page-Cache"] == "hit"
@@ -226,7 +212,7 @@ class TestPageCache:
         back = client.get("/services/")
         assert back["X-Page-Cache"] == "hit" and html_classes(back) == ["text-normal"]
 
-    def test_every_combination_is_served_with_its_own_classes(self, client, site):
+    def test_every_combination_is_served_with_its_own_classes(self, client, tree):
         seen = {}
         for elder in ("0", "1"):
             for size in TEXT_SIZES:
@@ -241,7 +227,7 @@ class TestPageCache:
                     seen[(elder, size, contrast)] = classes
         assert len(set(seen.values())) == 2 * 2 * len(TEXT_SIZES) - 2  # elder + normal is elder + large
 
-    def test_nonsense_cookies_share_the_default_copy(self, client, site):
+    def test_nonsense_cookies_share_the_default_copy(self, client, tree):
         client.get("/")
         client.cookies["text_size"] = "gigantic"
 
@@ -250,15 +236,6 @@ class TestPageCache:
 
 
 # In the browser: with JavaScript the choice is shown at once; saving goes back to the page ---------------------
-
-@pytest.fixture(scope="module")
-def driver():
-    from tests.browser.chromium import chromium_start
-
-    browser = chromium_start()
-    yield browser
-    browser.quit()
-
 
 @pytest.mark.browser
 def test_the_choice_is_shown_at_once_and_kept_on_saving(driver, live_server, transactional_db):

@@ -33,15 +33,6 @@ def test_the_button_is_hidden_until_javascript_shows_it(client):
     assert 'data-lang="en"' in client.get("/en/help/").content.decode()
 
 
-@pytest.fixture(scope="module")
-def driver():
-    from tests.browser.chromium import chromium_start
-
-    browser = chromium_start()
-    yield browser
-    browser.quit()
-
-
 def gettext(language, message):
     with translation.override(language):
         return translation.gettext(message)

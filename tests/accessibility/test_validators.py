@@ -1,15 +1,10 @@
 """Names and bank card numbers, as people type them (accessibility/validators.py)."""
 
 import pytest
-from django.utils import translation
 
 from accessibility import validators
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")  # the messages are read in English
 
 
 @pytest.mark.parametrize("name", ["张三", "欧阳修", "阿依古丽·买买提", "爱新觉罗·溥仪", "Li Na", "José O'Connor-Smith",

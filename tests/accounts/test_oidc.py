@@ -81,7 +81,7 @@ def test_signs_in_the_matching_resident(client, provider, citizen):
 
 
 def test_a_new_resident_gets_an_account(client, provider, django_user_model):
-    from tests.applications.conftest import make_resident_id
+    from tests.people import make_resident_id
 
     number = make_resident_id(sequence=901)
     _round_trip(client, provider, {"sub": "p-2", "id_number": number, "name": "新用户"})

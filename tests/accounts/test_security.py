@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -11,22 +10,9 @@ from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .conftest import STAFF_PASSWORD
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _sms(settings):
-    settings.PORTAL_SMS_SENDER = "portal.applications.notifications.MemorySmsSender"
-    from portal.applications.notifications import MemorySmsSender
-
-    MemorySmsSender.outbox.clear()
-    return MemorySmsSender.outbox
-
-
-@pytest.fixture
-def staff(db):
-    return get_user_model().objects.create_user(username="clerk", password="a-staff-password-1", is_staff=True,
-                                                is_superuser=True, email="clerk@example.gov.cn")
 
 
 def _code(device, offset=0):
@@ -49,7 +35,7 @@ def test_staff_pages_are_unreachable_without_a_second_factor(client, staff, path
 
 def test_staff_sign_in_asks_for_a_code_and_a_replayed_code_is_refused(client, staff):
     device = TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
-    response = _sign_in(client, "clerk@example.gov.cn", "a-staff-password-1")
+    response = _sign_in(client, "clerk@example.gov.cn", STAFF_PASSWORD)
     assert "/two-step/" in response["Location"]
     assert client.get("/admin/").status_code == 302  # signed in with a password only: still not in
 
@@ -60,7 +46,7 @@ def test_staff_sign_in_asks_for_a_code_and_a_replayed_code_is_refused(client, st
     translation.activate("en")  # the Wagtail admin switched this thread to the editor's language
 
     client.post(reverse("accounts:sign_out"))
-    _sign_in(client, "clerk@example.gov.cn", "a-staff-password-1")
+    _sign_in(client, "clerk@example.gov.cn", STAFF_PASSWORD)
     response = client.post(reverse("accounts:otp_verify"), {"code": code})  # the same code again
     assert response.status_code == 200
     assert "used already" in response.content.decode()
@@ -144,10 +130,10 @@ def test_password_reset_by_email_link(client, citizen):
     assert client.get(path).status_code == 400  # the link works once
 
 
-def test_password_reset_by_text_message(client, citizen, _sms):
+def test_password_reset_by_text_message(client, citizen, sms_outbox):
     response = client.post(reverse("accounts:password_reset"), {"identifier": "139 1234 5678"})
     assert response["Location"] == reverse("accounts:password_reset_code")
-    code = re.search(r"\b(\d{6})\b", _sms[-1]["message"]).group(1)
+    code = re.search(r"\b(\d{6})\b", sms_outbox[-1]["message"]).group(1)
     wrong = client.post(reverse("accounts:password_reset_code"), {"code": "999999" if code != "999999" else "111111",
                                                                   "new_password": "a-brand-new-password-9"})
     assert wrong.status_code == 200
@@ -157,7 +143,7 @@ def test_password_reset_by_text_message(client, citizen, _sms):
     assert _sign_in(client, "13912345678", "a-brand-new-password-9").status_code == 302
 
 
-def test_password_reset_does_not_reveal_whether_an_account_exists(client, citizen, _sms):
+def test_password_reset_does_not_reveal_whether_an_account_exists(client, citizen):
     known = client.post(reverse("accounts:password_reset"), {"identifier": "zhang@example.com"})
     unknown = client.post(reverse("accounts:password_reset"), {"identifier": "nobody@example.com"})
     assert known.content.decode().replace("zhang", "") == unknown.content.decode().replace("nobody", "")

@@ -9,15 +9,7 @@ from django.urls import reverse
 
 from portal.accounts import throttle
 
-STAFF_PASSWORD = "a-staff-password-1"
-
-
-@pytest.fixture
-def staff(db):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.create_user(username="clerk", password=STAFF_PASSWORD, is_staff=True,
-                                                is_superuser=True, email="clerk@example.gov.cn")
+from .conftest import STAFF_PASSWORD
 
 
 def _sign_in(client, identifier, password, **headers):
@@ -125,19 +117,15 @@ def test_the_admin_sign_in_pages_count_and_respect_the_lock(client, staff, setti
     assert response.context["form"].has_error("__all__", code="invalid_login")
 
 
-def test_reset_codes_are_limited_per_client_across_phone_numbers(client, citizen, settings):
-    from portal.applications.notifications import MemorySmsSender
-
-    settings.PORTAL_SMS_SENDER = "portal.applications.notifications.MemorySmsSender"
+def test_reset_codes_are_limited_per_client_across_phone_numbers(client, citizen, settings, sms_outbox):
     settings.THROTTLE_PER_IP = 3
-    MemorySmsSender.outbox.clear()
     for n in range(3):  # a client working through other numbers' codes
         session = client.session
         session["password_reset_phone"] = f"1370000000{n}"
         session.save()
         client.post(reverse("accounts:password_reset_code"), {"code": "000000", "new_password": "a-new-password-9"})
     client.post(reverse("accounts:password_reset"), {"identifier": "13912345678"})
-    code = re.search(r"\b(\d{6})\b", MemorySmsSender.outbox[-1]["message"]).group(1)
+    code = re.search(r"\b(\d{6})\b", sms_outbox[-1]["message"]).group(1)
 
     response = client.post(reverse("accounts:password_reset_code"), {"code": code,
                                                                       "new_password": "a-new-password-9"})

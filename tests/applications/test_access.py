@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from portal.applications.models import ApplicationDocument
-
-from .conftest import complete_steps, start_application, step_url
+from tests.applying import complete_steps, start_application, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +17,8 @@ def draft_with_upload(service_for, citizen, client_for):
     return application
 
 
-def test_another_users_sent_application_and_receipt_are_not_found(submitted, other_citizen, client_for):
-    intruder = client_for(other_citizen)
+def test_another_users_sent_application_and_receipt_are_not_found(submitted, citizens_son, client_for):
+    intruder = client_for(citizens_son)
     for name in ("detail", "confirmation", "withdraw", "receipt", "check", "tasks"):
         url = reverse(f"applications:{name}", kwargs={"pk": submitted.pk})
         assert intruder.get(url).status_code == 404, name
@@ -28,8 +27,8 @@ def test_another_users_sent_application_and_receipt_are_not_found(submitted, oth
     assert submitted.status == "submitted"
 
 
-def test_another_users_draft_and_upload_are_not_found(draft_with_upload, other_citizen, client_for):
-    intruder = client_for(other_citizen)
+def test_another_users_draft_and_upload_are_not_found(draft_with_upload, citizens_son, client_for):
+    intruder = client_for(citizens_son)
     assert intruder.get(step_url(draft_with_upload, "about-you")).status_code == 404
     assert intruder.post(step_url(draft_with_upload, "about-you"), {"full_name": "x"}).status_code == 404
     assert intruder.get(reverse("applications:detail", kwargs={"pk": draft_with_upload.pk})).status_code == 404

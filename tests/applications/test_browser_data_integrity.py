@@ -4,9 +4,8 @@ back grouped; the district list narrows in place to the chosen city."""
 import pytest
 from django.test import Client
 
-from tests.browser.chromium import chromium_start, wait_until_replaced
-
-from .conftest import complete_steps, start_application, step_url
+from tests.applying import complete_steps, start_application, step_url
+from tests.browser.chromium import chromium_start, press, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,17 +17,6 @@ def chromium():
     driver.quit()
 
 
-def _sign_in(driver, base):
-    from selenium.webdriver.common.by import By
-
-    driver.get(base + "/accounts/sign-in/")
-    driver.find_element(By.ID, "id_identifier").send_keys("13912345678")
-    driver.find_element(By.ID, "id_password").send_keys("correct-horse-battery")
-    button = driver.find_element(By.CSS_SELECTOR, "main button.button--primary")
-    button.click()
-    wait_until_replaced(driver, button)
-
-
 def test_a_spaced_card_number_keeps_all_19_digits_and_is_shown_back(chromium, live_server, service_for, citizen):
     from selenium.webdriver.common.by import By
 
@@ -37,16 +25,14 @@ def test_a_spaced_card_number_keeps_all_19_digits_and_is_shown_back(chromium, li
     application = start_application(client, service_for("elderly-care-subsidy"))
     complete_steps(client, application)
     driver, base = chromium, live_server.url
-    _sign_in(driver, base)
+    sign_in(driver, base)
     driver.get(base + step_url(application, "bank") + "?change=1")
     assert "id_account_number" in driver.page_source, (driver.current_url, driver.page_source[:2000])
     box = driver.find_element(By.ID, "id_account_number")
     box.clear()
     box.send_keys("6222 0212 3456 7890 128")
     assert box.get_attribute("value") == "6222 0212 3456 7890 128"
-    button = driver.find_element(By.CSS_SELECTOR, "main button.button--primary")
-    button.click()
-    wait_until_replaced(driver, button)
+    press(driver)
     assert driver.current_url.endswith("/check/"), driver.page_source[:3000]
     values = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".summary-list__value")]
     assert "6222 0212 3456 7890 128" in values
@@ -62,7 +48,7 @@ def test_the_district_list_narrows_to_the_chosen_city_in_place(chromium, live_se
     client.force_login(citizen)
     application = start_application(client, service_for("household-registration-transfer"))
     driver, base = chromium, live_server.url
-    _sign_in(driver, base)
+    sign_in(driver, base)
     driver.get(base + step_url(application, "to"))
     districts = Select(driver.find_element(By.ID, "id_new_address_1"))
     before = [option.get_attribute("value") for option in districts.options if option.get_attribute("value")]

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.templatetags.portal_format import local_datetime
-
-from .conftest import complete_steps, start_application, submit
+from tests.applying import complete_steps, start_application, submit
 
 
 def _confirmation(client, page):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import complete_steps, start_application, step_post_data, step_url
+from tests.applying import complete_steps, start_application, step_post_data, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from portal.applications.models import Application, ApplicationDocument
-
-from .conftest import complete_steps, start_application
+from tests.applying import complete_steps, start_application
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +53,7 @@ def test_the_applicant_can_delete_a_draft(service_for, citizen, client_for):
     application = start_application(client, service_for("general-application"))
     url = reverse("applications:withdraw", kwargs={"pk": application.pk})
     assert "Delete this draft?" in client.get(url).content.decode()
-    assert client.post(url).status_code == 302
+    assert client.post(url, {"version": str(application.version)}).status_code == 302
     assert not Application.objects.filter(pk=application.pk).exists()
 
 

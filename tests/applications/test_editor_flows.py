@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from portal.applications.definitions import FlowDef
 from portal.applications.models import Flow, FlowVersion
 from portal.applications.services import flow_definition_from_editor, flow_publish_from_editor
-
-from .conftest import complete_steps, online_service, start_application, submit
+from tests.accounts.otp_helpers import otp_verified_login
+from tests.applying import complete_steps, start_application, submit
+from tests.factories import online_service
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_a_broken_flow_is_not_published():
 
 def test_flows_are_editable_in_the_wagtail_admin(client, django_user_model, flows):
     admin = django_user_model.objects.create_superuser("editor", "editor@example.com", "x" * 12)
-    client.force_login(admin)
+    otp_verified_login(client, admin)  # signed in, second factor passed: the admin demands it of staff
     from wagtail.snippets.models import get_snippet_models
 
     assert Flow in get_snippet_models()

@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 
 from portal.applications.models import Application
-
-from .conftest import PNG_BYTES, start_application, step_post_data, step_url, upload
+from tests.applying import PNG_BYTES, start_application, step_post_data, step_url, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +32,14 @@ def version(application):
 
 def back_link(body):
     return re.search(r'<a class="back-link" href="([^"]*)"', body).group(1)
+
+
+def answer_shown(body, question):
+    """The answer the check page `body` shows for `question` (its label)."""
+    match = re.search(rf'<dt class="summary-list__key">{re.escape(question)}</dt>\s*'
+                      r'<dd class="summary-list__value">(.*?)</dd>', body, re.S)
+    assert match, f"no answer to {question!r} on the check page"
+    return match.group(1)
 
 
 @pytest.fixture
@@ -111,7 +118,8 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     response = client.post(question_url(application, "about-you", 2, change=True),
                            {"phone": "13800001111", "version": version(application)})
     assert response["Location"] == check_url(application)
-    assert "13800001111" in client.get(check_url(application)).content.decode()
+    assert answer_shown(client.get(check_url(application)).content.decode(), "Your mobile phone number") == \
+        "13800001111"
 
     # Changing to delivery by post drops the hall question and asks for the address before the check page.
     response = client.post(question_url(application, "collect", 1, change=True),
@@ -123,7 +131,9 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     assert "Which service hall" not in check and "经十路1号" in check
 
     # The declaration and sending work as before.
-    response = client.post(check_url(application), {"declaration": "on", "idempotency_key": str(uuid.uuid4())})
+    application.refresh_from_db()
+    response = client.post(check_url(application), {"declaration": "on", "idempotency_key": str(uuid.uuid4()),
+                                                    "version": str(application.version)})
     assert response["Location"] == reverse("applications:confirmation", kwargs={"pk": application.pk})
     application.refresh_from_db()
     assert application.status == "submitted" and application.answers["phone"] == "13800001111"
@@ -183,8 +193,7 @@ def test_standard_mode_asks_a_question_revealed_on_the_same_page_before_moving_o
 
 def test_an_upload_asked_as_one_question_of_a_step(service_for, elder, client_for):
     from portal.applications.models import ApplicationDocument
-
-    from .conftest import PDF_BYTES
+    from tests.applying import PDF_BYTES
 
     client = client_for(elder)
     application = start_application(client, service_for("disability-certificate"))  # "medical": a date, a file
@@ -222,30 +231,28 @@ def test_in_a_browser_one_question_per_page_with_its_error_and_back(chromium, li
     Back returns to the question before with its answer kept."""
     from selenium.webdriver.common.by import By
 
-    from tests.browser.chromium import wait_until_replaced
-
-    from .test_browser_journey import _path, _sign_in, _submit
+    from tests.browser.chromium import path_of, press, sign_in, wait_until_replaced
 
     driver, base = chromium, live_server.url
     page = service_for(FLOW)
-    _sign_in(driver, base)
+    sign_in(driver, base)
     driver.get(f"{base}/en/apply/{page.service_code}/")
-    _submit(driver, "button.button--start")
+    press(driver, "main button.button--start")
     application = Application.objects.get(applicant=elder)
-    assert _path(driver) == question_url(application, "about-you", 1)
+    assert path_of(driver) == question_url(application, "about-you", 1)
     name = driver.find_element(By.ID, "id_full_name")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Your full name"
     assert name.accessible_name == "Your full name"
     name.clear()
-    _submit(driver)
+    press(driver)
     assert driver.title.startswith("Error: ")
     assert driver.switch_to.active_element.get_attribute("class") == "error-summary"
     driver.find_element(By.ID, "id_full_name").send_keys("张小三")
-    _submit(driver)
-    assert _path(driver) == question_url(application, "about-you", 2)
+    press(driver)
+    assert path_of(driver) == question_url(application, "about-you", 2)
     assert driver.find_element(By.TAG_NAME, "h1").text == "Your mobile phone number"
     back = driver.find_element(By.CSS_SELECTOR, "a.back-link")
     back.click()
     wait_until_replaced(driver, back)
-    assert _path(driver) == question_url(application, "about-you", 1)
+    assert path_of(driver) == question_url(application, "about-you", 1)
     assert driver.find_element(By.ID, "id_full_name").get_attribute("value") == "张小三"

@@ -4,8 +4,7 @@ import pytest
 
 from portal.applications import services
 from portal.applications.models import Application
-
-from .conftest import start_application, step_post_data, step_url
+from tests.applying import start_application, step_post_data, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -13,13 +13,12 @@ from portal.applications.definitions import FlowDef, flow_problems
 from portal.applications.models import Application
 from portal.applications.services import flow_definition_from_editor
 from portal.connectors.base import PrefillAnswer, PrefillPlugin
-from portal.connectors.contrib.demo.prefill import DemoHouseholdRegister
 from portal.connectors.models import PrefillLookup, PrefillOutcome
 from portal.connectors.registry import register_prefill
 from portal.connectors.services import prefill_lookup
+from portal.demo.registers import DemoHouseholdRegister
 from portal.representation.models import Mandate
-
-from .conftest import complete_steps, start_application, step_post_data, step_url
+from tests.applying import complete_steps, start_application, step_post_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -198,9 +197,9 @@ def test_a_register_that_does_not_answer_in_time_is_a_failed_look_up(citizen, se
     assert PrefillLookup.objects.get().outcome == PrefillOutcome.FAILED
 
 
-def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, citizen, other_citizen,
+def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, citizen, citizens_son,
                                                                   client_for):
-    agent = other_citizen  # 李四, with 张三's mandate for all services
+    agent = citizens_son  # 李四, with 张三's mandate for all services
     mandate = Mandate.objects.get(agent=agent, principal=citizen)
     agent_client = client_for(agent)
     assert agent_client.post(reverse("representation:act", kwargs={"pk": mandate.pk})).status_code == 302
@@ -224,9 +223,9 @@ def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, ci
     assert "demo-household" not in agent_client.get(reverse("connectors_citizen:my_lookups")).content.decode()
 
 
-def test_nobody_can_look_up_for_an_application_that_is_not_theirs(service_for, citizen, other_citizen, client_for):
+def test_nobody_can_look_up_for_an_application_that_is_not_theirs(service_for, citizen, citizens_son, client_for):
     application = start_application(client_for(citizen), service_for(FLOW))  # 张三's own, not a proxy one
-    intruder = client_for(other_citizen)
+    intruder = client_for(citizens_son)
     response = intruder.post(step_url(application, "from"), {"prefill": "yes", "version": str(application.version)})
     assert response.status_code == 404
     assert intruder.get(step_url(application, "from")).status_code == 404

@@ -4,9 +4,8 @@ import shutil
 
 import pytest
 
+from tests.applying import complete_steps, pdf_text, start_application, submit
 from tests.factories import RegionFactory, ServiceHallFactory
-
-from .conftest import complete_steps, pdf_text, start_application, submit
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")]

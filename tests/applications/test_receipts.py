@@ -10,8 +10,7 @@ from django.utils import translation
 
 from portal.applications.models import ApplicationReceipt
 from portal.applications.receipts import receipt_render_pdf, verification_token
-
-from .conftest import complete_steps, pdf_text, start_application, submit
+from tests.applying import complete_steps, pdf_text, start_application, submit
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")]
@@ -85,7 +84,7 @@ def test_the_qr_link_verifies_a_genuine_receipt(submitted, client):
 
 
 def test_a_draft_has_no_receipt(service_for, citizen, client_for):
-    from .conftest import start_application
+    from tests.applying import start_application
 
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))

@@ -7,9 +7,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portal.accounts.sms import MemorySmsSender
 from portal.applications import services
 from portal.applications.models import Application
-from portal.applications.notifications import MemorySmsSender
 from portal.applications.status import TRANSITIONS, Channel, Source, Status, can_withdraw, transition_allowed
 
 pytestmark = pytest.mark.django_db
@@ -57,16 +57,16 @@ def test_transition_records_and_announces_the_change(submitted, django_capture_o
     ("proxy", {"mandate_reference": "M-1"}, True),  # the family member acting for them hears too
     ("assisted", {"assist_session_reference": "A-1"}, False),  # the hall staff member who helped does not
 ])
-def test_who_hears_of_a_change_made_for_someone_else(submitted, other_citizen, django_capture_on_commit_callbacks,
+def test_who_hears_of_a_change_made_for_someone_else(submitted, citizens_son, django_capture_on_commit_callbacks,
                                                      channel, reference, staff_told):
-    Application.objects.filter(pk=submitted.pk).update(channel=channel, submitted_by=other_citizen, **reference)
+    Application.objects.filter(pk=submitted.pk).update(channel=channel, submitted_by=citizens_son, **reference)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.application_transition(application=submitted, to_status=Status.RECEIVED, actor=None,
                                         source=Source.CONNECTOR, note="")
     told = {address for message in mail.outbox for address in message.to}
     assert submitted.applicant.email in told
-    assert (other_citizen.email in told) is staff_told
+    assert (citizens_son.email in told) is staff_told
 
 
 def test_backwards_and_wrong_source_moves_are_refused(submitted):
@@ -89,7 +89,7 @@ def test_applicant_withdraws_before_review(submitted, citizen, client_for):
     client = client_for(citizen)
     url = reverse("applications:withdraw", kwargs={"pk": submitted.pk})
     assert "Withdraw your application?" in client.get(url).content.decode()
-    assert client.post(url).status_code == 302
+    assert client.post(url, {"version": str(submitted.version)}).status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Status.WITHDRAWN
     assert submitted.events.latest("created_at").source == Source.PORTAL
@@ -100,11 +100,14 @@ def test_no_withdrawing_once_the_review_has_started(submitted, citizen, client_f
         services.application_transition(application=submitted, to_status=to, actor=None, source=Source.CONNECTOR)
     assert not can_withdraw(Status.IN_REVIEW)
     client = client_for(citizen)
-    assert client.post(reverse("applications:withdraw", kwargs={"pk": submitted.pk})).status_code == 302
+    submitted.refresh_from_db()
+    response = client.post(reverse("applications:withdraw", kwargs={"pk": submitted.pk}),
+                           {"version": str(submitted.version)})
+    assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Status.IN_REVIEW
     with pytest.raises(services.TransitionNotAllowed):
-        services.application_withdraw(application=submitted, actor=citizen)
+        services.application_withdraw(application=submitted, actor=citizen, expected_version=submitted.version)
 
 
 def test_the_database_insists_a_channel_has_its_authority(submitted):
@@ -118,8 +121,8 @@ def test_the_database_insists_a_channel_has_its_authority(submitted):
                                                        assist_session_reference="S-1")
 
 
-def test_a_proxy_application_lets_both_people_see_it(submitted, other_citizen, client_for):
+def test_a_proxy_application_lets_both_people_see_it(submitted, citizens_son, client_for):
     Application.objects.filter(pk=submitted.pk).update(channel=Channel.PROXY, mandate_reference="M-1",
-                                                       submitted_by=other_citizen)
-    response = client_for(other_citizen).get(reverse("applications:detail", kwargs={"pk": submitted.pk}))
+                                                       submitted_by=citizens_son)
+    response = client_for(citizens_son).get(reverse("applications:detail", kwargs={"pk": submitted.pk}))
     assert response.status_code == 200

@@ -3,8 +3,7 @@
 import pytest
 
 from portal.applications.models import ApplicationDocument
-
-from .conftest import EXE_BYTES, PDF_BYTES, start_application, step_post_data, step_url, upload
+from tests.applying import EXE_BYTES, PDF_BYTES, start_application, step_post_data, step_url, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from .conftest import EXE_BYTES, make_resident_id, start_application, step_post_data, step_url, upload
+from tests.applying import EXE_BYTES, start_application, step_post_data, step_url, upload
+from tests.people import make_resident_id
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from portal.appointments import services
 from portal.appointments.models import Appointment, AppointmentStatus, Slot, SlotKind
-
-from .people import citizen_client, citizen_make
+from tests.people import citizen_make, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -21,49 +20,49 @@ def book_url(hall, kind="in_person"):
     return reverse("appointments:book_time", kwargs={"hall": hall.slug, "kind": kind})
 
 
-def test_booking_needs_signing_in(client, hall):
-    response = client.get(reverse("appointments:book") + f"?hall={hall.slug}")
+def test_booking_needs_signing_in(client, catalogue_hall):
+    response = client.get(reverse("appointments:book") + f"?hall={catalogue_hall.slug}")
     assert response.status_code == 302
     assert "/accounts/sign-in/" in response["Location"]
 
 
-def test_the_hall_from_the_link_is_chosen_and_leads_to_its_times(citizen, hall, slot_at):
-    client = citizen_client(citizen)
-    page = client.get(reverse("appointments:book") + f"?hall={hall.slug}").content.decode()
-    assert re.search(rf'<option value="{hall.slug}" selected>', page)
+def test_the_hall_from_the_link_is_chosen_and_leads_to_its_times(citizen, catalogue_hall, slot_at):
+    client = client_for(citizen)
+    page = client.get(reverse("appointments:book") + f"?hall={catalogue_hall.slug}").content.decode()
+    assert re.search(rf'<option value="{catalogue_hall.slug}" selected>', page)
     response = client.post(reverse("appointments:book") + "?service=3700-GA-001",
-                           {"hall": hall.slug, "kind": "assisted"})
+                           {"hall": catalogue_hall.slug, "kind": "assisted"})
     assert response.status_code == 302
-    assert response["Location"] == book_url(hall, "assisted") + "?service=3700-GA-001"
+    assert response["Location"] == book_url(catalogue_hall, "assisted") + "?service=3700-GA-001"
 
 
-def test_the_remembered_city_chooses_its_hall(citizen, other_hall):
-    client = citizen_client(citizen)
+def test_the_remembered_city_chooses_its_hall(citizen, other_catalogue_hall):
+    client = client_for(citizen)
     client.cookies["city"] = "370200"
     page = client.get(reverse("appointments:book")).content.decode()
-    assert re.search(rf'<option value="{other_hall.slug}" selected>', page)
+    assert re.search(rf'<option value="{other_catalogue_hall.slug}" selected>', page)
 
 
-def test_a_missing_choice_is_explained(citizen, hall):
-    response = citizen_client(citizen).post(reverse("appointments:book"), {"hall": hall.slug})
+def test_a_missing_choice_is_explained(citizen, catalogue_hall):
+    response = client_for(citizen).post(reverse("appointments:book"), {"hall": catalogue_hall.slug})
     page = response.content.decode()
     assert "<title>Error:" in page
     assert "Choose what you need" in page
     assert 'href="#id_kind_0"' in page
 
 
-def test_times_are_grouped_by_day_with_the_places_left(citizen, hall, slot_at):
+def test_times_are_grouped_by_day_with_the_places_left(citizen, catalogue_hall, slot_at):
     first = slot_at(2, "09:00", capacity=3)
     full = slot_at(2, "09:30", capacity=1)
     full.booked = 1
     full.save()
     later = slot_at(4, "14:00", capacity=2)
     slot_at(3, "10:00", kind="assisted")  # another kind: not listed
-    client = citizen_client(citizen)
-    days = client.get(book_url(hall)).content.decode()  # first the days (issue 13), each with its places
+    client = client_for(citizen)
+    days = client.get(book_url(catalogue_hall)).content.decode()  # first the days (issue 13), each with its places
     assert re.findall(r'href="\?day=([\d-]+)"', days) == [first.date.isoformat(), later.date.isoformat()]
     assert "3 places left" in days and "2 places left" in days
-    page = client.get(book_url(hall), {"day": first.date.isoformat()}).content.decode()
+    page = client.get(book_url(catalogue_hall), {"day": first.date.isoformat()}).content.decode()
     legends = re.findall(r'<legend class="choice-group__legend">([^<]+)</legend>', page)
     assert len(legends) == 1  # the day, as the group's legend
     assert "3 places left" in page
@@ -73,12 +72,12 @@ def test_times_are_grouped_by_day_with_the_places_left(citizen, hall, slot_at):
     assert f'value="{later.pk}"' not in page  # another day's time
 
 
-def test_a_citizen_books_a_time_and_gets_a_reference(citizen, hall, slot_at, sms,
+def test_a_citizen_books_a_time_and_gets_a_reference(citizen, catalogue_hall, slot_at, sms_outbox,
                                                       django_capture_on_commit_callbacks):
     slot = slot_at(3, "10:00", capacity=2)
-    client = citizen_client(citizen)
+    client = client_for(citizen)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(book_url(hall) + "?service=3700-GA-001",
+        response = client.post(book_url(catalogue_hall) + "?service=3700-GA-001",
                                {"slot": str(slot.pk), "service": "3700-GA-001"})
     appointment = Appointment.objects.get(citizen=citizen)
     assert response["Location"] == reverse("appointments:booked", kwargs={"pk": appointment.pk})
@@ -91,15 +90,15 @@ def test_a_citizen_books_a_time_and_gets_a_reference(citizen, hall, slot_at, sms
     assert slot.booked == 1
     assert [message.to for message in mail.outbox] == [["zhang@example.com"]]
     assert appointment.reference in mail.outbox[0].body
-    assert [message["phone"] for message in sms] == ["13912345678"]
+    assert [message["phone"] for message in sms_outbox] == ["13912345678"]
     listing = client.get(reverse("appointments:mine")).content.decode()
     assert appointment.reference in listing
 
 
-def test_a_full_time_cannot_be_booked(citizen, other_citizen, hall, slot_at):
+def test_a_full_time_cannot_be_booked(citizen, other_citizen, catalogue_hall, slot_at):
     slot = slot_at(3, "10:00", capacity=1)
     services.appointment_book(citizen=other_citizen, slot=slot)
-    response = citizen_client(citizen).post(book_url(hall), {"slot": str(slot.pk)})
+    response = client_for(citizen).post(book_url(catalogue_hall), {"slot": str(slot.pk)})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Someone has just taken the last place at that time" in page
@@ -207,10 +206,10 @@ def test_parallel_bookings_by_one_citizen_keep_to_the_limit(catalogue, django_db
     assert sum(Slot.objects.filter(pk__in=[slot.pk for slot in slots]).values_list("booked", flat=True)) == 1
 
 
-def test_cancelling_frees_the_place(citizen, other_citizen, hall, slot_at):
+def test_cancelling_frees_the_place(citizen, other_citizen, catalogue_hall, slot_at):
     slot = slot_at(3, "10:00", capacity=1)
     appointment = services.appointment_book(citizen=citizen, slot=slot)
-    client = citizen_client(citizen)
+    client = client_for(citizen)
     cancel_url = reverse("appointments:cancel", kwargs={"pk": appointment.pk})
     assert "Cancel your appointment?" in client.get(cancel_url).content.decode()
     response = client.post(cancel_url)
@@ -228,7 +227,7 @@ def test_cancelling_frees_the_place(citizen, other_citizen, hall, slot_at):
 
 def test_nobody_sees_or_cancels_another_citizens_appointment(citizen, other_citizen, slot_at):
     appointment = services.appointment_book(citizen=citizen, slot=slot_at())
-    intruder = citizen_client(other_citizen)
+    intruder = client_for(other_citizen)
     for name in ("detail", "booked", "calendar", "cancel"):
         assert intruder.get(reverse(f"appointments:{name}", kwargs={"pk": appointment.pk})).status_code == 404
     assert intruder.post(reverse("appointments:cancel", kwargs={"pk": appointment.pk})).status_code == 404
@@ -236,10 +235,10 @@ def test_nobody_sees_or_cancels_another_citizens_appointment(citizen, other_citi
     assert appointment.status == AppointmentStatus.BOOKED
 
 
-def test_the_calendar_file_holds_the_appointment(citizen, hall, slot_at):
+def test_the_calendar_file_holds_the_appointment(citizen, catalogue_hall, slot_at):
     slot = slot_at(3, "09:00")
     appointment = services.appointment_book(citizen=citizen, slot=slot)
-    response = citizen_client(citizen).get(reverse("appointments:calendar", kwargs={"pk": appointment.pk}))
+    response = client_for(citizen).get(reverse("appointments:calendar", kwargs={"pk": appointment.pk}))
     assert response["Content-Type"].startswith("text/calendar")
     assert f'appointment-{appointment.reference}.ics' in response["Content-Disposition"]
     body = response.content.decode()
@@ -255,20 +254,20 @@ def test_the_calendar_file_holds_the_appointment(citizen, hall, slot_at):
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
-def test_assisted_help_only_where_the_hall_has_a_desk(citizen, hall):
-    hall.assisted_service = False
-    hall.save()
-    client = citizen_client(citizen)
-    page = client.post(reverse("appointments:book"), {"hall": hall.slug, "kind": "assisted"}).content.decode()
+def test_assisted_help_only_where_the_hall_has_a_desk(citizen, catalogue_hall):
+    catalogue_hall.assisted_service = False
+    catalogue_hall.save()
+    client = client_for(citizen)
+    page = client.post(reverse("appointments:book"), {"hall": catalogue_hall.slug, "kind": "assisted"}).content.decode()
     assert "This hall has no assisted service desk" in page
-    assert client.get(book_url(hall, "assisted")).status_code == 404
+    assert client.get(book_url(catalogue_hall, "assisted")).status_code == 404
 
 
-def test_too_many_bookings_are_refused(citizen, hall, slot_at, settings):
+def test_too_many_bookings_are_refused(citizen, catalogue_hall, slot_at, settings):
     settings.APPOINTMENT_MAX_ACTIVE = 2
     services.appointment_book(citizen=citizen, slot=slot_at(3, "09:00"))
     services.appointment_book(citizen=citizen, slot=slot_at(3, "09:30"))
     third = slot_at(3, "10:00")
-    page = citizen_client(citizen).post(book_url(hall), {"slot": str(third.pk)}).content.decode()
+    page = client_for(citizen).post(book_url(catalogue_hall), {"slot": str(third.pk)}).content.decode()
     assert "You already have 2 appointments booked" in page
     assert Slot.objects.get(pk=third.pk).booked == 0

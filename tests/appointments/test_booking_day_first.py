@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from portal.appointments.models import Appointment
 from portal.staff.roles import Role
-
-from .people import citizen_client, staff_client, staff_make
+from tests.people import client_for, staff_make
 
 pytestmark = pytest.mark.django_db
 
@@ -22,53 +21,53 @@ def slot_values(page):
     return re.findall(r'<input type="radio" name="slot" value="(\d+)"', page)
 
 
-def test_the_citizen_chooses_a_day_first_then_a_time_of_that_day(citizen, hall, slot_at):
+def test_the_citizen_chooses_a_day_first_then_a_time_of_that_day(citizen, catalogue_hall, slot_at):
     morning = slot_at(2, "09:00", capacity=3)
     later = slot_at(2, "09:30", capacity=2)
     other_day = slot_at(4, "14:00", capacity=2)
-    client = citizen_client(citizen)
+    client = client_for(citizen)
 
-    days = client.get(book_url(hall)).content.decode()
+    days = client.get(book_url(catalogue_hall)).content.decode()
     assert slot_values(days) == []  # no wall of times: first the days
     links = re.findall(r'href="\?day=(\d{4}-\d{2}-\d{2})"', days)
     assert links == [morning.date.isoformat(), other_day.date.isoformat()]
     assert "5 places left" in days  # the first day's places, together
 
-    times = client.get(book_url(hall), {"day": morning.date.isoformat()}).content.decode()
+    times = client.get(book_url(catalogue_hall), {"day": morning.date.isoformat()}).content.decode()
     assert slot_values(times) == [str(morning.pk), str(later.pk)]  # that day's times only
     assert "Choose another day" in times
 
 
-def test_a_day_with_no_times_goes_back_to_the_days(citizen, hall, slot_at):
+def test_a_day_with_no_times_goes_back_to_the_days(citizen, catalogue_hall, slot_at):
     slot = slot_at(2, "09:00")
-    page = citizen_client(citizen).get(book_url(hall), {"day": "2001-01-01"}).content.decode()
+    page = client_for(citizen).get(book_url(catalogue_hall), {"day": "2001-01-01"}).content.decode()
     assert slot_values(page) == []
     assert f'href="?day={slot.date.isoformat()}"' in page
 
 
-def test_the_service_chosen_is_kept_with_the_appointment_and_shown_to_staff(citizen, hall, slot_at):
+def test_the_service_chosen_is_kept_with_the_appointment_and_shown_to_staff(citizen, catalogue_hall, slot_at):
     slot = slot_at(3, "10:00", capacity=2)
-    client = citizen_client(citizen)
-    page = client.get(book_url(hall), {"day": slot.date.isoformat()}).content.decode()
+    client = client_for(citizen)
+    page = client.get(book_url(catalogue_hall), {"day": slot.date.isoformat()}).content.decode()
     assert 'name="service"' in page
-    response = client.post(book_url(hall) + f"?day={slot.date.isoformat()}",
+    response = client.post(book_url(catalogue_hall) + f"?day={slot.date.isoformat()}",
                            {"slot": str(slot.pk), "service": "3700-GA-001"})
     appointment = Appointment.objects.get(citizen=citizen)
     assert response["Location"] == reverse("appointments:booked", kwargs={"pk": appointment.pk})
     assert appointment.service_code == "3700-GA-001"
-    window = staff_client(staff_make("window", Role.HALL_STAFF, hall=hall))
+    window = client_for(staff_make("window", Role.HALL_STAFF, hall=catalogue_hall))
     day = window.get(reverse("staff_appointments:day") + f"?date={slot.date.isoformat()}").content.decode()
     assert "Renew a resident ID card" in day
 
 
-def test_a_time_refused_shows_that_days_times_again(citizen, other_citizen, hall, slot_at):
+def test_a_time_refused_shows_that_days_times_again(citizen, other_citizen, catalogue_hall, slot_at):
     from portal.appointments import services
 
     slot = slot_at(3, "10:00", capacity=1)
     free = slot_at(3, "11:00", capacity=1)
     slot_at(5, "11:00", capacity=1)
     services.appointment_book(citizen=other_citizen, slot=slot)
-    page = citizen_client(citizen).post(book_url(hall) + f"?day={slot.date.isoformat()}",
-                                        {"slot": str(slot.pk)}).content.decode()
+    page = client_for(citizen).post(book_url(catalogue_hall) + f"?day={slot.date.isoformat()}",
+                                    {"slot": str(slot.pk)}).content.decode()
     assert "Someone has just taken the last place at that time" in page
     assert slot_values(page) == [str(slot.pk), str(free.pk)]

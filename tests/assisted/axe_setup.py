@@ -15,7 +15,7 @@ ANSWER_APPLICATION = uuid.UUID("00000000-0000-4000-8000-00000000a11f")
 def _person(username, name, phone):
     from django.contrib.auth import get_user_model
 
-    from tests.applications.conftest import make_resident_id
+    from tests.people import make_resident_id
 
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"real_name": name, "phone": phone, "email": f"{username}@example.gov.cn"})

@@ -8,9 +8,7 @@ import pytest
 from django.urls import reverse
 
 from portal.assisted.models import MoreInformationDocument
-from tests.applications.conftest import PDF_BYTES, upload
-
-from .test_workbench import sent  # noqa: F401  (fixture)
+from tests.applying import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,26 +21,27 @@ def _section(html, heading):
 
 
 @pytest.fixture
-def answered(sent, client_for, reviewer, citizen, django_capture_on_commit_callbacks):  # noqa: F811
+def answered(submitted, client_for, reviewer, citizen, django_capture_on_commit_callbacks):
     reviewer_client = client_for(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": sent.pk, "action": "start"}),
+        reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "start"}),
                              {"expected_status": "submitted"})
-        reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": sent.pk, "action": "more-information"}),
+        reviewer_client.post(reverse("assisted:queue_action",
+                                     kwargs={"pk": submitted.pk, "action": "more-information"}),
                              {"more-expected_status": "in_review", "more-note": "请补充户口簿首页。"})
-        response = client_for(citizen).post(reverse("more_information:answer", kwargs={"pk": sent.pk}),
+        response = client_for(citizen).post(reverse("more_information:answer", kwargs={"pk": submitted.pk}),
                                             {"text": "已补充。", "files": [upload("hukou-page.pdf", PDF_BYTES)]})
     assert response.status_code == 302
-    return MoreInformationDocument.objects.get(answer__application=sent)
+    return MoreInformationDocument.objects.get(answer__application=submitted)
 
 
-def test_the_citizen_sees_and_downloads_the_file_sent_with_their_answer(answered, sent, client_for, citizen):  # noqa: F811
+def test_the_citizen_sees_and_downloads_the_file_sent_with_their_answer(answered, submitted, client_for, citizen):
     from portal.accounts.services import user_register
 
     client = client_for(citizen)
-    html = client.get(reverse("applications:detail", kwargs={"pk": sent.pk})).content.decode()
+    html = client.get(reverse("applications:detail", kwargs={"pk": submitted.pk})).content.decode()
     documents = _section(html, "Documents you sent")
-    assert sent.documents.get().original_name in documents  # the form's own upload, still listed
+    assert submitted.documents.get().original_name in documents  # the form's own upload, still listed
     assert "hukou-page.pdf" in documents
     url = reverse("more_information:document", kwargs={"pk": answered.pk})
     assert f'href="{url}"' in documents
@@ -52,8 +51,8 @@ def test_the_citizen_sees_and_downloads_the_file_sent_with_their_answer(answered
     assert client_for(stranger).get(url).status_code == 404  # someone else's file: as if there were none
 
 
-def test_the_reviewer_sees_it_among_the_documents(answered, sent, client_for, reviewer):  # noqa: F811
-    html = client_for(reviewer).get(reverse("assisted:queue_detail", kwargs={"pk": sent.pk})).content.decode()
+def test_the_reviewer_sees_it_among_the_documents(answered, submitted, client_for, reviewer):
+    html = client_for(reviewer).get(reverse("assisted:queue_detail", kwargs={"pk": submitted.pk})).content.decode()
     documents = _section(html, "Documents")
     assert "hukou-page.pdf" in documents
     assert reverse("assisted:queue_answer_document", kwargs={"pk": answered.pk}) in documents

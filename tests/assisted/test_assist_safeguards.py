@@ -13,9 +13,10 @@ from django.views.debug import SafeExceptionReporterFilter
 from portal.applications.models import Application
 from portal.assisted.models import AssistSession
 from portal.audit.models import AuditEvent
-from tests.applications.conftest import complete_steps, make_resident_id, submit
+from tests.applying import complete_steps, start_application, step_url, submit
+from tests.people import make_resident_id
 
-from .test_assisted_flow import CHECKS, _find, _start_application, _start_session
+from .helpers import CHECKS, assist_session_start, citizen_look_up
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,12 @@ def test_an_assist_session_left_open_expires_for_the_staff_member(client_for, ha
     settings.ASSIST_SESSION_MAX_HOURS = 10
     page = service_for("senior-bus-pass")
     at_counter = client_for(hall_staff)
-    session = _start_session(at_counter, citizen, hall)
-    draft = _start_application(at_counter, page)
+    session = assist_session_start(at_counter, citizen, hall)
+    draft = start_application(at_counter, page)
     detail = reverse("applications:detail", kwargs={"pk": draft.pk})
     _age(session, 9)
-    assert at_counter.get(detail).status_code in (200, 302)  # still within the day's session
+    response = at_counter.get(detail)  # still within the day's session: the draft resumes at its first step
+    assert response.status_code == 302 and response["Location"] == step_url(draft, "about-you")
 
     _age(session, 11)  # the staff member went home without ending it
     assert at_counter.get(detail).status_code == 404
@@ -55,7 +57,7 @@ def test_an_assist_session_left_open_expires_for_the_staff_member(client_for, ha
 
     # The next citizen can be helped: the expired session is ended (audited as expired) and a new one starts.
     at_counter.post(reverse("assisted:leave"))
-    _find(at_counter, citizen.resident_id)
+    citizen_look_up(at_counter, citizen.resident_id)
     response = at_counter.post(reverse("assisted:checks"), {"hall": hall.pk, **CHECKS})
     assert response.status_code == 302
     session.refresh_from_db()
@@ -69,15 +71,15 @@ def test_the_worker_ends_expired_sessions_and_the_citizen_reads_it(client_for, h
     from portal.accounts.services import user_register
     from portal.assisted.services import assist_sessions_expire
     from portal.background.jobs import JOBS
-    from tests.staff.conftest import make_staff
+    from tests.people import staff_make
 
     settings.ASSIST_SESSION_MAX_HOURS = 4
-    old = _start_session(client_for(hall_staff), citizen, hall)
+    old = assist_session_start(client_for(hall_staff), citizen, hall)
     _age(old, 5)
-    other = make_staff("窗口小周", "hall_staff", hall=hall)
+    other = staff_make("窗口小周", "hall_staff", hall=hall)
     neighbour = user_register(real_name="孙大妈", password="correct-horse-battery", phone="13566667777",
                               resident_id=make_resident_id(sequence=611))
-    fresh = _start_session(client_for(other), neighbour, hall)
+    fresh = assist_session_start(client_for(other), neighbour, hall)
     _age(fresh, 3)
 
     assert assist_sessions_expire() == 1
@@ -95,39 +97,39 @@ def test_the_worker_ends_expired_sessions_and_the_citizen_reads_it(client_for, h
 # 2. Look-ups by ID number are audited and limited ------------------------------------------------------------
 
 def test_finding_a_citizen_is_in_their_activity_log(client_for, hall_staff, citizen):
-    _find(client_for(hall_staff), citizen.resident_id)
+    citizen_look_up(client_for(hall_staff), citizen.resident_id)
     event = AuditEvent.objects.get(action="assist.citizen_looked_up")
     assert (event.actor_id, event.on_behalf_of_id) == (hall_staff.pk, citizen.pk)
     assert citizen.resident_id not in str(event.details)
     activity = client_for(citizen).get(reverse("audit:my_activity")).content.decode()
     assert "Looked you up by your ID number at a service hall" in activity and hall_staff.real_name in activity
     # An ID number nobody holds names nobody: nothing to record.
-    _find(client_for(hall_staff), make_resident_id(sequence=612))
+    citizen_look_up(client_for(hall_staff), make_resident_id(sequence=612))
     assert AuditEvent.objects.filter(action="assist.citizen_looked_up").count() == 1
 
 
 def test_look_ups_are_limited_per_member_of_staff(client_for, hall_staff, citizen, hall):
-    from tests.staff.conftest import make_staff
+    from tests.people import staff_make
 
     staff = client_for(hall_staff)
     for sequence in range(30):  # a busy counter's worth, whether or not anyone holds the number
-        assert _find(staff, make_resident_id(sequence=700 + sequence)).status_code == 302
-    response = _find(staff, citizen.resident_id)
+        assert citizen_look_up(staff, make_resident_id(sequence=700 + sequence)).status_code == 302
+    response = citizen_look_up(staff, citizen.resident_id)
     html = response.content.decode()
     assert response.status_code == 200 and "You have looked up too many ID numbers" in html
     assert f'value="{citizen.resident_id}"' in html  # what was typed is still there
     assert not AuditEvent.objects.filter(action="assist.citizen_looked_up").exists()
     # A colleague at the next counter is not held up.
-    colleague = client_for(make_staff("窗口小吴", "hall_staff", hall=hall))
-    assert _find(colleague, citizen.resident_id)["Location"] == reverse("assisted:checks")
+    colleague = client_for(staff_make("窗口小吴", "hall_staff", hall=hall))
+    assert citizen_look_up(colleague, citizen.resident_id)["Location"] == reverse("assisted:checks")
 
 
 # 5. An ended session's page shows no references or statuses -------------------------------------------------
 
 def test_an_ended_sessions_page_only_counts_its_applications(client_for, hall_staff, citizen, hall, service_for):
     staff = client_for(hall_staff)
-    session = _start_session(staff, citizen, hall)
-    application = complete_steps(staff, _start_application(staff, service_for("senior-bus-pass")))
+    session = assist_session_start(staff, citizen, hall)
+    application = complete_steps(staff, start_application(staff, service_for("senior-bus-pass")))
     assert submit(staff, application).status_code == 302
     application.refresh_from_db()
     url = reverse("assisted:session", kwargs={"reference": session.reference})

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.browser.chromium import chromium_start, wait_until_replaced
+from tests.browser.chromium import chromium_start, path_of, press, wait_until_replaced
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,20 +21,6 @@ def chromium(tmp_path_factory):
     driver.downloads = downloads
     yield driver
     driver.quit()
-
-
-def _submit(driver, selector="main button.button--primary"):
-    from selenium.webdriver.common.by import By
-
-    button = driver.find_element(By.CSS_SELECTOR, selector)
-    button.click()
-    wait_until_replaced(driver, button)
-
-
-def _path(driver):
-    from urllib.parse import urlparse
-
-    return urlparse(driver.current_url).path
 
 
 def _sign_in_with_second_factor(driver, base, user):
@@ -65,40 +51,40 @@ def test_a_whole_assisted_session_from_look_up_to_printed_receipt(chromium, live
     # Look the citizen up by the number on their ID card.
     driver.get(base + "/staff/assist/")
     driver.find_element(By.ID, "id_resident_id").send_keys(citizen.resident_id)
-    _submit(driver)
-    assert _path(driver) == "/staff/assist/checks/"
+    press(driver)
+    assert path_of(driver) == "/staff/assist/checks/"
     assert citizen.masked_resident_id in driver.find_element(By.ID, "citizen-found").text
     # The three checks, each ticked on its own; then the session starts and the banner shows whom we assist.
     for name in ("presence_confirmed", "id_checked", "consent_recorded"):
         driver.find_element(By.ID, f"id_{name}").click()
-    _submit(driver)
+    press(driver)
     banner = driver.find_element(By.ID, "assist-banner")
     assert citizen.real_name in banner.text and citizen.masked_resident_id in banner.text
 
     # Find the service and start the application: in the citizen's name.
     driver.find_element(By.ID, "id_q").send_keys(page.service_code)
-    _submit(driver, "#service-search button")
+    press(driver, "#service-search button")
     link = driver.find_element(By.CSS_SELECTOR, "#service-results a")
     link.click()
     wait_until_replaced(driver, link)
-    _submit(driver, "main button.button--start")
+    press(driver, "main button.button--start")
     assert citizen.real_name in driver.find_element(By.ID, "assist-banner").text
     assert driver.find_element(By.ID, "id_full_name").get_attribute("value") == citizen.real_name
-    _submit(driver)
+    press(driver)
     scan = tmp_path / "scan.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
     driver.find_element(By.ID, "id_photo").send_keys(str(scan))  # the scanned photo, through the normal field
-    _submit(driver)
+    press(driver)
     driver.find_element(By.CSS_SELECTOR, "input[name=collect_method][value=post]").click()
-    _submit(driver)
+    press(driver)
     Select(driver.find_element(By.ID, "id_delivery_address_0")).select_by_value("370100")
     Select(driver.find_element(By.ID, "id_delivery_address_1")).select_by_value("370102")
     driver.find_element(By.ID, "id_delivery_address_2").send_keys("经十路100号")
-    _submit(driver)
-    assert _path(driver).endswith("/check/")
+    press(driver)
+    assert path_of(driver).endswith("/check/")
     driver.find_element(By.ID, "id_declaration").click()
-    _submit(driver)
-    assert _path(driver).endswith("/confirmation/")
+    press(driver)
+    assert path_of(driver).endswith("/confirmation/")
     reference = driver.find_element(By.CSS_SELECTOR, ".reference").text.strip()
 
     # Back to the session page from the banner; print the receipt.
@@ -117,8 +103,8 @@ def test_a_whole_assisted_session_from_look_up_to_printed_receipt(chromium, live
     assert reference in text and "老年人乘车卡申请" in text
 
     # End the session: the banner goes.
-    _submit(driver, "#end-session")
-    assert _path(driver) == "/staff/assist/"
+    press(driver, "#end-session")
+    assert path_of(driver) == "/staff/assist/"
     assert not driver.find_elements(By.ID, "assist-banner")
 
     application = Application.objects.get(reference=reference)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from .test_workbench import make_application, other_service  # noqa: F401  (fixture)
+from .helpers import application_make
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,10 @@ ENGLISH_NAME = "Demo back office (simulated)"
 
 
 @pytest.fixture
-def connected(other_service, citizen):  # noqa: F811
+def connected(other_service, citizen):
     """An application for a service of a department the demo connects (not one left on the workbench)."""
     call_command("connectors_load_demo", "--backoffice-url", "http://127.0.0.1:8765", stdout=io.StringIO())
-    return make_application(other_service, citizen)
+    return application_make(other_service, citizen)
 
 
 def _page(client, application, language, settings):

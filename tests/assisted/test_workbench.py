@@ -2,58 +2,22 @@
 working days; the actions and the more-information round trip; a constant number of queries per page."""
 
 import datetime
-import uuid
 
 import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from portal.applications.models import Application, StatusEvent
-from portal.applications.notifications import MemorySmsSender
-from portal.applications.selectors import flow_version_current
+from portal.accounts.sms import MemorySmsSender
+from portal.applications.models import StatusEvent
 from portal.assisted.models import MoreInformationAnswer
 from portal.audit.models import AuditEvent
-from tests.applications.conftest import PDF_BYTES, complete_steps, start_application, submit, upload
+from tests.applying import PDF_BYTES, upload
+
+from .helpers import application_make
 
 pytestmark = pytest.mark.django_db
-
-_numbers = iter(range(1, 10_000_000))
-
-
-def make_application(page, applicant, *, status="submitted", days_ago=0, channel="online", submitted_by=None):
-    """A sent application, straight into the database (the queue reads, it does not care how it came)."""
-    now = timezone.now()
-    sent = now - datetime.timedelta(days=days_ago)
-    extra = {"assist_session_reference": "BB-TEST"} if channel == "assisted" else (
-        {"mandate_reference": "M-TEST"} if channel == "proxy" else {})
-    return Application.objects.create(
-        reference=f"T{next(_numbers):011d}", service_code=page.service_code, service_page=page,
-        flow_version=flow_version_current(page.flow_key), applicant=applicant, submitted_by=submitted_by or applicant,
-        channel=channel, status=status, answers={}, created_at=sent, updated_at=sent, submitted_at=sent,
-        idempotency_key=uuid.uuid4(), **extra)
-
-
-@pytest.fixture
-def other_service(flows, tree, other_department):
-    from tests.factories import service_create
-
-    return service_create(tree=tree["zh-hans"], department=other_department, title="户口迁移",
-                          service_code="3700-GA-105", online=True, flow_key="household-registration-transfer",
-                          slug="3700-ga-105", promised_time_limit_days=10)
-
-
-@pytest.fixture
-def sent(service_for, citizen, client_for):
-    """A real sent application (answers and a photo) for a service of `department`."""
-    client = client_for(citizen)
-    application = start_application(client, service_for("senior-bus-pass"))
-    complete_steps(client, application)
-    assert submit(client, application).status_code == 302
-    application.refresh_from_db()
-    return application
 
 
 def _queue(client, **params):
@@ -62,8 +26,8 @@ def _queue(client, **params):
 
 def test_reviewers_see_only_their_departments_applications(client_for, reviewer, other_reviewer, administrator,
                                                            service_for, other_service, citizen):
-    ours = make_application(service_for("senior-bus-pass"), citizen)
-    theirs = make_application(other_service, citizen)
+    ours = application_make(service_for("senior-bus-pass"), citizen)
+    theirs = application_make(other_service, citizen)
     mine, other = client_for(reviewer), client_for(other_reviewer)
 
     html = _queue(mine).content.decode()
@@ -83,8 +47,8 @@ def test_reviewers_see_only_their_departments_applications(client_for, reviewer,
     assert theirs.reference not in _queue(mine, service=other_service.service_code).content.decode()
 
 
-def test_a_reviewer_cannot_download_another_departments_documents(client_for, reviewer, other_reviewer, sent):
-    document = sent.documents.get()
+def test_a_reviewer_cannot_download_another_departments_documents(client_for, reviewer, other_reviewer, submitted):
+    document = submitted.documents.get()
     url = reverse("assisted:queue_document", kwargs={"pk": document.pk})
     assert client_for(other_reviewer).get(url).status_code == 404
     response = client_for(reviewer).get(url)
@@ -93,10 +57,10 @@ def test_a_reviewer_cannot_download_another_departments_documents(client_for, re
 
 def test_filters_by_status_service_channel_and_overdue(client_for, reviewer, service_for, citizen, settings):
     bus, care = service_for("senior-bus-pass"), service_for("elderly-care-subsidy")  # both promise 5 working days
-    fresh = make_application(bus, citizen)
-    late = make_application(bus, citizen, status="in_review", days_ago=30)
-    late_but_decided = make_application(bus, citizen, status="approved", days_ago=30)
-    assisted = make_application(care, citizen, channel="assisted", days_ago=1)
+    fresh = application_make(bus, citizen)
+    late = application_make(bus, citizen, status="in_review", days_ago=30)
+    late_but_decided = application_make(bus, citizen, status="approved", days_ago=30)
+    assisted = application_make(care, citizen, channel="assisted", days_ago=1)
     client = client_for(reviewer)
 
     def shown(**params):
@@ -145,33 +109,33 @@ def test_the_queue_takes_the_same_number_of_queries_whatever_the_data(client_for
         return len(queries)
 
     for index in range(3):
-        make_application(pages[index % 2], citizen, days_ago=index * 4, channel=("online", "assisted")[index % 2])
+        application_make(pages[index % 2], citizen, days_ago=index * 4, channel=("online", "assisted")[index % 2])
     small = [count(), count(overdue="1"), count(status="all", channel="assisted"), count(page="1")]
     for index in range(60):
-        make_application(pages[index % 2], citizen, days_ago=index, channel=("online", "assisted", "proxy")[index % 3])
-        make_application(other_service, citizen, days_ago=index)
+        application_make(pages[index % 2], citizen, days_ago=index, channel=("online", "assisted", "proxy")[index % 3])
+        application_make(other_service, citizen, days_ago=index)
     large = [count(), count(overdue="1"), count(status="all", channel="assisted"), count(page="2")]
     assert small == large, (small, large)
 
 
-def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citizen, sent,
+def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citizen, submitted,
                                                      django_capture_on_commit_callbacks):
     reviewer_client, citizen_client = client_for(reviewer), client_for(citizen)
-    detail = reverse("assisted:queue_detail", kwargs={"pk": sent.pk})
+    detail = reverse("assisted:queue_detail", kwargs={"pk": submitted.pk})
     page = reviewer_client.get(detail).content.decode()
-    assert "张三" in page and sent.documents.get().original_name in page and 'id="start-review"' in page
-    assert sent.applicant.resident_id not in page
+    assert "张三" in page and submitted.documents.get().original_name in page and 'id="start-review"' in page
+    assert submitted.applicant.resident_id not in page
 
     def act(action, **data):
         with django_capture_on_commit_callbacks(execute=True):
-            response = reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": sent.pk,
+            response = reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk,
                                                                                      "action": action}), data)
-        sent.refresh_from_db()
+        submitted.refresh_from_db()
         return response
 
     act("start", expected_status="submitted")
-    assert sent.status == "in_review"
-    assert list(sent.events.values_list("to_status", "source")) == [
+    assert submitted.status == "in_review"
+    assert list(submitted.events.values_list("to_status", "source")) == [
         ("draft", "portal"), ("submitted", "portal"), ("received", "staff"), ("in_review", "staff")]
 
     # A request needs its note; then the citizen is told by text message and e-mail.
@@ -181,13 +145,13 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
     mail.outbox.clear()
     note = "请补充上传近三个月内的免冠照片。"
     act("more-information", **{"more-expected_status": "in_review", "more-note": note})
-    assert sent.status == "more_info_requested"
-    assert any(sent.reference in message["message"] for message in MemorySmsSender.outbox)
+    assert submitted.status == "more_info_requested"
+    assert any(submitted.reference in message["message"] for message in MemorySmsSender.outbox)
     assert mail.outbox and note in mail.outbox[0].body
 
     # The citizen sees the request on their application page and answers it in the portal, with a file.
-    page = citizen_client.get(reverse("applications:detail", kwargs={"pk": sent.pk})).content.decode()
-    answer_url = reverse("more_information:answer", kwargs={"pk": sent.pk})
+    page = citizen_client.get(reverse("applications:detail", kwargs={"pk": submitted.pk})).content.decode()
+    answer_url = reverse("more_information:answer", kwargs={"pk": submitted.pk})
     assert note in page and answer_url in page
     assert note in citizen_client.get(answer_url).content.decode()
     response = citizen_client.post(answer_url, {"text": ""})
@@ -196,10 +160,10 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
         response = citizen_client.post(answer_url, {"text": "照片已重新上传。", "files": [upload("new-photo.pdf",
                                                                                           PDF_BYTES)]})
     assert response.status_code == 302
-    sent.refresh_from_db()
-    assert sent.status == "in_review"
-    assert sent.events.latest("created_at").source == "portal"
-    answer = MoreInformationAnswer.objects.get(application=sent)
+    submitted.refresh_from_db()
+    assert submitted.status == "in_review"
+    assert submitted.events.latest("created_at").source == "portal"
+    answer = MoreInformationAnswer.objects.get(application=submitted)
     assert answer.request_event.note == note and answer.answered_by == citizen
 
     # The reviewer sees the answer and its document, then decides.
@@ -209,14 +173,14 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
     response = reviewer_client.get(reverse("assisted:queue_answer_document", kwargs={"pk": document.pk}))
     assert b"".join(response.streaming_content) == PDF_BYTES
     response = act("reject", **{"decide-expected_status": "in_review", "decide-note": ""})
-    assert response.status_code == 400 and sent.status == "in_review"  # a refusal needs its reason
+    assert response.status_code == 400 and submitted.status == "in_review"  # a refusal needs its reason
     MemorySmsSender.outbox.clear()
     act("approve", **{"decide-expected_status": "in_review", "decide-note": "材料齐全。"})
-    assert sent.status == "approved"
-    assert any(sent.reference in message["message"] for message in MemorySmsSender.outbox)
+    assert submitted.status == "approved"
+    assert any(submitted.reference in message["message"] for message in MemorySmsSender.outbox)
     act("complete", expected_status="approved")
-    assert sent.status == "completed"
-    assert not StatusEvent.objects.filter(application=sent, source="staff").exclude(actor=reviewer).exists()
+    assert submitted.status == "completed"
+    assert not StatusEvent.objects.filter(application=submitted, source="staff").exclude(actor=reviewer).exists()
 
     actions = set(AuditEvent.objects.filter(actor_id=reviewer.pk, on_behalf_of_id=citizen.pk)
                   .values_list("action", flat=True))
@@ -225,7 +189,7 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
 
 
 def test_a_stale_page_does_not_overwrite_a_newer_decision(client_for, reviewer, service_for, citizen):
-    application = make_application(service_for("senior-bus-pass"), citizen, status="in_review")
+    application = application_make(service_for("senior-bus-pass"), citizen, status="in_review")
     client = client_for(reviewer)
     url = reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "approve"})
     client.post(url, {"decide-expected_status": "in_review", "decide-note": ""})
@@ -241,7 +205,7 @@ def test_with_a_back_office_connector_the_workbench_only_shows(client_for, revie
     from portal.connectors.models import ConnectorConfig
 
     ConnectorConfig.objects.create(slug="civil-affairs", name="民政业务系统", plugin="demo", department=department)
-    application = make_application(service_for("senior-bus-pass"), citizen)
+    application = application_make(service_for("senior-bus-pass"), citizen)
     client = client_for(reviewer)
     page = client.get(reverse("assisted:queue_detail", kwargs={"pk": application.pk})).content.decode()
     assert 'id="back-office-note"' in page and "民政业务系统" in page
@@ -252,16 +216,17 @@ def test_with_a_back_office_connector_the_workbench_only_shows(client_for, revie
     assert application.status == "submitted"
 
 
-def test_only_the_applicant_or_their_proxy_answers(client_for, sent, reviewer, db):
+def test_only_the_applicant_or_their_proxy_answers(client_for, submitted, reviewer, db):
     from portal.accounts.services import user_register
 
-    client_for(reviewer).post(reverse("assisted:queue_action", kwargs={"pk": sent.pk, "action": "start"}))
-    client_for(reviewer).post(reverse("assisted:queue_action", kwargs={"pk": sent.pk, "action": "more-information"}),
-                              {"more-note": "请补充材料"})
-    sent.refresh_from_db()
-    assert sent.status == "more_info_requested"
+    reviewer_client = client_for(reviewer)
+    reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "start"}))
+    reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "more-information"}),
+                         {"more-note": "请补充材料"})
+    submitted.refresh_from_db()
+    assert submitted.status == "more_info_requested"
     stranger = user_register(real_name="路人", password="correct-horse-battery", phone="13500001111")
-    url = reverse("more_information:answer", kwargs={"pk": sent.pk})
+    url = reverse("more_information:answer", kwargs={"pk": submitted.pk})
     assert client_for(stranger).get(url).status_code == 404
     assert client_for(stranger).post(url, {"text": "x"}).status_code == 404
     assert client_for(reviewer).get(url).status_code == 404  # staff answer nothing for citizens here

@@ -53,3 +53,30 @@ def wait_until_replaced(driver, element, timeout=20):
 
     WebDriverWait(driver, timeout).until(replaced)
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def press(driver, selector="main button.button--primary"):
+    """Press the button `selector` (a CSS selector) and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+
+    button = driver.find_element(By.CSS_SELECTOR, selector)
+    button.click()
+    wait_until_replaced(driver, button)
+
+
+def path_of(driver):
+    """The path of the page the browser shows (no host, no query)."""
+    from urllib.parse import urlparse
+
+    return urlparse(driver.current_url).path
+
+
+def sign_in(driver, base, phone="13912345678", password="correct-horse-battery"):  # noqa: S107 (a test account)
+    """Sign in through the sign-in page (in Chinese, the default language) as the citizen with `phone`; the
+    defaults are the `citizen` fixture's (tests/people.py)."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/accounts/sign-in/")
+    driver.find_element(By.ID, "id_identifier").send_keys(phone)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    press(driver)

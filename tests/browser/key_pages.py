@@ -5,7 +5,7 @@ Page states are tests/browser/pages.py PageStates (as in the axe harness's list)
 that need a signed-in applicant and an application in a given state. tests/browser/harness.py's
 open_page_state() opens one without running axe.
 
-The application data is made with the engine's own helpers from tests/applications/conftest.py, over HTTP,
+The application data is made with the engine's own helpers from tests/applying.py, over HTTP,
 so the pages show what a real applicant sees:
 - "pension-certification": yes/no radios, a declaration checkbox and, answered as here, no upload: the flow
   the keyboard journey goes through, and the one behind check answers and the confirmation.
@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.utils import translation
 from selenium.webdriver.common.by import By
 
-from tests.applications.conftest import complete_steps, make_resident_id, start_application
-from tests.applications.conftest import submit as submit_application
+from tests.applying import complete_steps, start_application
+from tests.applying import submit as submit_application
 from tests.factories import service_create
+from tests.people import make_resident_id
 
 from .chromium import wait_until_replaced
 from .states import SERVICE, PageState, all_of, heading_error, shows, submit

@@ -110,7 +110,7 @@ class BackOffice:
         self.process = None
 
     def start(self):
-        args = [sys.executable, "-m", "portal.connectors.backoffice_sim", "--port", str(self.port),
+        args = [sys.executable, "-m", "portal.demo.backoffice_sim", "--port", str(self.port),
                 "--secret-env", SECRET_ENV, "--db", str(self.db)]
         if self.portal_url:
             args += ["--portal-url", self.portal_url]
@@ -149,12 +149,8 @@ def backoffice_factory(processes, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english(english):
     """Tests read the English msgids."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -216,15 +212,6 @@ def rest_connector(db):
 
 
 @pytest.fixture
-def citizen(db):
-    from portal.accounts.services import user_register
-    from tests.applications.conftest import make_resident_id
-
-    return user_register(real_name="张三", password="correct-horse-battery", phone="13912345678",
-                         email="zhang@example.com", resident_id=make_resident_id())
-
-
-@pytest.fixture
 def submit(db):
     """submit(citizen) -> an application sent through the engine's application_submit (general-application
     flow, answers filled in directly: the form steps are not what these tests are about)."""
@@ -246,6 +233,7 @@ def submit(db):
         Application.objects.filter(pk=application.pk).update(
             answers=answers, completed_steps=[step.key for step in application.flow.steps])
         application.refresh_from_db()
-        return application_submit(application=application, actor=applicant, idempotency_key=uuid.uuid4())
+        return application_submit(application=application, actor=applicant, idempotency_key=uuid.uuid4(),
+                                  expected_version=application.version)
 
     return make

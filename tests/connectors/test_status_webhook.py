@@ -12,7 +12,7 @@ from django.core import mail
 from django.urls import reverse
 
 from portal.applications.models import Application
-from portal.connectors import services, signing
+from portal.connectors import signing
 from portal.connectors.models import InboundOutcome, InboundStatusEvent
 
 from .conftest import SECRET
@@ -127,12 +127,12 @@ def test_unknown_application_or_one_never_sent_to_this_connector_is_404(client, 
 
 
 def test_status_path_only_moves_forward():
-    from portal.applications.status import Source
+    from portal.applications.status import Source, status_path
 
-    assert services.status_path("submitted", "approved", Source.CONNECTOR) == ["received", "in_review", "approved"]
-    assert services.status_path("approved", "received", Source.CONNECTOR) is None
-    assert services.status_path("completed", "in_review", Source.CONNECTOR) is None
-    assert services.status_path("submitted", "withdrawn", Source.CONNECTOR) is None
+    assert status_path("submitted", "approved", Source.CONNECTOR) == ["received", "in_review", "approved"]
+    assert status_path("approved", "received", Source.CONNECTOR) is None
+    assert status_path("completed", "in_review", Source.CONNECTOR) is None
+    assert status_path("submitted", "withdrawn", Source.CONNECTOR) is None
 
 
 def test_a_signed_body_nested_thirty_thousand_deep_is_a_400_with_a_reason_and_the_next_update_works(client, sent):

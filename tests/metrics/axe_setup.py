@@ -114,7 +114,7 @@ def _completed(visit, pk, score=None):
 
     from portal.applications.models import Application, StatusEvent
     from portal.applications.references import reference_generate
-    from portal.metrics.demo import _Builder
+    from portal.demo.metrics import _Builder
     from portal.ratings.models import Rating
     from portal.ratings.services import rating_give
     from services_catalog.models import ServicePage
@@ -165,7 +165,7 @@ def rating_path(visit):
 
 def administrator_with_figures(visit):
     from portal.applications.models import Application
-    from portal.metrics.demo import DEMO_USERNAME, metrics_demo_generate
+    from portal.demo.metrics import DEMO_USERNAME, metrics_demo_generate
 
     if not Application.objects.filter(applicant__username__startswith=DEMO_USERNAME).exists():
         metrics_demo_generate(services=[visit.catalogue.service(code)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from services_catalog.models import ServicePage
-from tests.appointments.people import staff_client
+from tests.people import client_for
 
 from .conftest import X
 from .tables import csv_rows, html_tables
@@ -21,11 +21,11 @@ FORMULA = '=HYPERLINK("http://evil/","x")'
 
 def test_a_title_written_as_a_formula_stays_text_in_the_csv(demo, administrator):
     ServicePage.objects.filter(service_code=X).update(title=FORMULA)
-    rows = csv_rows(staff_client(administrator).get(reverse("metrics:csv", kwargs={"table": "services"})))
+    rows = csv_rows(client_for(administrator).get(reverse("metrics:csv", kwargs={"table": "services"})))
     assert rows[1] == ["'" + FORMULA, X, "12"]  # the number stays a number
     for start in ("+", "-", "@", "\t", "\r"):
         ServicePage.objects.filter(service_code=X).update(title=start + "1+1")
-        rows = csv_rows(staff_client(administrator).get(reverse("metrics:csv", kwargs={"table": "services"})))
+        rows = csv_rows(client_for(administrator).get(reverse("metrics:csv", kwargs={"table": "services"})))
         assert rows[1][0] == "'" + start + "1+1", repr(start)
 
 
@@ -35,7 +35,7 @@ def test_a_title_written_as_a_formula_stays_text_in_the_csv(demo, administrator)
     {"start_0": "9999", "start_1": "12", "start_2": "30", "end_0": "9999", "end_1": "12", "end_2": "31"},
 ])
 def test_dates_out_of_range_get_the_forms_error_not_a_server_error(demo, administrator, query):
-    client = staff_client(administrator)
+    client = client_for(administrator)
     response = client.get(reverse("metrics:dashboard"), query)
     assert response.status_code == 200
     html = response.content.decode()
@@ -46,7 +46,7 @@ def test_dates_out_of_range_get_the_forms_error_not_a_server_error(demo, adminis
 
 
 def test_a_csv_link_cannot_ask_for_more_than_3_years(demo, administrator):
-    client = staff_client(administrator)
+    client = client_for(administrator)
     today = timezone.localdate()
     query = {"from": (today - datetime.timedelta(days=5 * 365)).isoformat(), "to": today.isoformat()}
     html = client.get(reverse("metrics:dashboard"), query).content.decode()

@@ -1,5 +1,5 @@
 """The dashboard's figures and its CSV files equal those of a data set built to have them (see
-portal/metrics/demo.py; every number below is worked out by hand from that description). Run on SQLite
+portal/demo/metrics.py; every number below is worked out by hand from that description). Run on SQLite
 and on PostgreSQL: the percentiles must agree."""
 
 import datetime
@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.metrics.demo import expected, metrics_demo_generate
+from portal.demo.metrics import expected, metrics_demo_generate
 from portal.metrics.services import metrics_refresh
 from portal.staff.roles import Role
-from tests.appointments.people import staff_client, staff_make
+from tests.people import client_for, staff_make
 
 from .conftest import X, Y, Z
 from .tables import csv_rows, html_tables
@@ -60,7 +60,7 @@ def dashboard_url(**query):
 
 
 def test_the_dashboard_shows_the_known_figures(demo, administrator):
-    page = staff_client(administrator).get(dashboard_url()).content.decode()
+    page = client_for(administrator).get(dashboard_url()).content.decode()
     tables = html_tables(page)
     for key, rows in EXPECTED.items():
         assert tables[f"{key}-table"] == rows, key
@@ -70,7 +70,7 @@ def test_the_dashboard_shows_the_known_figures(demo, administrator):
 
 
 def test_each_csv_equals_its_table(demo, administrator):
-    client = staff_client(administrator)
+    client = client_for(administrator)
     for key, rows in EXPECTED_CSV.items():
         response = client.get(reverse("metrics:csv", kwargs={"table": key}))
         assert response["Content-Type"].startswith("text/csv")
@@ -87,17 +87,17 @@ def test_the_generator_states_the_same_answers(demo):
 def test_a_longer_period_takes_in_the_old_applications(demo, administrator):
     today = timezone.localdate()
     query = {"from": (today - datetime.timedelta(days=400)).isoformat(), "to": today.isoformat()}
-    tables = html_tables(staff_client(administrator).get(dashboard_url(**query)).content.decode())
+    tables = html_tables(client_for(administrator).get(dashboard_url(**query)).content.decode())
     assert tables["services-table"][1] == [X_NAME, X, "14"]
     # x now also took 20 and 30 working days: 12 values, median the 6th (4), p90 the 11th (20), 5 over 5 days.
     assert tables["processing-table"][1] == [X_NAME, X, "5", "12", "4", "20", "5"]
-    csv_processing = csv_rows(staff_client(administrator).get(
+    csv_processing = csv_rows(client_for(administrator).get(
         reverse("metrics:csv", kwargs={"table": "processing"}) + f"?from={query['from']}&to={query['to']}"))
     assert csv_processing[1] == [X_NAME, X, "5", "12", "4", "20", "5"]
 
 
 def test_the_period_form_filters_and_explains_its_errors(demo, administrator):
-    client = staff_client(administrator)
+    client = client_for(administrator)
     today = timezone.localdate()
     page = client.get(dashboard_url(start_0=today.year, start_1=today.month, start_2=today.day,
                                     end_0=today.year - 1, end_1=1, end_2=1)).content.decode()
@@ -108,29 +108,29 @@ def test_the_period_form_filters_and_explains_its_errors(demo, administrator):
     assert html_tables(page)["services-table"] == [["Service", "Service code", "Applications"], [X_NAME, X, "2"]]
 
 
-def test_a_hall_manager_sees_the_services_of_their_hall(demo, other_hall, hall):
-    qingdao = staff_client(staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_hall))
+def test_a_hall_manager_sees_the_services_of_their_hall(demo, other_catalogue_hall, catalogue_hall):
+    qingdao = client_for(staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_catalogue_hall))
     tables = html_tables(qingdao.get(dashboard_url()).content.decode())
     assert tables["services-table"] == [["Service", "Service code", "Applications"], [Y_NAME, Y, "4"]]
     assert tables["channels-table"][1:] == [["Online", "2", "50"], ["On someone's behalf", "2", "50"],
                                              ["With help at a service hall", "0", "0"]]
     assert [row[1] for row in tables["processing-table"][1:]] == [Y, "—"]
-    jinan = staff_client(staff_make("jinan-manager", Role.HALL_MANAGER, hall=hall))
+    jinan = client_for(staff_make("jinan-manager", Role.HALL_MANAGER, hall=catalogue_hall))
     tables = html_tables(jinan.get(dashboard_url()).content.decode())
     assert [row[1] for row in tables["services-table"][1:]] == [X, Z]
 
 
-def test_no_metrics_without_a_second_factor_or_the_permission(demo, hall, administrator):
-    window = staff_make("window", Role.HALL_STAFF, hall=hall)  # hall staff do not see metrics
+def test_no_metrics_without_a_second_factor_or_the_permission(demo, catalogue_hall, administrator):
+    window = staff_make("window", Role.HALL_STAFF, hall=catalogue_hall)  # hall staff do not see metrics
     for url in (dashboard_url(), reverse("metrics:csv", kwargs={"table": "services"})):
-        assert staff_client(window).get(url).status_code == 403
-        unverified = staff_client(administrator, verified=False).get(url)
+        assert client_for(window).get(url).status_code == 403
+        unverified = client_for(administrator, verified=False).get(url)
         assert unverified.status_code == 302 and "/accounts/two-step/" in unverified["Location"]
-    assert staff_client(administrator).get(reverse("metrics:csv", kwargs={"table": "nothing"})).status_code == 404
+    assert client_for(administrator).get(reverse("metrics:csv", kwargs={"table": "nothing"})).status_code == 404
 
 
 def test_the_dashboard_runs_a_fixed_number_of_queries(catalogue, administrator):
-    client = staff_client(administrator)
+    client = client_for(administrator)
     services = [catalogue.service(code) for code in (X, Y, Z)]
 
     def count():

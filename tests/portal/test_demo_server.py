@@ -45,7 +45,7 @@ def manage(env, *args, timeout=SETUP_TIMEOUT):
 
 CREATE_CITIZENS = """
 from portal.accounts.services import user_register
-from tests.applications.conftest import make_resident_id
+from tests.people import make_resident_id
 for n in range({count}):
     user_register(real_name="市民" + "甲乙丙丁戊己庚辛壬癸"[n % 10], password="{password}",
                   phone=f"1391000{{n:04d}}", resident_id=make_resident_id(sequence=n + 1))

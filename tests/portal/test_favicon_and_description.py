@@ -66,7 +66,7 @@ def test_favicon_ico_leads_to_an_icon_image(client, static_served):
     assert response.status_code == 302
     image = client.get(response["Location"])
     assert image.status_code == 200
-    assert image["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+    assert image["Content-Type"] == "image/x-icon"  # WhiteNoise's own table, whatever the system's says
     assert b"".join(image.streaming_content if image.streaming else [image.content])[:4] == b"\x00\x00\x01\x00"
 
 

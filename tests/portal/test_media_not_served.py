@@ -59,7 +59,7 @@ def application(db):
     from portal.accounts.services import user_register
     from portal.applications.selectors import flow_version_current
     from portal.applications.services import application_start, flows_load_from_code
-    from tests.applications.conftest import make_resident_id
+    from tests.people import make_resident_id
 
     citizen = user_register(real_name="张三", password="correct-horse-battery", phone="13912345678",
                             resident_id=make_resident_id())

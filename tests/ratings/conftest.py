@@ -1,16 +1,11 @@
-"""The appointments tests' people and halls, and completed applications to rate."""
+"""Completed applications to rate (the people and the catalogue's halls are in tests/conftest.py)."""
 
 import pytest
 
-from tests.appointments.conftest import (  # noqa: F401  (fixtures)
-    _english,
-    _messages_kept,
-    citizen,
-    hall,
-    other_citizen,
-    other_hall,
-    sms,
-)
+
+@pytest.fixture(autouse=True)
+def _english(english):
+    """Every test here reads English."""
 
 
 @pytest.fixture
@@ -23,7 +18,7 @@ def completed_for(catalogue):
     from portal.applications.references import reference_generate
     from portal.applications.services import application_transition
     from portal.applications.status import Source, Status
-    from portal.metrics.demo import _Builder
+    from portal.demo.metrics import _Builder
 
     version = _Builder(timezone.now()).flow_version
 

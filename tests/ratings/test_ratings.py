@@ -14,7 +14,7 @@ from portal.audit.models import AuditEvent
 from portal.ratings import services
 from portal.ratings.models import Rating
 from portal.staff.roles import Role
-from tests.appointments.people import citizen_client, staff_client, staff_make
+from tests.people import client_for, staff_make
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,15 @@ def rate(application):
 
 
 @pytest.fixture
-def managers(hall, other_hall):
-    return {"jinan": staff_make("jinan-manager", Role.HALL_MANAGER, hall=hall, email="jinan@example.gov.cn"),
-            "qingdao": staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_hall, email="qd@example.gov.cn")}
+def managers(catalogue_hall, other_catalogue_hall):
+    return {"jinan": staff_make("jinan-manager", Role.HALL_MANAGER, hall=catalogue_hall,
+                                email="jinan@example.gov.cn"),
+            "qingdao": staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_catalogue_hall,
+                                  email="qd@example.gov.cn")}
 
 
 def test_the_panel_asks_for_a_rating_with_words_once_the_application_is_completed(citizen, completed_for):
-    client = citizen_client(citizen)
+    client = client_for(citizen)
     in_review = completed_for(citizen, final=Status.IN_REVIEW)
     assert "Rate this service" not in client.get(detail(in_review)).content.decode()
     completed = completed_for(citizen)
@@ -48,7 +50,7 @@ def test_the_panel_asks_for_a_rating_with_words_once_the_application_is_complete
 
 def test_a_rating_is_given_once_and_can_be_changed_for_seven_days(citizen, completed_for):
     application = completed_for(citizen)
-    client = citizen_client(citizen)
+    client = client_for(citizen)
     response = client.post(rate(application), {"score": "4", "comment": "很快"})
     assert response["Location"] == detail(application)
     page = client.get(detail(application)).content.decode()
@@ -66,7 +68,7 @@ def test_a_rating_is_given_once_and_can_be_changed_for_seven_days(citizen, compl
 
 def test_a_rating_needs_a_score(citizen, completed_for):
     application = completed_for(citizen)
-    page = citizen_client(citizen).post(rate(application), {"comment": "x"}).content.decode()
+    page = client_for(citizen).post(rate(application), {"comment": "x"}).content.decode()
     assert "<title>Error:" in page
     assert 'href="#id_score_0"' in page and "Choose a rating from 1 to 5" in page
     assert not Rating.objects.exists()
@@ -74,18 +76,18 @@ def test_a_rating_needs_a_score(citizen, completed_for):
 
 def test_nobody_rates_another_citizens_application(citizen, other_citizen, completed_for):
     application = completed_for(citizen)
-    intruder = citizen_client(other_citizen)
+    intruder = client_for(other_citizen)
     assert intruder.get(rate(application)).status_code == 404
     assert intruder.post(rate(application), {"score": "1"}).status_code == 404
     assert not Rating.objects.exists()
 
 
 def test_a_poor_rating_is_flagged_to_the_manager_of_the_services_first_hall(
-        citizen, completed_for, managers, django_capture_on_commit_callbacks, sms):
+        citizen, completed_for, managers, django_capture_on_commit_callbacks, sms_outbox):
     application = completed_for(citizen)  # 3700-GA-001: Jinan and Qingdao halls; Jinan's slug comes first
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        citizen_client(citizen).post(rate(application), {"score": "2", "comment": "排队太久"})
+        client_for(citizen).post(rate(application), {"score": "2", "comment": "排队太久"})
     rating = Rating.objects.get()
     assert rating.flagged_at is not None and rating.hall.slug == "jinan-hall"
     assert [message.to for message in mail.outbox] == [["jinan@example.gov.cn"]]
@@ -103,24 +105,24 @@ def test_a_good_rating_is_not_flagged(citizen, completed_for, managers, django_c
 
 
 def test_an_assisted_applications_poor_rating_goes_to_the_hall_that_helped(
-        citizen, completed_for, managers, other_hall, django_capture_on_commit_callbacks):
+        citizen, completed_for, managers, other_catalogue_hall, django_capture_on_commit_callbacks):
     from portal.assisted.models import AssistSession
 
-    AssistSession.objects.create(reference="AS-TEST-1", staff=managers["qingdao"], hall=other_hall, citizen=citizen,
-                                 presence_confirmed=True, id_checked=True, consent_recorded=True,
+    AssistSession.objects.create(reference="AS-TEST-1", staff=managers["qingdao"], hall=other_catalogue_hall,
+                                 citizen=citizen, presence_confirmed=True, id_checked=True, consent_recorded=True,
                                  started_at=timezone.now(), state="ended", ended_at=timezone.now())
     application = completed_for(citizen, channel="assisted", assist="AS-TEST-1")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.rating_give(application=application, rater=citizen, score=1)
-    assert Rating.objects.get().hall == other_hall
+    assert Rating.objects.get().hall == other_catalogue_hall
     assert [message.to for message in mail.outbox] == [["qd@example.gov.cn"]]
 
 
 def test_the_manager_follows_up_and_it_is_recorded(citizen, completed_for, managers):
     application = completed_for(citizen)
     rating = services.rating_give(application=application, rater=citizen, score=1, comment="没人理我")
-    manager = staff_client(managers["jinan"])
+    manager = client_for(managers["jinan"])
     listing = manager.get(reverse("staff_ratings:list")).content.decode()
     assert application.reference in listing and "1 – Very poor" in listing
     url = reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
@@ -145,27 +147,27 @@ def test_the_manager_follows_up_and_it_is_recorded(citizen, completed_for, manag
 
 def test_a_follow_up_needs_what_was_done(citizen, completed_for, managers):
     rating = services.rating_give(application=completed_for(citizen), rater=citizen, score=1)
-    page = staff_client(managers["jinan"]).post(reverse("staff_ratings:detail", kwargs={"pk": rating.pk}),
-                                                {"done_on_0": "", "done_on_1": "", "done_on_2": ""}).content.decode()
+    page = client_for(managers["jinan"]).post(reverse("staff_ratings:detail", kwargs={"pk": rating.pk}),
+                                              {"done_on_0": "", "done_on_1": "", "done_on_2": ""}).content.decode()
     assert "Enter what was done" in page and "<title>Error:" in page
     assert not rating.follow_ups.exists()
 
 
 def test_managers_see_only_their_halls_ratings_and_administrators_all(citizen, completed_for, managers):
     rating = services.rating_give(application=completed_for(citizen), rater=citizen, score=2)
-    other = staff_client(managers["qingdao"])
+    other = client_for(managers["qingdao"])
     assert rating.application.reference not in other.get(reverse("staff_ratings:list")).content.decode()
     assert other.get(reverse("staff_ratings:detail", kwargs={"pk": rating.pk})).status_code == 404
-    admin = staff_client(staff_make("admin", Role.ADMINISTRATOR))
+    admin = client_for(staff_make("admin", Role.ADMINISTRATOR))
     assert rating.application.reference in admin.get(reverse("staff_ratings:list")).content.decode()
 
 
-def test_no_ratings_page_without_a_second_factor_or_the_permission(citizen, completed_for, managers, hall):
+def test_no_ratings_page_without_a_second_factor_or_the_permission(citizen, completed_for, managers, catalogue_hall):
     rating = services.rating_give(application=completed_for(citizen), rater=citizen, score=2)
-    window = staff_make("window", Role.HALL_STAFF, hall=hall)  # hall staff do not follow ratings up
+    window = staff_make("window", Role.HALL_STAFF, hall=catalogue_hall)  # hall staff do not follow ratings up
     for url in (reverse("staff_ratings:list"), reverse("staff_ratings:detail", kwargs={"pk": rating.pk})):
-        assert staff_client(window).get(url).status_code == 403
-        assert citizen_client(citizen).get(url).status_code == 403
-        unverified = staff_client(managers["jinan"], verified=False).get(url)
+        assert client_for(window).get(url).status_code == 403
+        assert client_for(citizen).get(url).status_code == 403
+        unverified = client_for(managers["jinan"], verified=False).get(url)
         assert unverified.status_code == 302 and "/accounts/two-step/" in unverified["Location"]
         assert "/accounts/sign-in/" in Client().get(url)["Location"]

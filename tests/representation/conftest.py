@@ -1,41 +1,29 @@
-"""People and services for mandate tests; the engine's fixtures are reused from tests/applications, the staff
-people (made through staff_membership_add) from tests/staff."""
+"""People for mandate tests: an older principal, the agent who acts for her and a stranger (the citizens and
+staff of tests/conftest.py are there too)."""
 
 import pytest
 
-from tests.applications.conftest import (  # noqa: F401  (fixtures)
-    _english,
-    _quiet_tasks,
-    client_for,
-    department,
-    flows,
-    make_resident_id,
-    service_for,
-    tree,
-)
-from tests.staff.conftest import administrator, hall, hall_staff, make_staff, reviewer  # noqa: F401  (fixtures)
+from tests.people import citizen_make
 
 
-def _person(name, phone, email, sequence):
-    from portal.accounts.services import user_register
-
-    return user_register(real_name=name, password="correct-horse-battery", phone=phone, email=email,
-                         resident_id=make_resident_id(sequence=sequence))
+@pytest.fixture(autouse=True)
+def _english(english):
+    """Every test here reads English."""
 
 
 @pytest.fixture
 def principal(db):
-    return _person("王奶奶", "13911110000", "grandma@example.com", 222)
+    return citizen_make(name="王奶奶", phone="13911110000", email="grandma@example.com", sequence=222)
 
 
 @pytest.fixture
 def agent(db):
-    return _person("王小明", "13922220000", "xiaoming@example.com", 333)
+    return citizen_make(name="王小明", phone="13922220000", email="xiaoming@example.com", sequence=333)
 
 
 @pytest.fixture
 def stranger(db):
-    return _person("赵六", "13933330000", "zhao@example.com", 444)
+    return citizen_make(name="赵六", phone="13933330000", email="zhao@example.com", sequence=444)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from portal.applications.models import Application
 from portal.applications.selectors import application_missing_steps
-from tests.applications.conftest import start_application, step_post_data, step_url
+from tests.applying import start_application, step_post_data, step_url
 
 pytestmark = pytest.mark.django_db
 

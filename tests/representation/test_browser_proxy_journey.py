@@ -55,7 +55,7 @@ def test_proxy_journey(browsers, live_server, service_for, principal, agent):
 
     from portal.applications.models import Application
     from portal.representation.models import Mandate
-    from tests.applications.conftest import complete_steps
+    from tests.applying import complete_steps
 
     page = service_for("senior-bus-pass")
     base = live_server.url

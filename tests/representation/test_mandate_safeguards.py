@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from portal.audit.models import AuditEvent
 from portal.representation.models import Mandate
-from tests.applications.conftest import make_resident_id
+from tests.people import make_resident_id
 
 pytestmark = pytest.mark.django_db
 

@@ -62,7 +62,7 @@ def test_choosing_a_city_never_redirects_off_site(client, catalogue):
 
 def test_catalogue_filters_with_counts(client, catalogue):
     text = text_of(client.get("/services/"))
-    assert "6 services found" in text or "6" in text
+    assert "找到 6 个事项" in text  # "6 services found"
     assert "山东省公安厅 (2)" in text
     assert "个体工商户设立登记" in text
 
@@ -91,7 +91,7 @@ def test_catalogue_paginates(client, catalogue):
     first = text_of(client.get("/services/"))
     second = client.get("/services/", {"page": "2"})
 
-    assert "Page 1 of 2" in first or "第 1 页" in first
+    assert "第 1 页，共 2 页" in first  # "Page 1 of 2"
     assert second.status_code == 200
     assert 'rel="prev"' in second.content.decode()
 
@@ -106,7 +106,8 @@ def test_service_page_is_a_citizens_guide(client, catalogue):
     assert "居民身份证换领" in text
     assert "户口簿" in text and "原居民身份证" in text  # what to bring
     assert "20元" in text  # cost
-    assert "15" in text and "60" in text  # promised and legal time limits
+    assert "我们承诺在 15 个工作日内办结。" in text  # the promised time limit: 15 working days
+    assert "法定时限为 60 个工作日。" in text  # the legal one: 60
     assert "济南市政务服务中心" in text  # where to go
     assert "可以在外地换领吗？" in text  # FAQ
     assert "《山东省政务服务条例》" in text  # legal basis
@@ -140,8 +141,8 @@ def test_service_hall_page_shows_hours_and_accessibility_facilities(client, cata
     text = text_of(response)
     assert response.status_code == 200
     assert "济南市政务服务中心" in text
-    assert "9:00" in text
-    assert "accessible toilet" in text.lower() or "无障碍" in text
+    assert "周一至周五 9:00–17:00" in text  # opening hours
+    assert "无障碍卫生间" in text  # an accessible toilet
     assert "居民身份证换领" in text  # services offered there
     assert client.get("/halls/no-such-hall/").status_code == 404
 

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail import blocks
@@ -16,7 +15,6 @@ from wagtail.admin.userbar import AccessibilityItem, AdminItem, ContentCheckerIt
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from accessibility.content_checker import AXE_TAGS, PortalContentChecker
 from accessibility.editing import RICH_TEXT_HEADINGS
@@ -95,26 +93,6 @@ def test_every_streamfield_image_asks_for_alt_text():
 # Images in the admin -----------------------------------------------------------------------------------------
 
 @pytest.fixture
-def editor_client(client, db):
-    from tests.accounts.otp_helpers import otp_verified_login
-
-    editor = get_user_model().objects.create_superuser(username="editor", email="editor@example.gov.cn",
-                                                       password="an-editor-password-1")
-    otp_verified_login(client, editor)
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
-    return client
-
-
-@pytest.fixture
-def site(db):
-    from tests.factories import site_tree_ensure
-
-    return site_tree_ensure()
-
-
-@pytest.fixture
 def image(db):
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
@@ -122,8 +100,8 @@ def image(db):
     return get_image_model().objects.create(title="photo_0412.png", file=get_test_image_file())
 
 
-def publish_standard_page(editor_client, site, slug, image_value):
-    home = site["zh-hans"].home
+def publish_standard_page(editor_client, tree, slug, image_value):
+    home = tree["zh-hans"].home
     data = nested_form_data({
         "title": "如何到达政务服务中心",
         "slug": slug,
@@ -134,8 +112,8 @@ def publish_standard_page(editor_client, site, slug, image_value):
 
 
 @pytest.mark.django_db
-def test_an_image_without_alt_text_and_not_marked_decorative_is_refused(editor_client, site, image):
-    response = publish_standard_page(editor_client, site, "no-alt", {"image": image.pk, "decorative": "",
+def test_an_image_without_alt_text_and_not_marked_decorative_is_refused(editor_client, tree, image):
+    response = publish_standard_page(editor_client, tree, "no-alt", {"image": image.pk, "decorative": "",
                                                                      "alt_text": ""})
 
     assert response.status_code == 200  # the form again, with the error
@@ -144,8 +122,8 @@ def test_an_image_without_alt_text_and_not_marked_decorative_is_refused(editor_c
 
 
 @pytest.mark.django_db
-def test_an_image_with_alt_text_is_published_with_it(editor_client, site, image):
-    response = publish_standard_page(editor_client, site, "with-alt", {
+def test_an_image_with_alt_text_is_published_with_it(editor_client, tree, image):
+    response = publish_standard_page(editor_client, tree, "with-alt", {
         "image": image.pk, "decorative": "", "alt_text": "政务服务中心大门，门口有无障碍坡道"})
 
     assert response.status_code == 302, response.content.decode()[:1500]
@@ -156,8 +134,8 @@ def test_an_image_with_alt_text_is_published_with_it(editor_client, site, image)
 
 
 @pytest.mark.django_db
-def test_a_decorative_image_is_published_with_empty_alt_text(editor_client, site, image):
-    response = publish_standard_page(editor_client, site, "decorative", {
+def test_a_decorative_image_is_published_with_empty_alt_text(editor_client, tree, image):
+    response = publish_standard_page(editor_client, tree, "decorative", {
         "image": image.pk, "decorative": "on", "alt_text": ""})
 
     assert response.status_code == 302, response.content.decode()[:1500]
@@ -192,8 +170,8 @@ def test_the_userbar_hook_puts_our_checker_in_place_of_wagtails(rf):
 
 
 @pytest.mark.django_db
-def test_the_page_editor_checks_run_with_our_rules(editor_client, site):
-    home = site["zh-hans"].home
+def test_the_page_editor_checks_run_with_our_rules(editor_client, tree):
+    home = tree["zh-hans"].home
 
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(home.pk,)))
 

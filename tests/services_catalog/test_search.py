@@ -1,6 +1,8 @@
 """Service search: word segmentation and synonyms, ranking, city and language filters, bad input, the
 no-results page, and the hit rate of the query set (search_queries.py) over the demo catalogue."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -240,11 +242,15 @@ class TestSearchPage:
         assert "<script>alert(1)</script>" not in html
 
     def test_a_long_query_is_cut_and_says_so(self, client):
-        response = search_page(client, q="身份证" + "啊" * 1000)
+        query = "身份证" + "啊" * 1000
+        response = search_page(client, q=query)
         assert response.status_code == 200
         html = response.content.decode()
         assert "居民身份证换领" in html
-        assert "100" in html  # "only its first 100 characters were used"
+        notice = re.search(r'<div class="notice" role="status">\s*<p>([^<]*)</p>', html).group(1)
+        with translation.override(ZH):
+            assert notice == translation.gettext("Your search was long, so only its first 100 characters were used.")
+        assert re.search(r'id="search-page-q" name="q" value="([^"]*)"', html).group(1) == query[:100]
 
     @pytest.mark.parametrize("language", [ZH, EN])
     def test_no_results_page_offers_help(self, client, language, settings):

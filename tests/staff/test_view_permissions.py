@@ -17,8 +17,8 @@ from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.applications.conftest import PDF_BYTES, make_resident_id
-from tests.staff.conftest import make_staff
+from tests.applying import PDF_BYTES
+from tests.people import make_resident_id, staff_make
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ class World:
 
     @cached_property
     def hall_b_staff(self):
-        return make_staff("窗口小周", "hall_staff", hall=self.hall_b)
+        return staff_make("窗口小周", "hall_staff", hall=self.hall_b)
 
     @cached_property
     def editor(self):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from portal.applications.status import Status
 
@@ -24,7 +25,5 @@ def assist_state(context):
     match = getattr(request, "resolver_match", None)
     if (application is not None and getattr(application, "status", None) == Status.MORE_INFO_REQUESTED
             and match is not None and match.namespace == "applications"):
-        from django.urls import reverse
-
         state["answer_url"] = reverse("more_information:answer", kwargs={"pk": application.pk})
     return state

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo import DEMO_ONLY, demo_enabled
-
+# The demo's known accounts (this editor, create_demo_staff's staff) exist only in the local demo: PORTAL_DEMO on,
+# as `make run` has with portal.settings.dev. Not DEBUG: the demo runs with DEBUG off.
+DEMO_ONLY = ("Demo accounts are only for the local demo (PORTAL_DEMO on, as `make run` has with "
+             "portal.settings.dev): their password and security code are public.")
 DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "demo-editor-2026"  # noqa: S105  (local demo only; printed for the person running make run)
 # The demo editor's authenticator secret (RFC 6238's test key): local demo only, never for a real account.
@@ -13,7 +16,7 @@ class Command(BaseCommand):
     help = "Create (or reset) the demo content editor account and print how to sign in."
 
     def handle(self, *args, **options):
-        if not demo_enabled():  # a known password and authenticator key: never on a real portal
+        if not settings.PORTAL_DEMO:  # a known password and authenticator key: never on a real portal
             raise CommandError(DEMO_ONLY)
         user_model = get_user_model()
         user, _ = user_model.objects.get_or_create(

@@ -1,11 +1,10 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.demo import DEMO_ONLY, demo_enabled
-
-from .create_demo_editor import DEMO_USERNAME
+from .create_demo_editor import DEMO_ONLY, DEMO_USERNAME
 
 
 class Command(BaseCommand):
@@ -15,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--username", default=DEMO_USERNAME)
 
     def handle(self, *args, username, **options):
-        if not demo_enabled():  # the demo accounts' shared key: never prints a code on a real portal
+        if not settings.PORTAL_DEMO:  # the demo accounts' shared key: never prints a code on a real portal
             raise CommandError(DEMO_ONLY)
         user = get_user_model().objects.filter(username=username).first()
         device = TOTPDevice.objects.filter(user=user, name="demo", confirmed=True).first() if user else None

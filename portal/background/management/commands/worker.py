@@ -9,7 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from portal.background.jobs import EMBEDDED, Schedule, jobs_for
+from portal.background.jobs import EMBEDDED, Schedule, jobs_for, poll_seconds
 
 
 class Command(BaseCommand):
@@ -20,9 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--poll", type=float, default=None, help="Seconds between passes when idle.")
 
     def handle(self, *args, once=False, poll=None, **options):
-        from portal.connectors import conf
-
-        poll = poll if poll is not None else conf.get("CONNECTORS_POLL_SECONDS")
+        poll = poll if poll is not None else poll_seconds()
         jobs = jobs_for(EMBEDDED)
         schedule = Schedule(jobs)
         stopping = []

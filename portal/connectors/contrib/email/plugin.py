@@ -8,6 +8,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext_lazy as _
 
+from portal.applications.models import Application
+from portal.applications.receipts import receipt_render_pdf
+
 from ...base import Connector, DeliveryError, DeliveryResult
 from ...registry import register
 
@@ -22,9 +25,6 @@ class EmailConnector(Connector):
                 if part.strip()]
 
     def deliver(self, *, delivery, payload):
-        from portal.applications.models import Application
-        from portal.applications.receipts import receipt_render_pdf
-
         recipients = self.recipients()
         if not recipients:
             raise DeliveryError("no recipients", permanent=True)

@@ -9,11 +9,12 @@ import json
 import urllib.error
 import urllib.request
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.jsonsafe import JSONRejected, parse_json, read_bounded
 
-from ... import conf, signing
+from ... import signing
 from ...base import Connector, DeliveryError, DeliveryResult, Health
 from ...registry import register
 
@@ -39,7 +40,7 @@ class RestJsonConnector(Connector):
     }
 
     def timeout(self):
-        return float(self.settings.get("timeout") or conf.get("CONNECTORS_HTTP_TIMEOUT_SECONDS"))
+        return float(self.settings.get("timeout") or settings.CONNECTORS_HTTP_TIMEOUT_SECONDS)
 
     def deliver(self, *, delivery, payload):
         url = _check_url(self.settings.get("url"))

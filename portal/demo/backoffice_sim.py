@@ -1,6 +1,6 @@
 """A simulated department back office: a small, real HTTP server for local demos and tests.
 
-    python -m portal.connectors.backoffice_sim --port 8765 --secret-env BACKOFFICE_SECRET \
+    python -m portal.demo.backoffice_sim --port 8765 --secret-env BACKOFFICE_SECRET \
         --db var/backoffice.sqlite3 --portal-url http://127.0.0.1:8000/connectors/inbound/demo-backoffice/status \
         --auto-status received
 

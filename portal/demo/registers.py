@@ -6,8 +6,8 @@ import hashlib
 
 from django.utils.translation import gettext_lazy as _
 
-from ...base import PrefillAnswer, PrefillError, PrefillPlugin
-from ...registry import register_prefill
+from portal.connectors.base import PrefillAnswer, PrefillError, PrefillPlugin
+from portal.connectors.registry import register_prefill
 
 
 def _unavailable_for(subject):

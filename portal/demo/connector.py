@@ -6,8 +6,8 @@ import logging
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from ...base import Connector, DeliveryError, DeliveryResult, Health
-from ...registry import register, register_connector_name
+from portal.connectors.base import Connector, DeliveryError, DeliveryResult, Health
+from portal.connectors.registry import register, register_connector_name
 
 logger = logging.getLogger(__name__)
 

@@ -5,22 +5,18 @@ information, approve and reject in the portal. Idempotent. Run it after the cata
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.connectors.contrib.demo.plugin import DEMO_NAME_IN_PROCESS, DEMO_NAME_SIMULATED
 from portal.connectors.models import ConnectorConfig
+from portal.demo.connector import DEMO_NAME_IN_PROCESS, DEMO_NAME_SIMULATED
+from portal.staff.management.commands.create_demo_staff import WORKBENCH_DEPARTMENTS
+from services_catalog.models import ServicePage
 
 DEMO_SLUG = "demo-backoffice"
 DEMO_STATUS_MAP = {"ACCEPTED": "received", "REVIEWING": "in_review", "NEED_INFO": "more_info_requested",
                    "APPROVED": "approved", "REJECTED": "rejected", "DONE": "completed"}
-# Department codes (services_catalog/demo/departments.py) whose applications no back office receives: their
-# demo reviewers work them on the workbench. Both have demo flows of their own (elderly-care-subsidy,
-# disability-certificate).
-WORKBENCH_DEPARTMENTS = ("civil-affairs", "disabled-persons-federation")
 
 
 def connected_service_codes():
     """The codes of every service of a department not in WORKBENCH_DEPARTMENTS, sorted."""
-    from services_catalog.models import ServicePage
-
     codes = (ServicePage.objects.exclude(department__isnull=True)
              .exclude(department__code__in=WORKBENCH_DEPARTMENTS).values_list("service_code", flat=True))
     return sorted(set(codes))

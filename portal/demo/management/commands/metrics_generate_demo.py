@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from portal.metrics.demo import expected, metrics_demo_generate, metrics_demo_remove
+from portal.demo.metrics import expected, metrics_demo_generate, metrics_demo_remove
 from portal.metrics.services import metrics_refresh
 from portal.staff.management.commands.create_demo_staff import DEMO_HALL
 from services_catalog.models import ServiceHall, ServicePage
@@ -11,7 +11,7 @@ from services_catalog.models import ServiceHall, ServicePage
 
 
 class Command(BaseCommand):
-    help = ("Create a small data set with known metrics (see portal/metrics/demo.py) on three services, then "
+    help = ("Create a small data set with known metrics (see portal/demo/metrics.py) on three services, then "
             "refresh the public processing times. --remove deletes it again.")
 
     def add_arguments(self, parser):

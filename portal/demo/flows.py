@@ -1,10 +1,10 @@
-"""The demo services' application flows, defined in code (registry.py). Together they use every
+"""The demo services' application flows, defined in code (portal/applications/registry.py). Together they use every
 question type, conditions on steps and questions (also on an earlier question of the same step), uploads,
-a task list, and questions filled in from the demo public registers (portal/connectors/contrib/demo/prefill.py)
+a task list, and questions filled in from the demo public registers (registers.py)
 with the applicant's consent."""
 
-from .definitions import t
-from .registry import register_flow
+from portal.applications.definitions import t
+from portal.applications.registry import register_flow
 
 
 def q(key, type_, label, hint=None, **options):
