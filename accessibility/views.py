@@ -2,7 +2,8 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+
+from portal.language import active_language
 
 from .preference_forms import DisplaySettingsForm
 from .preferences import CONTRAST_COOKIE, CONTRASTS, COOKIE_MAX_AGE, ELDER_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES
@@ -11,7 +12,7 @@ from .services import display_preferences_save
 
 def home_path():
     """The home page in the current language (Chinese has no prefix, English is /en/)."""
-    language = get_language() or settings.LANGUAGE_CODE
+    language = active_language()
     return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 

@@ -241,7 +241,7 @@ SERVICES = [
             "faq": ("How much do I pay each year?", "You choose a level from CNY 300 to CNY 5,000 a year.")},
         life_events=("retiring",),
         fields={"legal_time_limit_days": 20, "promised_time_limit_days": 3, "in_person_visits": 0,
-                "online": True, "flow_key": "pension-registration", "proxy_allowed": True, "popularity": 1200},
+                "online": True, "flow_key": "general-application", "proxy_allowed": True, "popularity": 1200},
         materials=(("居民身份证", "Resident ID card", "electronic", 1, True),),
     ),
     ServiceSpec(
@@ -282,7 +282,7 @@ SERVICES = [
             "faq": ("Do I need registered capital?", "No. A sole proprietorship needs no registered capital.")},
         regions=("370100", "370200"), halls=("qingdao-hall",), life_events=("starting-a-business",),
         fields={"audience": "businesses", "legal_time_limit_days": 15, "promised_time_limit_days": 1,
-                "in_person_visits": 0, "online": True, "flow_key": "sole-proprietorship", "popularity": 600},
+                "in_person_visits": 0, "online": True, "flow_key": "general-application", "popularity": 600},
         materials=(("经营者居民身份证", "The owner's resident ID card", "electronic", 1, True),
                    ("经营场所证明", "Proof of the business premises", "copy", 1, False)),
     ),
@@ -314,7 +314,11 @@ class Catalogue:
 def catalogue_build():
     """A small bilingual catalogue: the province and six cities, four departments, three life events,
     two halls and six services in Chinese and English (linked translations) with materials and FAQs.
-    Safe to call twice in one test."""
+    Safe to call twice in one test. Its two online services apply through the general application form, so the
+    code-defined flows are loaded too (a service whose flow does not exist offers no online application)."""
+    from portal.applications.services import flows_load_from_code
+
+    flows_load_from_code()
     trees = site_tree_ensure()
     province = RegionFactory(province=True)
     cities = {code: RegionFactory(code=code, name_zh=zh, name_en=en, parent=province) for code, zh, en in CITIES}

@@ -5,9 +5,9 @@ apps register (hooks.access_policy_register) extend to proxies and hall staff.""
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from portal.language import active_language
 from services_catalog.models import ServicePage
 
 from . import channel_notes, navigation
@@ -77,7 +77,7 @@ def flow_version_current(key):
 def service_page_for_code(code):
     """The live service page with this code, in the active language when it has that translation."""
     pages = ServicePage.objects.live().filter(service_code=code).select_related("department", "locale")
-    language = get_language() or "zh-hans"
+    language = active_language()
     return (next((p for p in pages if p.locale.language_code == language), None)
             or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
             or pages.first())
@@ -96,10 +96,30 @@ def service_page_in_language(page, language):
 
 
 def service_name(application, language=None):
-    page = service_page_in_language(application.service_page, language or get_language() or "zh-hans")
+    page = service_page_in_language(application.service_page, language or active_language())
     if page is not None:
         return page.title
     return localised(application.flow.title, language)
+
+
+def service_names(applications, language=None):
+    """{application pk: its service's name} for a list page's rows, in two queries whatever their number (the
+    service pages with their locales, then their translations into `language`)."""
+    language = language or active_language()
+    pages = ServicePage.objects.filter(pk__in={a.service_page_id for a in applications if a.service_page_id})
+    pages = {page.pk: page for page in pages.select_related("locale")}
+    elsewhere = {page.translation_key for page in pages.values() if page.locale.language_code != language}
+    translations = {} if not elsewhere else {
+        page.translation_key: page
+        for page in ServicePage.objects.filter(translation_key__in=elsewhere, locale__language_code=language)}
+    names = {}
+    for application in applications:
+        page = pages.get(application.service_page_id)
+        if page is None:
+            names[application.pk] = localised(application.flow.title, language)
+        else:
+            names[application.pk] = translations.get(page.translation_key, page).title
+    return names
 
 
 def documents_by_field(application):

@@ -1,7 +1,7 @@
 """Content in the reader's language. Text shown to citizens is a {language code: text} dict (content,
 translated by editors), or a plain string."""
 
-from django.utils.translation import get_language
+from portal.language import active_language
 
 
 def localised(value, language=None):
@@ -11,7 +11,7 @@ def localised(value, language=None):
         return ""
     if isinstance(value, str):
         return value
-    language = language or get_language() or "zh-hans"
+    language = language or active_language()
     if language in value and value[language]:
         return value[language]
     short = language.split("-")[0]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.accounts import regions
 from portal.audit.services import audit_record
+from portal.language import active_language
 
 from . import hooks, navigation, selectors, services
 from .definitions import localised
@@ -51,7 +52,7 @@ def start(request, service_code):
         proxy = selectors.acting_start_kwargs(acting)  # proxy or assisted: the policy that answered decides
         application = services.application_start(
             flow_version=flow_version, applicant=applicant, actor=request.user, service_code=service_code,
-            service_page=page, language=get_language() or "zh-hans", **proxy)
+            service_page=page, language=active_language(), **proxy)
         return redirect(_resume_url(application))
     flow = flow_version.flow_def
     return render(request, "applications/start.html", {
@@ -116,7 +117,8 @@ def _common(application):
 @login_required
 def mine(request):
     drafts, sent = selectors.applications_for_user(user=request.user)
-    rows = lambda apps: [{"application": a, "service_name": selectors.service_name(a)} for a in apps]  # noqa: E731
+    names = selectors.service_names([*drafts, *sent])
+    rows = lambda apps: [{"application": a, "service_name": names[a.pk]} for a in apps]  # noqa: E731
     return render(request, "applications/mine.html", {"drafts": rows(drafts), "sent": rows(sent)})
 
 

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from portal.language import active_language
 from services_catalog.views import CITY_COOKIE
 
 from . import selectors, services
@@ -99,7 +99,7 @@ def book_time(request, hall, kind):
         try:
             appointment = services.appointment_book(
                 citizen=request.user, slot=slot, service_code=code,
-                service_title=selectors.service_title(code, locale), language=get_language() or "zh-hans")
+                service_title=selectors.service_title(code, locale), language=active_language())
         except services.BookingProblem as problem:
             # Show the day's times again as they are now, with the reason.
             day_slots = [(d, slots) for d, slots in selectors.bookable_slots(hall, kind) if d == day]

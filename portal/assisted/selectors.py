@@ -9,13 +9,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from portal.accounts import crypto
 from portal.applications.models import Application, ApplicationDocument, StatusEvent
 from portal.applications.selectors import applications_visible_to
 from portal.applications.status import Status
 from portal.connectors.services import connectors_for_application
+from portal.language import active_language
 from portal.staff.roles import ASSIST
 from portal.staff.selectors import department_ids_for_reviewer, halls_for
 from services_catalog.models import ServicePage
@@ -105,7 +105,7 @@ def services_to_apply_for(query, limit=20):
     query = (query or "").strip()
     if not query:
         return []
-    language = get_language() or "zh-hans"
+    language = active_language()
     pages = (ServicePage.objects.live().filter(online=True)
              .filter(Q(service_code__iexact=query) | Q(title__icontains=query))
              .select_related("locale").order_by("service_code")[:limit * 2])
@@ -152,7 +152,7 @@ def queue_services(user):
 
 
 def _titles(rows):
-    language = get_language() or "zh-hans"
+    language = active_language()
     titles = {}
     for code, title, page_language in rows:
         if page_language == language or code not in titles:

@@ -130,11 +130,11 @@ def session_detail(request, reference):
     results = selectors.services_to_apply_for(search.cleaned_data["q"]) if search.is_valid() else []
     # Once it has ended, the applications are the citizen's alone: the page keeps only how many were made.
     applications = selectors.session_applications(session) if session.is_active else []
+    names = application_selectors.service_names(applications)
     return render(request, "assisted/session.html", {
         "session": session, "in_this_session": current is not None and current.pk == session.pk,
         "search": search, "results": results, "searched": search.is_bound,
-        "applications": [{"application": a, "service_name": application_selectors.service_name(a)}
-                         for a in applications],
+        "applications": [{"application": a, "service_name": names[a.pk]} for a in applications],
         "application_count": None if session.is_active else selectors.session_application_count(session),
     })
 

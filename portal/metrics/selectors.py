@@ -28,12 +28,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from portal.applications.definitions import localised
 from portal.applications.models import Application, FlowVersion, StatusEvent
 from portal.applications.status import Channel, Status
 from portal.assisted.models import AssistSession
+from portal.language import active_language
 from portal.ratings.models import POOR_AT_MOST, Rating, Score
 from portal.staff.roles import Role
 from portal.staff.selectors import hall_ids_for
@@ -415,7 +415,7 @@ def service_names(codes):
     """{code: ServiceName} in the active language (another when a service has no page in it), in one query."""
     if not codes:
         return {}
-    language = get_language() or "zh-hans"
+    language = active_language()
     named = {}
     for code, title, page_language, promised in ServicePage.objects.filter(service_code__in=codes).values_list(
             "service_code", "title", "locale__language_code", "promised_time_limit_days"):

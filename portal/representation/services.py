@@ -16,6 +16,7 @@ from portal.accounts.crypto import mask_phone, mask_resident_id
 from portal.accounts.sms import sms_send
 from portal.accounts.validators import normalise_mobile, normalise_resident_id
 from portal.audit.services import audit_record
+from portal.language import active_language
 
 from . import selectors
 from .models import EstablishedBy, Mandate, MandateState
@@ -80,7 +81,7 @@ def person_look_up(*, actor, request, identifier, name, purpose):
 
 
 def _notify(person, subject, body):
-    with translation.override(person.preferred_language or translation.get_language() or "zh-hans"):
+    with translation.override(person.preferred_language or active_language()):
         subject, body = str(subject), str(body)
     try:
         if person.email:

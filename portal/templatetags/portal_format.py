@@ -6,13 +6,15 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import to_locale
+
+from portal.language import active_language
 
 register = template.Library()
 
 
 def _babel_locale():
-    locale = to_locale(get_language() or "zh-hans")
+    locale = to_locale(active_language())
     return "zh_Hans_CN" if locale.lower().startswith("zh") else "en_GB" if locale == "en" else locale
 
 
