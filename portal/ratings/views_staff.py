@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.applications.selectors import service_name
+from portal.applications.selectors import service_name, service_names
 from portal.audit.services import audit_record
 from portal.staff.access import staff_required
 from portal.staff.roles import FOLLOW_UP_RATINGS
@@ -19,7 +19,8 @@ from .forms import FollowUpForm
 def flagged(request):
     done = request.GET.get("show") == "done"
     ratings = selectors.flagged_ratings(request.user, done=done)
-    rows = [{"rating": rating, "service_name": service_name(rating.application)} for rating in ratings]
+    names = service_names([rating.application for rating in ratings])
+    rows = [{"rating": rating, "service_name": names[rating.application_id]} for rating in ratings]
     return render(request, "ratings/staff/list.html", {"rows": rows, "done": done})
 
 
