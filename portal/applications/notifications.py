@@ -18,10 +18,6 @@ from .status import STATUS_EXPLANATIONS, Channel, Status
 logger = logging.getLogger(__name__)
 
 
-def portal_base_url():
-    return settings.PORTAL_BASE_URL
-
-
 def _recipients(application):
     people = [application.applicant]
     if application.channel == Channel.PROXY and application.submitted_by_id != application.applicant_id:
@@ -55,7 +51,7 @@ def status_change_announce(*, event_id):
     with translation.override(application.language):
         status_label = Status(event.to_status).label
         name = service_name(application)
-        url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        url = settings.PORTAL_BASE_URL + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("%(reference)s: %(status)s") % {"reference": application.reference, "status": status_label}
         body = "\n\n".join(part for part in [
             _("Your application for “%(service)s” (reference %(reference)s) is now: %(status)s.")
@@ -72,7 +68,7 @@ def status_change_announce(*, event_id):
 def draft_expiry_remind(*, application):
     with translation.override(application.language):
         name = service_name(application)
-        url = portal_base_url() + reverse("applications:detail", kwargs={"pk": application.pk})
+        url = settings.PORTAL_BASE_URL + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("Your draft application will be deleted soon")
         expires = application.expires_at.date().isoformat() if application.expires_at else ""
         body = _("You started an application for “%(service)s” but have not sent it. It will be deleted on "

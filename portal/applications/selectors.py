@@ -102,24 +102,22 @@ def service_name(application, language=None):
     return localised(application.flow.title, language)
 
 
-def service_names(applications, language=None):
-    """{application pk: its service's name} for a list page's rows, in two queries whatever their number (the
-    service pages with their locales, then their translations into `language`)."""
+def service_titles(pages, language=None):
+    """{service code: title} of the service pages in `pages` (a queryset over every language), each titled in
+    `language` where it has that translation: one query."""
     language = language or active_language()
-    pages = ServicePage.objects.filter(pk__in={a.service_page_id for a in applications if a.service_page_id})
-    pages = {page.pk: page for page in pages.select_related("locale")}
-    elsewhere = {page.translation_key for page in pages.values() if page.locale.language_code != language}
-    translations = {} if not elsewhere else {
-        page.translation_key: page
-        for page in ServicePage.objects.filter(translation_key__in=elsewhere, locale__language_code=language)}
-    names = {}
-    for application in applications:
-        page = pages.get(application.service_page_id)
-        if page is None:
-            names[application.pk] = localised(application.flow.title, language)
-        else:
-            names[application.pk] = translations.get(page.translation_key, page).title
-    return names
+    titles = {}
+    for code, title, page_language in pages.values_list("service_code", "title", "locale__language_code"):
+        if page_language == language or code not in titles:
+            titles[code] = title
+    return titles
+
+
+def service_names(applications, language=None):
+    """{application pk: its service's name} for a list page's rows, in one query whatever their number."""
+    titles = service_titles(ServicePage.objects.filter(service_code__in={a.service_code for a in applications}),
+                            language)
+    return {a.pk: titles.get(a.service_code) or localised(a.flow.title, language) for a in applications}
 
 
 def documents_by_field(application):

@@ -1,11 +1,12 @@
 """Telling citizens about their appointments, through the portal's notification senders: e-mail
-(Django's mailer) and SMS (settings.PORTAL_SMS_SENDER, see portal/applications/notifications.py)."""
+(Django's mailer) and SMS (portal/accounts/sms.py, settings.PORTAL_SMS_SENDER)."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import person_notify, portal_base_url
+from portal.applications.notifications import person_notify
 from portal.templatetags.portal_format import local_date
 
 
@@ -15,7 +16,7 @@ def _facts(appointment):
         "reference": appointment.reference, "hall": slot.hall.name, "address": slot.hall.address,
         "date": local_date(slot.date, "full"), "start": f"{slot.start:%H:%M}", "end": f"{slot.end:%H:%M}",
         "kind": slot.get_kind_display(),
-        "url": portal_base_url() + reverse("appointments:detail", kwargs={"pk": appointment.pk}),
+        "url": settings.PORTAL_BASE_URL + reverse("appointments:detail", kwargs={"pk": appointment.pk}),
     }
 
 

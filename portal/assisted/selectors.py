@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from portal.accounts import crypto
 from portal.applications.models import Application, ApplicationDocument, StatusEvent
-from portal.applications.selectors import applications_visible_to
+from portal.applications.selectors import applications_visible_to, service_titles
 from portal.applications.status import Status
 from portal.connectors.services import connectors_for_application
 from portal.language import active_language
@@ -148,16 +148,7 @@ def queue_services(user):
     the active language when it has that translation."""
     pages = _scoped_pages(user)
     pages = ServicePage.objects.all() if pages is None else pages
-    return sorted(_titles(pages.values_list("service_code", "title", "locale__language_code")).items())
-
-
-def _titles(rows):
-    language = active_language()
-    titles = {}
-    for code, title, page_language in rows:
-        if page_language == language or code not in titles:
-            titles[code] = title
-    return titles
+    return sorted(service_titles(pages).items())
 
 
 def overdue_filter(user, *, today=None, calendar=None):
@@ -214,8 +205,7 @@ def queue_rows(applications, *, today=None):
     today = today or timezone.localdate()
     calendar = Calendar()
     codes = {a.service_code for a in applications}
-    titles = _titles(ServicePage.objects.filter(service_code__in=codes).values_list(
-        "service_code", "title", "locale__language_code")) if codes else {}
+    titles = service_titles(ServicePage.objects.filter(service_code__in=codes)) if codes else {}
     rows = []
     for application in applications:
         due = due_date(application, calendar)

@@ -54,12 +54,6 @@ def queue_backend():
     return CELERY if settings.CELERY_BROKER_URL else EMBEDDED
 
 
-def poll_seconds():
-    """How long the embedded worker waits after a pass that found nothing to do. The outbox is what it polls,
-    hence the name CONNECTORS_POLL_SECONDS."""
-    return settings.CONNECTORS_POLL_SECONDS
-
-
 def jobs_for(runner):
     return [job for job in JOBS if job.runner in (None, runner)]
 

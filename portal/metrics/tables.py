@@ -100,22 +100,23 @@ def services_table(services, names):
                   Column("applications", _("Applications"))], rows, bars(rows, SERVICE, "applications"))
 
 
+def _named_counts_table(key, title, description, column, label, unknown, counts):
+    """Applications counted under names (NamedCount), the largest first; `unknown` names a count without one."""
+    rows = _by_count([{column: count.name or unknown, "applications": count.applications} for count in counts], column)
+    return Table(key, title, description, [Column(column, label, False), Column("applications", _("Applications"))],
+                 rows, bars(rows, column, "applications"))
+
+
 def departments_table(departments, names):
-    rows = _by_count([{"department": department.name or _("Not known"), "applications": department.applications}
-                      for department in departments], "department")
-    return Table("departments", _("Applications by department"),
-                 _("Applications sent in the period, by the department that provides the service."),
-                 [Column("department", _("Department"), False), Column("applications", _("Applications"))], rows,
-                 bars(rows, "department", "applications"))
+    return _named_counts_table("departments", _("Applications by department"),
+                               _("Applications sent in the period, by the department that provides the service."),
+                               "department", _("Department"), _("Not known"), departments)
 
 
 def cities_table(cities, names):
-    rows = _by_count([{"city": city.name or _("Not recorded"), "applications": city.applications}
-                      for city in cities], "city")
-    return Table("cities", _("Applications by city"),
-                 _("Applications sent in the period, by the city of the applicant's address."),
-                 [Column("city", _("City"), False), Column("applications", _("Applications"))], rows,
-                 bars(rows, "city", "applications"))
+    return _named_counts_table("cities", _("Applications by city"),
+                               _("Applications sent in the period, by the city of the applicant's address."),
+                               "city", _("City"), _("Not recorded"), cities)
 
 
 def _share_text(count):

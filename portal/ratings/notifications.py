@@ -2,11 +2,12 @@
 rating has no hall. E-mail and SMS through the portal's senders. The message names the application's
 reference and the score, not the citizen."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.applications.notifications import person_notify, portal_base_url
+from portal.applications.notifications import person_notify
 from portal.staff.selectors import hall_managers
 
 from . import selectors
@@ -20,7 +21,7 @@ def poor_rating_announce(*, rating_id):
     people = list(hall_managers(rating.hall)) if rating.hall else []
     if not people:
         people = list(selectors.administrators())
-    url = portal_base_url() + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
+    url = settings.PORTAL_BASE_URL + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
     for person in people:
         with translation.override(person.preferred_language or "zh-hans"):
             facts = {"reference": rating.application.reference, "score": rating.score,

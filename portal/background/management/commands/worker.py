@@ -6,10 +6,11 @@ SIGTERM or Ctrl-C; a SIGKILL loses nothing (a delivery's lease runs out, a recei
 import signal
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from portal.background.jobs import EMBEDDED, Schedule, jobs_for, poll_seconds
+from portal.background.jobs import EMBEDDED, Schedule, jobs_for
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--poll", type=float, default=None, help="Seconds between passes when idle.")
 
     def handle(self, *args, once=False, poll=None, **options):
-        poll = poll if poll is not None else poll_seconds()
+        poll = poll if poll is not None else settings.CONNECTORS_POLL_SECONDS  # the outbox is what it polls
         jobs = jobs_for(EMBEDDED)
         schedule = Schedule(jobs)
         stopping = []
