@@ -26,8 +26,11 @@ DEMO_KEYS = ["elderly-care-subsidy", "senior-bus-pass", "disability-certificate"
 
 # Resident ID numbers -------------------------------------------------------------------------------------
 
+# The tests fix "today" and pass it to the check: the suite runs across midnight in Beijing (UTC+8) often enough
+# that a date drawn as "tomorrow" when the module was collected is "today" by the time the test runs.
+TODAY = datetime.date(2026, 6, 30)
 regions = st.sampled_from(["370102", "370211", "371702", "110101", "440305", "310115", "650102"])
-births = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date.today())
+births = st.dates(min_value=datetime.date(1900, 1, 1), max_value=TODAY)
 sequences = st.integers(min_value=0, max_value=999)
 
 
@@ -39,9 +42,9 @@ def build_id(region, birth, sequence):
 @given(regions, births, sequences)
 def test_well_formed_id_numbers_are_accepted(region, birth, sequence):
     number = build_id(region, birth, sequence)
-    assert resident_id_problem(number) is None
-    assert resident_id_problem(number.lower()) is None  # a lower-case x is fine
-    assert resident_id_problem(f" {number[:6]} {number[6:14]} {number[14:]} ") is None  # spaces are ignored
+    assert resident_id_problem(number, today=TODAY) is None
+    assert resident_id_problem(number.lower(), today=TODAY) is None  # a lower-case x is fine
+    assert resident_id_problem(f" {number[:6]} {number[6:14]} {number[14:]} ", today=TODAY) is None  # spaces
 
 
 @given(regions, births, sequences, st.integers(min_value=0, max_value=17), st.integers(min_value=1, max_value=10))
@@ -52,18 +55,18 @@ def test_any_single_mistyped_character_is_caught(region, birth, sequence, positi
     else:
         wrong = str((int(number[position]) + shift) % 10)
     assume(wrong != number[position])
-    assert resident_id_problem(number[:position] + wrong + number[position + 1:]) is not None
+    assert resident_id_problem(number[:position] + wrong + number[position + 1:], today=TODAY) is not None
 
 
-@given(regions, sequences, st.dates(min_value=datetime.date.today() + datetime.timedelta(days=1),
+@given(regions, sequences, st.dates(min_value=TODAY + datetime.timedelta(days=1),
                                     max_value=datetime.date(2099, 12, 31)))
 def test_birth_dates_in_the_future_are_refused(region, sequence, birth):
-    assert "date of birth" in str(resident_id_problem(build_id(region, birth, sequence)))
+    assert "date of birth" in str(resident_id_problem(build_id(region, birth, sequence), today=TODAY))
 
 
 @given(st.sampled_from(["000000", "990101", "370099", "371899", "900101"]), births, sequences)
 def test_unknown_regions_are_refused(region, birth, sequence):
-    assert "region code" in str(resident_id_problem(build_id(region, birth, sequence)))
+    assert "region code" in str(resident_id_problem(build_id(region, birth, sequence), today=TODAY))
 
 
 @given(st.text(max_size=30))
