@@ -28,7 +28,7 @@ def upload(name, content):
 def field_post_data(field_def, *, applicant=None, value=None):
     """POST data answering one question validly (or with `value` when given)."""
     key, kind = field_def.key, field_def.type
-    if kind == "resident_id" and field_def.prefill == "resident_id" and applicant is not None \
+    if kind == "resident_id" and field_def.from_account == "resident_id" and applicant is not None \
             and applicant.resident_id_encrypted:
         return {}  # already known: shown, not asked
     if value is not None:

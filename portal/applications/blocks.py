@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .definitions import OPERATORS
-from .field_types import FIELD_TYPES, PREFILL_SOURCES
+from .field_types import ACCOUNT_SOURCES, FIELD_TYPES
 from .hooks import public_registers
 from .uploads import FILE_KINDS
 
@@ -45,8 +45,8 @@ class QuestionBlock(blocks.StructBlock):
     options = blocks.TextBlock(
         label=_("options"), required=False,
         help_text=_("For choice questions: one per line as value|中文|English, for example: bus|公交车|Bus."))
-    prefill = blocks.ChoiceBlock(label=_("fill in from the account"), choices=list(PREFILL_SOURCES.items()),
-                                 required=False)
+    from_account = blocks.ChoiceBlock(label=_("fill in from the account"), choices=list(ACCOUNT_SOURCES.items()),
+                                      required=False)
     register = blocks.ChoiceBlock(
         label=_("fill in from a public register"), choices=register_source_choices, required=False,
         help_text=_("The applicant is asked first whether we may look it up; they can check and change the value."))

@@ -8,7 +8,7 @@ earlier steps; a question's to those and to the questions before it in its own s
 without JavaScript: a question revealed by an answer on the same page is asked when that page is saved
 (or, in elder mode, one question per page, on the next page).
 
-A question may be filled in from the applicant's account (`prefill`, an account attribute, confirmed on the
+A question may be filled in from the applicant's account (`from_account`, an account attribute, confirmed on the
 page) or, with the applicant's consent asked on the step, from a public register (`register`:
 {"plugin": a public register's id, "attribute": one of its attributes}; see hooks.public_registers).
 
@@ -124,7 +124,7 @@ class FieldDef:
     required: bool = True
     options: list = field(default_factory=list)
     show_if: list = field(default_factory=list)
-    prefill: str = ""  # real_name, resident_id, phone, email, address: taken from the account, confirmed
+    from_account: str = ""  # real_name, resident_id, phone, email, address: known from the account, confirmed
     register: dict = field(default_factory=dict)  # {"plugin", "attribute"}: a public register, with consent
     answered_by: str = ""  # "acting_for": answered by who applies (channel_notes.ANSWERED_BY), shown and never asked
     autocomplete: str = ""

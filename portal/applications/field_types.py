@@ -92,11 +92,11 @@ class FieldType:
         text = str(value).strip()
         return text or None
 
-    def prefill(self, fdef, applicant):
-        """The applicant's known answer from their account, as stored, or None."""
-        if not applicant or not fdef.prefill:
+    def account_value(self, fdef, applicant):
+        """The answer the applicant's account already holds (FieldDef.from_account), as stored, or None."""
+        if not applicant or not fdef.from_account:
             return None
-        source = fdef.prefill
+        source = fdef.from_account
         if source == "real_name":
             return applicant.real_name or None
         if source == "phone":
@@ -191,7 +191,7 @@ class DateType(FieldType):
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
         kwargs.pop("error_messages")
-        prefix = "bday" if fdef.autocomplete == "bday" or fdef.prefill == "birth_date" else ""
+        prefix = "bday" if fdef.autocomplete == "bday" or fdef.from_account == "birth_date" else ""
         return a11y.DatePartsField(date_rule=fdef.date_rule, autocomplete_prefix=prefix, **kwargs)
 
     def to_storage(self, fdef, value):
@@ -305,11 +305,11 @@ class ResidentIdType(FieldType):
     register_ok = False  # the applicant's own comes from the account; nobody else's is looked up
 
     def shown_read_only(self, fdef, ctx):
-        return bool(self.prefill(fdef, ctx.applicant))
+        return bool(self.account_value(fdef, ctx.applicant))
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
-        known = self.prefill(fdef, ctx.applicant)
+        known = self.account_value(fdef, ctx.applicant)
         if known:  # shown_read_only
             kwargs["help_text"] = ""
             return forms.CharField(
@@ -320,8 +320,8 @@ class ResidentIdType(FieldType):
         widget = a11y.TextInput({"autocomplete": "off"}, width="20")  # no maxlength: it cuts off spaced numbers
         return ResidentIdField(validators=[validate_resident_id], widget=widget, **kwargs)
 
-    def prefill(self, fdef, applicant):
-        if fdef.prefill == "resident_id" and applicant is not None and applicant.resident_id_encrypted:
+    def account_value(self, fdef, applicant):
+        if fdef.from_account == "resident_id" and applicant is not None and applicant.resident_id_encrypted:
             return applicant.resident_id
         return None
 
@@ -488,7 +488,7 @@ FIELD_TYPES = {
         FileType(), DeclarationType(),
     )
 }
-PREFILL_SOURCES = {
+ACCOUNT_SOURCES = {
     "": _("Nothing"),
     "real_name": _("Real name"),
     "resident_id": _("Resident ID number"),

@@ -49,7 +49,7 @@ class StepForm(AccessibleForm):
             elif field_def.key in pending:
                 self.initial[field_def.key] = field_type.to_initial(field_def, pending[field_def.key])
             else:
-                known = field_type.prefill(field_def, context.applicant)
+                known = field_type.account_value(field_def, context.applicant)
                 if known is not None:
                     self.initial[field_def.key] = field_type.to_initial(field_def, known)
         self.order_fields([*[f.key for f in self.field_defs], "version"])

@@ -15,6 +15,7 @@ import datetime
 import hashlib
 import hmac
 import json
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
@@ -27,6 +28,15 @@ from .field_types import FIELD_TYPES
 from .hooks import public_registers
 
 META_KEY = "_prefill"
+
+
+@dataclass
+class PrefillDecision:
+    """What came of the applicant's answer to the look-up offer (services.application_prefill_decide)."""
+
+    filled: list[str] = field(default_factory=list)  # question keys now holding a value from a register
+    not_found: list[str] = field(default_factory=list)  # question keys the register had no usable value for
+    failed: list[str] = field(default_factory=list)  # register ids that could not be asked just now
 
 
 def prefill_meta(answers):

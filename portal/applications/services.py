@@ -21,7 +21,7 @@ from .definitions import FlowDef, flow_problems
 from .field_types import FIELD_TYPES
 from .models import Application, ApplicationDocument, ApplicationReceipt, Flow, FlowSource, FlowVersion, StatusEvent
 from .notifications import draft_expiry_remind, status_change_announce
-from .prefill import META_KEY, prefill_meta, prefill_value_digest, registers_of
+from .prefill import META_KEY, PrefillDecision, prefill_meta, prefill_value_digest, registers_of
 from .receipts import receipt_get_or_create
 from .references import reference_generate
 from .registry import code_flow_definitions
@@ -142,7 +142,7 @@ def flow_definition_from_editor(flow):
                 "label": _text(question["label_zh"], question.get("label_en")),
                 "hint": _text(question.get("hint_zh"), question.get("hint_en")),
                 "required": bool(question.get("required")), "options": options,
-                "prefill": question.get("prefill") or "", "register": question.get("register") or "",
+                "from_account": question.get("from_account") or "", "register": question.get("register") or "",
                 "min_value": float(question["min_value"]) if question.get("min_value") is not None else None,
                 "max_value": float(question["max_value"]) if question.get("max_value") is not None else None,
                 "max_length": question.get("max_length"), "date_rule": question.get("date_rule") or "",
@@ -269,13 +269,13 @@ def application_prefill_decide(*, application, field_defs, consent, expected_ver
     the application's applicant, whoever acts) and record each look-up; the values found become the questions'
     starting values, shown with their source, until the applicant saves them. No: the register is not offered
     again in this application. Either way the choice is kept on the draft (prefill.META_KEY).
-    Returns {"filled": [question keys], "not_found": [question keys], "failed": [register ids]}."""
+    Returns a PrefillDecision."""
     if application.status != Status.DRAFT:
         raise NotADraft()
     if application.version != expected_version:
         raise StaleApplication()  # before asking any register: the page the applicant answered is out of date
     meta = prefill_meta(application.answers)
-    result = {"filled": [], "not_found": [], "failed": []}
+    result = PrefillDecision()
     registers = registers_of(field_defs)
     if not consent:
         meta["declined"] = list(dict.fromkeys([*meta["declined"], *registers]))
@@ -289,17 +289,17 @@ def application_prefill_decide(*, application, field_defs, consent, expected_ver
     for register_id, asked in asked_of.items():
         answer = found.get(register_id)
         if answer is None or answer.failed:
-            result["failed"].append(register_id)
+            result.failed.append(register_id)
             meta["asked"].update(dict.fromkeys((field_def.key for field_def in asked), "failed"))
             continue
         for field_def in asked:
             value = answer.values.get(field_def.key)
             stored = FIELD_TYPES[field_def.type].from_register(field_def, value) if value is not None else None
             if stored is None:
-                result["not_found"].append(field_def.key)
+                result.not_found.append(field_def.key)
                 meta["asked"][field_def.key] = "not_found"
                 continue
-            result["filled"].append(field_def.key)
+            result.filled.append(field_def.key)
             meta["asked"][field_def.key] = "found"
             meta["pending"][field_def.key] = stored
             meta["sources"][field_def.key] = {"plugin": register_id, "at": answer.at.isoformat(),

@@ -296,31 +296,30 @@ def _prefill_decide(request, application, offer, page):
     if not offer or choice not in ("yes", "no"):
         return redirect(here)
     try:
-        result = services.application_prefill_decide(application=application, field_defs=offer,
-                                                     consent=choice == "yes",
-                                                     expected_version=_posted_version(request), actor=request.user)
+        decision = services.application_prefill_decide(application=application, field_defs=offer,
+                                                       consent=choice == "yes",
+                                                       expected_version=_posted_version(request), actor=request.user)
     except services.StaleApplication:
         messages.error(request, _("This application was changed in another window, so nothing was looked up. "
                                   "Check the page and try again."))
         return redirect(here)
     except services.NotADraft:
         return _sent_already(request, application)
-    filled, missing, failed = result["filled"], result["not_found"], result["failed"]
-    if filled:
-        by_plugin = registers_of([f for f in offer if f.key in filled])
+    if decision.filled:
+        by_plugin = registers_of([f for f in offer if f.key in decision.filled])
         messages.success(request, ngettext(
             "We have filled in %(count)s answer from the %(registers)s. Check it and change it if it is wrong.",
             "We have filled in %(count)s answers from the %(registers)s. Check them and change anything that is "
-            "wrong.", len(filled)) % {"count": len(filled), "registers": registers_phrase(by_plugin)})
-    if missing:
+            "wrong.", len(decision.filled)) % {"count": len(decision.filled), "registers": registers_phrase(by_plugin)})
+    if decision.not_found:
         messages.info(request, ngettext(
             "The register did not have %(count)s of the answers. Please type it yourself.",
-            "The register did not have %(count)s of the answers. Please type them yourself.", len(missing))
-            % {"count": len(missing)})
-    if failed:
+            "The register did not have %(count)s of the answers. Please type them yourself.", len(decision.not_found))
+            % {"count": len(decision.not_found)})
+    if decision.failed:
         messages.warning(request, _(
             "We could not get your details from the %(registers)s just now. Please type your answers instead. "
-            "Nothing you have already entered is lost.") % {"registers": registers_phrase(failed)})
+            "Nothing you have already entered is lost.") % {"registers": registers_phrase(decision.failed)})
     return redirect(here)
 
 

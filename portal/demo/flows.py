@@ -55,17 +55,18 @@ def about_you(*extra, title=None):
     return step(
         "about-you", title or t("About you", "申请人信息"),
         q("full_name", "name", t("Your full name", "姓名"), t("As shown on your resident ID card", "与居民身份证一致"),
-          prefill="real_name", autocomplete="name"),
+          from_account="real_name", autocomplete="name"),
         q("resident_id", "resident_id", t("Your resident ID number", "公民身份号码"),
-          t("18 characters, for example 370102199001011234", "18位，例如 370102199001011234"), prefill="resident_id"),
+          t("18 characters, for example 370102199001011234", "18位，例如 370102199001011234"),
+          from_account="resident_id"),
         q("phone", "phone", t("Your mobile phone number", "手机号码"),
           t("We will send you a text message when the status changes", "办理进度有变化时我们会发短信通知您"),
-          prefill="phone"),
+          from_account="phone"),
         *extra,
     )
 
 
-HOME_ADDRESS = q("home_address", "address", t("Your home address", "居住地址"), prefill="address")
+HOME_ADDRESS = q("home_address", "address", t("Your home address", "居住地址"), from_account="address")
 def bank_step():
     """Which bank (from the maintained list of banks in the province, reference/banks.json, with "another
     bank", which asks for its name) and the card number, typed as printed."""
@@ -92,7 +93,7 @@ def elderly_care_subsidy():
             about_you(HOME_ADDRESS),
             step("living", t("Your age and where you live", "年龄与居住情况"),
                  q("birth_date", "date", t("Date of birth", "出生日期"), t("For example, 1940 3 27", "例如 1940 3 27"),
-                   date_rule="past", prefill="birth_date"),
+                   date_rule="past", from_account="birth_date"),
                  q("lives_alone", "yes_no", t("Do you live alone?", "您是否独居？"))),
             step("carer", t("Who looks after you", "照护人信息"),
                  q("carer_name", "name", t("Carer's full name", "照护人姓名")),
@@ -139,7 +140,7 @@ def senior_bus_pass():
                             ("yantai", t("Yantai city service hall", "烟台市政务服务中心"))],
                    show_if=when("collect_method", "equals", "hall"))),
             step("delivery", t("Where to send your pass", "邮寄地址"),
-                 q("delivery_address", "address", t("Delivery address", "收件地址"), prefill="address"),
+                 q("delivery_address", "address", t("Delivery address", "收件地址"), from_account="address"),
                  show_if=when("collect_method", "equals", "post")),
         ],
         minutes=5,
@@ -159,9 +160,9 @@ def disability_certificate():
                  q("is_guardian", "yes_no", t("Are you applying as the guardian of the disabled person?",
                                               "您是否作为监护人代为申请？"), answered_by="acting_for")),
             step("guardian", t("The disabled person", "残疾人信息"),
-                 q("person_name", "name", t("Their full name", "残疾人姓名"), prefill="real_name"),
+                 q("person_name", "name", t("Their full name", "残疾人姓名"), from_account="real_name"),
                  q("person_resident_id", "resident_id", t("Their resident ID number", "残疾人公民身份号码"),
-                   prefill="resident_id"),
+                   from_account="resident_id"),
                  show_if=when("is_guardian", "equals", "yes")),
             step("disability", t("About the disability", "残疾情况"),
                  q("disability_types", "multiple_choice", t("Which types of disability?", "残疾类别（可多选）"),
@@ -283,7 +284,7 @@ def business_licence_change():
     return flow(
         "business-licence-change", t("Change the details on a business licence", "营业执照变更登记"),
         [
-            about_you(q("email", "email", t("Your e-mail address", "电子邮箱"), prefill="email")),
+            about_you(q("email", "email", t("Your e-mail address", "电子邮箱"), from_account="email")),
             step("business", t("Your business", "企业信息"),
                  q("business_name", "text", t("Registered name of the business", "企业名称"), max_length=100),
                  q("credit_code", "text", t("Unified social credit code", "统一社会信用代码"),
@@ -382,7 +383,7 @@ def general_application():
     return flow(
         "general-application", t("Apply online", "在线申请"),
         [
-            about_you(q("email", "email", t("Your e-mail address", "电子邮箱"), required=False, prefill="email")),
+            about_you(q("email", "email", t("Your e-mail address", "电子邮箱"), required=False, from_account="email")),
             step("request", t("What you are applying for", "申请事项"),
                  q("request", "textarea", t("Tell us what you need", "请说明您的申请内容"),
                    t("Include any dates and reference numbers you have", "如有相关日期和编号请一并填写"),

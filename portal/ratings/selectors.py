@@ -81,7 +81,8 @@ def flagged_ratings(user, *, done=False):
     halls = follow_up_scope(user)
     if halls is not None:
         ratings = ratings.filter(hall_id__in=halls)
-    return list(ratings.select_related("application__service_page__locale", "hall")
+    # The flow version names a row whose service has no page any more (service_names): fetched with the rows.
+    return list(ratings.select_related("application__flow_version", "hall")
                 .order_by("-flagged_at" if done else "flagged_at"))
 
 

@@ -41,7 +41,8 @@ FLOW = FlowDef.from_dict({
     "steps": [
         {"key": "about", "title": t("About you", "个人信息"), "fields": [
             {"key": "name", "type": "text", "label": t("Your name", "姓名")},
-            {"key": "id_number", "type": "resident_id", "label": t("ID number", "身份证号"), "prefill": "resident_id"},
+            {"key": "id_number", "type": "resident_id", "label": t("ID number", "身份证号"),
+             "from_account": "resident_id"},
             {"key": "phone", "type": "phone", "label": t("Phone", "手机号")},
         ]},
         {"key": "collect", "title": t("Getting your pass", "领取方式"), "fields": [
