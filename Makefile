@@ -21,7 +21,7 @@ help:
 	@echo "make run          set up (virtual environment, database, demo data) and serve http://$(HOST):$(PORT)"
 	@echo "make test         install what the tests need (system packages too) and run the whole suite, as CI does"
 	@echo "make check        lint, then the suite without the browser tests: the quick check before a commit"
-	@echo "make lint         ruff and import-linter (the apps' one-way dependencies)"
+	@echo "make lint         ruff (rules and formatting) and import-linter (the apps' one-way dependencies)"
 	@echo "make format       format the tree with ruff"
 	@echo "make messages     compile the translations in locale/"
 	@echo "make bench        run the benchmarks in bench/ (figures in bench/README.md)"
@@ -91,6 +91,7 @@ run: venv-app messages
 
 lint: venv-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check --quiet . || { echo 'Run make format to format the tree.' >&2; exit 1; }
 	$(VENV)/bin/lint-imports --no-cache
 
 format: venv-test

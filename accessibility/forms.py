@@ -113,6 +113,7 @@ class AccessibleForm(AccessibleFormMixin, forms.Form):
 
 # Widgets -----------------------------------------------------------------------------------------------
 
+
 class TextInput(forms.TextInput):
     template_name = "accessibility/widgets/input.html"
 
@@ -244,10 +245,21 @@ def district_groups(city_choices, district_choices):
             counts[str(name)] = counts.get(str(name), 0) + 1
     labelled = []
     for code, city, districts in groups:
-        labelled.append((code, city, [
-            (district_code, _("%(district)s (%(city)s)") % {"district": name, "city": city}
-             if counts[str(name)] > 1 else str(name))
-            for district_code, name in districts]))
+        labelled.append(
+            (
+                code,
+                city,
+                [
+                    (
+                        district_code,
+                        _("%(district)s (%(city)s)") % {"district": name, "city": city}
+                        if counts[str(name)] > 1
+                        else str(name),
+                    )
+                    for district_code, name in districts
+                ],
+            )
+        )
     return labelled
 
 
@@ -264,16 +276,17 @@ class Address(forms.MultiWidget):
         self.province_name = province_name
         self.groups = district_groups(city_choices, district_choices)
         widgets = [
-            forms.Select(attrs={"class": "select", "autocomplete": "address-level2"},
-                         choices=[("", _("Choose a city")), *city_choices]),
+            forms.Select(
+                attrs={"class": "select", "autocomplete": "address-level2"},
+                choices=[("", _("Choose a city")), *city_choices],
+            ),
             forms.Select(attrs={"class": "select", "autocomplete": "address-level3"}, choices=self.all_districts()),
             forms.TextInput(attrs={"class": "input", "autocomplete": "address-line1"}),
         ]
         super().__init__(widgets, attrs)
 
     def all_districts(self):
-        return [("", _("Choose a district or county")),
-                *[(city, districts) for _code, city, districts in self.groups]]
+        return [("", _("Choose a district or county")), *[(city, districts) for _code, city, districts in self.groups]]
 
     def districts_of(self, city_code):
         for code, _city, districts in self.groups:
@@ -300,6 +313,7 @@ class Address(forms.MultiWidget):
 
 
 # Fields ------------------------------------------------------------------------------------------------
+
 
 class TextField(forms.CharField):
     """A CharField whose length is checked by the server, with a message, and never by a `maxlength` in the
@@ -374,11 +388,13 @@ class DatePartsField(forms.MultiValueField):
         missing = [str(name) for name, part in zip(names, parts, strict=True) if not part]
         if missing:
             parts_missing = _(" and ").join(missing)
-            raise ValidationError(_("%(label)s must include %(parts)s") % {"label": label, "parts": parts_missing},
-                                  code="incomplete")
+            raise ValidationError(
+                _("%(label)s must include %(parts)s") % {"label": label, "parts": parts_missing}, code="incomplete"
+            )
         if not all(re.fullmatch(r"\d{1,4}", part) for part in parts) or len(parts[0]) != 4:
-            raise ValidationError(_("%(label)s must be a real date, with a 4-digit year") % {"label": label},
-                                  code="invalid")
+            raise ValidationError(
+                _("%(label)s must be a real date, with a 4-digit year") % {"label": label}, code="invalid"
+            )
         try:
             value = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
@@ -397,8 +413,7 @@ class DatePartsField(forms.MultiValueField):
 
 
 class AddressField(forms.MultiValueField):
-    def __init__(self, *, label="", city_choices=(), district_choices=(), province_name="", consistent=None,
-                 **kwargs):
+    def __init__(self, *, label="", city_choices=(), district_choices=(), province_name="", consistent=None, **kwargs):
         self.consistent = consistent
         kwargs.setdefault("widget", Address(city_choices, district_choices, province_name))
         part = forms.CharField(required=False)
@@ -446,17 +461,22 @@ class MoneyField(forms.CharField):
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(_("%(label)s must be an amount of money, like 1200 or 1200.50")
-                                  % {"label": self.label}, code="invalid") from None
+            raise ValidationError(
+                _("%(label)s must be an amount of money, like 1200 or 1200.50") % {"label": self.label}, code="invalid"
+            ) from None
         if not amount.is_finite() or amount.as_tuple().exponent < -2:
-            raise ValidationError(_("%(label)s must be in yuan and fen, with at most 2 decimal places")
-                                  % {"label": self.label}, code="invalid")
+            raise ValidationError(
+                _("%(label)s must be in yuan and fen, with at most 2 decimal places") % {"label": self.label},
+                code="invalid",
+            )
         if amount < self.min_value:
-            raise ValidationError(_("%(label)s must be ¥%(min)s or more")
-                                  % {"label": self.label, "min": self.min_value}, code="min")
+            raise ValidationError(
+                _("%(label)s must be ¥%(min)s or more") % {"label": self.label, "min": self.min_value}, code="min"
+            )
         if self.max_value is not None and amount > self.max_value:
-            raise ValidationError(_("%(label)s must be ¥%(max)s or less")
-                                  % {"label": self.label, "max": self.max_value}, code="max")
+            raise ValidationError(
+                _("%(label)s must be ¥%(max)s or less") % {"label": self.label, "max": self.max_value}, code="max"
+            )
         return amount.quantize(Decimal("0.01"))
 
 
@@ -477,9 +497,11 @@ class WholeNumberField(forms.CharField):
             raise ValidationError(_("%(label)s must be a whole number, like 3") % {"label": self.label}, code="invalid")
         number = int(text)
         if self.min_value is not None and number < int(self.min_value):
-            raise ValidationError(_("%(label)s must be %(min)s or more") % {"label": self.label, "min": self.min_value},
-                                  code="min")
+            raise ValidationError(
+                _("%(label)s must be %(min)s or more") % {"label": self.label, "min": self.min_value}, code="min"
+            )
         if self.max_value is not None and number > int(self.max_value):
-            raise ValidationError(_("%(label)s must be %(max)s or less") % {"label": self.label, "max": self.max_value},
-                                  code="max")
+            raise ValidationError(
+                _("%(label)s must be %(max)s or less") % {"label": self.label, "max": self.max_value}, code="max"
+            )
         return number

@@ -13,10 +13,20 @@ class DisplaySettings(models.Model):
     """A signed-in person's text size and contrast, so they follow them to any device (elder mode is on the
     user). Written by accessibility.services.display_preferences_save only."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
-                                related_name="display_settings", verbose_name=_("user"))
-    text_size = models.CharField(_("text size"), max_length=12, blank=True, choices=list(TEXT_SIZE_LABELS.items()),
-                                 help_text=_("Empty: the default size for the display mode."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="display_settings",
+        verbose_name=_("user"),
+    )
+    text_size = models.CharField(
+        _("text size"),
+        max_length=12,
+        blank=True,
+        choices=list(TEXT_SIZE_LABELS.items()),
+        help_text=_("Empty: the default size for the display mode."),
+    )
     high_contrast = models.BooleanField(_("high contrast"), default=False)
 
     class Meta:
@@ -32,7 +42,8 @@ class AccessibilityStatementPage(Page):
     a problem and when the portal was last tested."""
 
     standard = models.CharField(
-        _("standard met"), max_length=200,
+        _("standard met"),
+        max_length=200,
         default="WCAG 2.2 AA; GB/T 37668-2019; MIIT elder-friendly web specification (2021)",
     )
     compliance_summary = RichTextField(_("how accessible this portal is"), features=RICH_TEXT_FEATURES)

@@ -12,20 +12,31 @@ from .preferences import TEXT_SIZE_LABELS, TEXT_SIZES, text_sizes_for
 class DisplaySettingsForm(AccessibleForm):
     size = forms.ChoiceField(label=_("Text size"), widget=Radios)
     contrast = forms.ChoiceField(
-        label=_("Colours"), widget=Radios,
-        choices=[("normal", _("Standard colours")),
-                 ("high", _("High contrast: black and white, with strong outlines"))],
+        label=_("Colours"),
+        widget=Radios,
+        choices=[
+            ("normal", _("Standard colours")),
+            ("high", _("High contrast: black and white, with strong outlines")),
+        ],
     )
     elder = forms.ChoiceField(
-        label=_("Elder mode (长辈版)"), widget=Radios,
+        label=_("Elder mode (长辈版)"),
+        widget=Radios,
         help_text=_("Elder mode has larger text and buttons, simpler pages and fewer choices on each page."),
         choices=[("0", _("Standard pages")), ("1", _("Elder mode"))],
     )
     next = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, preferences, next_url, **kwargs):
-        kwargs.setdefault("initial", {"size": preferences.text_size, "contrast": preferences.contrast,
-                                      "elder": "1" if preferences.elder_mode else "0", "next": next_url})
+        kwargs.setdefault(
+            "initial",
+            {
+                "size": preferences.text_size,
+                "contrast": preferences.contrast,
+                "elder": "1" if preferences.elder_mode else "0",
+                "next": next_url,
+            },
+        )
         super().__init__(*args, **kwargs)
         self.fields["size"].choices = [
             (size, gettext("%(name)s (%(px)s px)") % {"name": TEXT_SIZE_LABELS[size], "px": TEXT_SIZES[size]})

@@ -30,8 +30,10 @@ CHINESE_NAME = re.compile(rf"[{_CHINESE}]+(?:{MIDDLE_DOT}[{_CHINESE}]+)*")
 CHINESE_NAME_LENGTH = (2, 20)
 LATIN_NAME_LENGTH = (2, 100)
 
-NAME_MESSAGE = _("Enter %(label)s using Chinese characters (with · between the parts of a minority name) or "
-                 "Latin letters, spaces, hyphens and apostrophes")
+NAME_MESSAGE = _(
+    "Enter %(label)s using Chinese characters (with · between the parts of a minority name) or "
+    "Latin letters, spaces, hyphens and apostrophes"
+)
 NAME_LENGTH_MESSAGE = _("%(label)s must be between %(min)s and %(max)s characters")
 
 
@@ -138,10 +140,15 @@ def bank_account_problem(digits, label=""):
         return _("%(label)s must contain only digits, like 6222 0212 3456 7890 128") % {"label": label}
     if not low <= len(digits) <= high:
         return _("%(label)s must be %(min)s to %(max)s digits. You entered %(n)s") % {
-            "label": label, "min": low, "max": high, "n": len(digits)}
+            "label": label,
+            "min": low,
+            "max": high,
+            "n": len(digits),
+        }
     if uses_luhn(digits) and not luhn_valid(digits):
         return _("Check %(label)s: a digit is missing, extra or wrong. Copy it from your bank card") % {
-            "label": _lower_first(label)}
+            "label": _lower_first(label)
+        }
     return None
 
 
@@ -154,4 +161,4 @@ def validate_bank_account(value, label=""):
 def group_in_fours(digits):
     """'6222021234567890128' -> '6222 0212 3456 7890 128', for reading back and checking."""
     digits = str(digits or "")
-    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))

@@ -19,8 +19,9 @@ def home_path():
 def safe_next_url(request, fallback="/"):
     """The `next` parameter when it points back into this site, otherwise `fallback`."""
     target = request.GET.get("next") or request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return fallback
 
@@ -51,8 +52,9 @@ def set_preferences(request):
         high_contrast, changed = params["contrast"] == "high", True
         response.set_cookie(CONTRAST_COOKIE, params["contrast"], **cookie)
     if changed and request.user.is_authenticated:
-        display_preferences_save(user=request.user, elder_mode=elder_mode, text_size=text_size,
-                                 high_contrast=high_contrast)
+        display_preferences_save(
+            user=request.user, elder_mode=elder_mode, text_size=text_size, high_contrast=high_contrast
+        )
     return response
 
 

@@ -44,8 +44,10 @@ def percentile(values, p):
 
 def summary(name, values):
     ms = [v * 1000 for v in values]
-    return (f"{name:<40} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={percentile(ms, 95):7.1f} ms  "
-            f"max={max(ms):7.1f} ms")
+    return (
+        f"{name:<40} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={percentile(ms, 95):7.1f} ms  "
+        f"max={max(ms):7.1f} ms"
+    )
 
 
 def environment(args):
@@ -94,27 +96,43 @@ def prepare(users, submissions):
     settings.ALLOWED_HOSTS.append("testserver")  # the in-process client that signs citizens in
     flows_load_from_code()
     tree = site_tree_ensure()
-    page = service_create(tree=tree["zh-hans"], department=DepartmentFactory(), title="老年人乘车卡申请",
-                          service_code=SERVICE_CODE, online=True, flow_key="senior-bus-pass")
+    page = service_create(
+        tree=tree["zh-hans"],
+        department=DepartmentFactory(),
+        title="老年人乘车卡申请",
+        service_code=SERVICE_CODE,
+        online=True,
+        flow_key="senior-bus-pass",
+    )
     version = flow_version_current("senior-bus-pass")
     citizens = []
     for number in range(users):
-        user = user_register(real_name=f"压测{number}", password=uuid.uuid4().hex, phone=f"139{number:08d}",
-                             resident_id=make_resident_id(sequence=number % 1000))
+        user = user_register(
+            real_name=f"压测{number}",
+            password=uuid.uuid4().hex,
+            phone=f"139{number:08d}",
+            resident_id=make_resident_id(sequence=number % 1000),
+        )
         client = Client()
         client.force_login(user)  # a real session in the configured store, as signing in makes
-        start = dict(flow_version=version, applicant=user, actor=user, service_code=SERVICE_CODE,
-                     service_page=page)
+        start = dict(flow_version=version, applicant=user, actor=user, service_code=SERVICE_CODE, service_page=page)
         draft = application_start(**start)
         step_data = step_post_data(draft, STEP)
         step_data.pop("version")
         ready = []  # drafts with every step answered through the forms, uploads included, ready to send
         for _ in range(-(-submissions // users)):
-            ready.append(str(complete_steps(client, application_start(**start),
-                                            overrides={"collect_method": "hall"}).pk))
+            ready.append(
+                str(complete_steps(client, application_start(**start), overrides={"collect_method": "hall"}).pk)
+            )
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        citizens.append({"cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}", "draft": str(draft.pk),
-                         "step_data": step_data, "complete": ready})
+        citizens.append(
+            {
+                "cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}",
+                "draft": str(draft.pk),
+                "step_data": step_data,
+                "complete": ready,
+            }
+        )
     print("PREPARED " + json.dumps(citizens))
 
 
@@ -127,8 +145,11 @@ class Citizen:
         self.spec = spec
 
     def request(self, method, path, body=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-                   "Host": "127.0.0.1", "Accept-Language": "zh-hans"}
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Host": "127.0.0.1",
+            "Accept-Language": "zh-hans",
+        }
         if body is not None:
             body = urllib.parse.urlencode(body, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -144,7 +165,8 @@ class Citizen:
     @staticmethod
     def hidden(content, name):
         match = re.search(rf'name="{name}"\s+value="([^"]*)"', content) or re.search(
-            rf'value="([^"]*)"\s+name="{name}"', content)
+            rf'value="([^"]*)"\s+name="{name}"', content
+        )
         return html.unescape(match.group(1)) if match else None
 
 
@@ -181,8 +203,9 @@ def step_scenario(port, citizens, rate, seconds):
             post_due = due + interval / 2
             if got < post_due:
                 time.sleep(post_due - got)
-            status, _content = citizen.request("POST", path, {**spec["step_data"], "version": version,
-                                                              "csrfmiddlewaretoken": token})
+            status, _content = citizen.request(
+                "POST", path, {**spec["step_data"], "version": version, "csrfmiddlewaretoken": token}
+            )
             done = time.monotonic()
             with lock:
                 gets.append(got - due)
@@ -191,8 +214,9 @@ def step_scenario(port, citizens, rate, seconds):
                     failures.append(f"POST {status}")
             trip += 1
 
-    threads = [threading.Thread(target=run, args=(i * interval / len(citizens), spec))
-               for i, spec in enumerate(citizens)]
+    threads = [
+        threading.Thread(target=run, args=(i * interval / len(citizens), spec)) for i, spec in enumerate(citizens)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -220,8 +244,9 @@ def submit_scenario(port, citizens, count, rate):
                     failures.append(f"check page {status}")
                 continue
             began = time.monotonic()
-            status, _content = citizen.request("POST", path, {"declaration": "on", "idempotency_key": key,
-                                                              "csrfmiddlewaretoken": token})
+            status, _content = citizen.request(
+                "POST", path, {"declaration": "on", "idempotency_key": key, "csrfmiddlewaretoken": token}
+            )
             with lock:
                 sends.append(time.monotonic() - began)
                 if status == 302:
@@ -229,8 +254,9 @@ def submit_scenario(port, citizens, count, rate):
                 else:
                     failures.append(f"send {status}")
 
-    threads = [threading.Thread(target=run, args=(i * interval / len(citizens), spec))
-               for i, spec in enumerate(citizens)]
+    threads = [
+        threading.Thread(target=run, args=(i * interval / len(citizens), spec)) for i, spec in enumerate(citizens)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -251,8 +277,9 @@ def receipts_ready(env, ids, timeout):
     )
     deadline = time.monotonic() + timeout
     while True:
-        output = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                                check=True).stdout
+        output = subprocess.run(
+            [PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout
         waits = json.loads(output.split("READY ", 1)[1])
         if len(waits) >= len(ids) or time.monotonic() > deadline:
             return waits
@@ -260,8 +287,9 @@ def receipts_ready(env, ids, timeout):
 
 
 def render_timing(env, times):
-    output = subprocess.run([PYTHON, __file__, "--render", str(times)], cwd=ROOT, env=env, capture_output=True,
-                            text=True)
+    output = subprocess.run(
+        [PYTHON, __file__, "--render", str(times)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if output.returncode:
         raise SystemExit(f"rendering failed:\n{output.stderr[-4000:]}")
     return json.loads(output.stdout.split("RENDER ", 1)[1])
@@ -300,8 +328,10 @@ def wait_until_up(port, timeout=60):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default=os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_apps_bench"))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_apps_bench"),
+    )
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"))
     parser.add_argument("--rate", type=float, default=50.0, help="requests per second in the step scenario")
     parser.add_argument("--seconds", type=float, default=20.0)
@@ -321,18 +351,40 @@ def main():
     recreate_database(args.database_url)
     subprocess.run(["redis-cli", "-u", args.redis_url, "FLUSHDB"], check=False, capture_output=True)
     subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    prepared = subprocess.run([PYTHON, __file__, "--prepare", str(args.users), str(args.submissions)], cwd=ROOT,
-                              env=env, capture_output=True, text=True)
+    prepared = subprocess.run(
+        [PYTHON, __file__, "--prepare", str(args.users), str(args.submissions)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if prepared.returncode:
         raise SystemExit(f"preparing the data failed:\n{prepared.stderr[-4000:]}")
     output = prepared.stdout
     citizens = json.loads(output.split("PREPARED ", 1)[1])
     processes = [
-        subprocess.Popen([str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi:application", "--workers",
-                          str(args.workers), "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
-                         cwd=ROOT, env=env, start_new_session=True),
-        subprocess.Popen([PYTHON, "manage.py", "worker", "--poll", "0.2"], cwd=ROOT, env=env,
-                         start_new_session=True, stdout=subprocess.DEVNULL),
+        subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "portal.wsgi:application",
+                "--workers",
+                str(args.workers),
+                "--bind",
+                f"127.0.0.1:{args.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        ),
+        subprocess.Popen(
+            [PYTHON, "manage.py", "worker", "--poll", "0.2"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+        ),
     ]
     try:
         wait_until_up(args.port)
@@ -350,8 +402,10 @@ def main():
         for process in processes:
             process.wait(timeout=20)
 
-    print(f"gunicorn ({args.workers} workers) + PostgreSQL + Redis; {len(citizens)} signed-in citizens; "
-          f"step round trips paced at {args.rate:g} requests/s for {args.seconds:g} s")
+    print(
+        f"gunicorn ({args.workers} workers) + PostgreSQL + Redis; {len(citizens)} signed-in citizens; "
+        f"step round trips paced at {args.rate:g} requests/s for {args.seconds:g} s"
+    )
     print(summary("GET a step", gets))
     print(summary("POST a step (save answers)", posts))
     print(summary("GET and POST together", gets + posts))
@@ -359,8 +413,10 @@ def main():
     if waits:
         print(summary("sent → receipt stored by the worker", waits))
     print(summary("render one receipt PDF (worker time)", renders))
-    print(f"achieved {len(gets + posts) / args.seconds:.1f} requests/s; failures: steps {len(step_failures)}, "
-          f"sends {len(send_failures)}; receipts ready {len(waits)}/{len(sent_ids)}")
+    print(
+        f"achieved {len(gets + posts) / args.seconds:.1f} requests/s; failures: steps {len(step_failures)}, "
+        f"sends {len(send_failures)}; receipts ready {len(waits)}/{len(sent_ids)}"
+    )
     ok = percentile([t * 1000 for t in gets + posts], 95) < 150
     print(f"budget p95 < 150 ms per step request: {'met' if ok else 'NOT met'}")
     if step_failures or send_failures:

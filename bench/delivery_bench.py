@@ -55,8 +55,13 @@ def percentile(values, fraction):
 def main():
     args = parse_args()
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))  # so the children are stopped
-    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "BACKGROUND_QUEUE": "embedded", "CONNECTORS_BATCH": "20",
-           SECRET_ENV: uuid.uuid4().hex, "LOG_LEVEL": "WARNING"}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "BACKGROUND_QUEUE": "embedded",
+        "CONNECTORS_BATCH": "20",
+        SECRET_ENV: uuid.uuid4().hex,
+        "LOG_LEVEL": "WARNING",
+    }
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
     else:
@@ -85,7 +90,8 @@ def main():
     flows_load_from_code()
     version = flow_version_current("general-application")
     citizen = User.objects.filter(username="bench-delivery").first() or user_register(
-        real_name="压测用户", password=uuid.uuid4().hex, phone=None, email="bench-delivery@example.cn")
+        real_name="压测用户", password=uuid.uuid4().hex, phone=None, email="bench-delivery@example.cn"
+    )
     if citizen.username != "bench-delivery":
         User.objects.filter(pk=citizen.pk).update(username="bench-delivery")
 
@@ -97,14 +103,27 @@ def main():
 
     def spawn(cmd, log_name):
         log = open(tmp / log_name, "ab")  # noqa: SIM115
-        child = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT,
-                                 start_new_session=True)
+        child = subprocess.Popen(
+            cmd, cwd=ROOT, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         children.append(child)
         return child
 
     try:
-        spawn([sys.executable, "-m", "portal.demo.backoffice_sim", "--port", str(port), "--secret-env",
-               SECRET_ENV, "--db", str(sim_db)], "delivery_bench_backoffice.log")
+        spawn(
+            [
+                sys.executable,
+                "-m",
+                "portal.demo.backoffice_sim",
+                "--port",
+                str(port),
+                "--secret-env",
+                SECRET_ENV,
+                "--db",
+                str(sim_db),
+            ],
+            "delivery_bench_backoffice.log",
+        )
         for _ in range(100):
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", port)) == 0:
@@ -112,24 +131,43 @@ def main():
             time.sleep(0.1)
         slug = f"bench-bo-{port}"
         ConnectorConfig.objects.filter(enabled=True).update(enabled=False)  # only ours, for this run
-        connector = ConnectorConfig.objects.create(slug=slug, name="Bench back office", plugin="rest-json",
-                                                   settings={"url": f"http://127.0.0.1:{port}/deliveries"},
-                                                   secret_env=SECRET_ENV)
+        connector = ConnectorConfig.objects.create(
+            slug=slug,
+            name="Bench back office",
+            plugin="rest-json",
+            settings={"url": f"http://127.0.0.1:{port}/deliveries"},
+            secret_env=SECRET_ENV,
+        )
 
         def submit_one():
-            application = application_start(flow_version=version, applicant=citizen, actor=citizen,
-                                            service_code="3700-QT-109")
+            application = application_start(
+                flow_version=version, applicant=citizen, actor=citizen, service_code="3700-QT-109"
+            )
             Application.objects.filter(pk=application.pk).update(
-                answers={"full_name": "压测", "phone": "13900000000", "email": "", "request": "bench",
-                         "contact_by": "sms", "supporting_documents": [], "resident_id": "370102195003271230"},
-                completed_steps=[step.key for step in application.flow.steps])
+                answers={
+                    "full_name": "压测",
+                    "phone": "13900000000",
+                    "email": "",
+                    "request": "bench",
+                    "contact_by": "sms",
+                    "supporting_documents": [],
+                    "resident_id": "370102195003271230",
+                },
+                completed_steps=[step.key for step in application.flow.steps],
+            )
             application.refresh_from_db()
-            return application_submit(application=application, actor=citizen, idempotency_key=uuid.uuid4(),
-                                      expected_version=application.version)
+            return application_submit(
+                application=application,
+                actor=citizen,
+                idempotency_key=uuid.uuid4(),
+                expected_version=application.version,
+            )
 
         def start_workers():
-            return [spawn([sys.executable, "manage.py", "worker", "--poll", str(args.poll)],
-                          "delivery_bench_worker.log") for _ in range(args.workers)]
+            return [
+                spawn([sys.executable, "manage.py", "worker", "--poll", str(args.poll)], "delivery_bench_worker.log")
+                for _ in range(args.workers)
+            ]
 
         def delivered_count():
             return Delivery.objects.filter(connector=connector, state=DeliveryState.DELIVERED).count()
@@ -161,9 +199,12 @@ def main():
         deadline = time.time() + 120
         while delivered_count() < args.backlog + args.paced and time.time() < deadline:
             time.sleep(0.05)
-        latencies = [(d - s).total_seconds() * 1000 for d, s in Delivery.objects.filter(
-            application_id__in=paced_ids, state=DeliveryState.DELIVERED).values_list(
-            "delivered_at", "application__submitted_at")]
+        latencies = [
+            (d - s).total_seconds() * 1000
+            for d, s in Delivery.objects.filter(
+                application_id__in=paced_ids, state=DeliveryState.DELIVERED
+            ).values_list("delivered_at", "application__submitted_at")
+        ]
         states = dict(Delivery.objects.filter(connector=connector).values_list("state").annotate(n=Count("pk")))
         for worker in workers:
             worker.send_signal(signal.SIGTERM)
@@ -174,13 +215,17 @@ def main():
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/deliveries", timeout=30) as response:  # noqa: S310
             records = json.loads(response.read())["deliveries"]
         duplicates = sum(1 for r in records if r["times_received"] > 1)
-        print(f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; workers: {args.workers} embedded "
-              f"(poll {args.poll}s); back office: simulated, loopback")
+        print(
+            f"database: {'PostgreSQL' if args.database_url else 'SQLite'}; workers: {args.workers} embedded "
+            f"(poll {args.poll}s); back office: simulated, loopback"
+        )
         print(f"submissions (application_submit + outbox row): {submit_rate:.0f}/s")
         print(f"phase 1, backlog of {args.backlog}: {throughput:.0f} deliveries/s")
-        print(f"phase 2, {args.paced} at {args.rate:g}/s: submission → delivered latency "
-              f"p50 {percentile(latencies, .5):.0f} ms, p95 {percentile(latencies, .95):.0f} ms, "
-              f"max {max(latencies):.0f} ms ({len(latencies)} delivered)")
+        print(
+            f"phase 2, {args.paced} at {args.rate:g}/s: submission → delivered latency "
+            f"p50 {percentile(latencies, 0.5):.0f} ms, p95 {percentile(latencies, 0.95):.0f} ms, "
+            f"max {max(latencies):.0f} ms ({len(latencies)} delivered)"
+        )
         print(f"states: {states}; back office records: {len(records)}, received more than once: {duplicates}")
     finally:
         for child in children:

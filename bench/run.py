@@ -26,8 +26,24 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
 
-SEARCH_QUERIES = ["社保", "身份证", "医保报销", "营业执照", "公积金提取", "老年人乘车卡", "出生登记", "结婚登记",
-                  "pension", "ID card", "business licence", "disability", "户口迁移", "残疾人证", "高龄津贴", "退休"]
+SEARCH_QUERIES = [
+    "社保",
+    "身份证",
+    "医保报销",
+    "营业执照",
+    "公积金提取",
+    "老年人乘车卡",
+    "出生登记",
+    "结婚登记",
+    "pension",
+    "ID card",
+    "business licence",
+    "disability",
+    "户口迁移",
+    "残疾人证",
+    "高龄津贴",
+    "退休",
+]
 
 
 def environment(args):
@@ -82,10 +98,12 @@ def wait_until_up(base_url, timeout=60):
 
 
 def first_service_path(env):
-    script = ("import django; django.setup();"
-              "from services_catalog.models import ServicePage;"
-              "p = ServicePage.objects.live().filter(locale__language_code='zh-hans').order_by('-popularity').first();"
-              "print(p.url)")
+    script = (
+        "import django; django.setup();"
+        "from services_catalog.models import ServicePage;"
+        "p = ServicePage.objects.live().filter(locale__language_code='zh-hans').order_by('-popularity').first();"
+        "print(p.url)"
+    )
     output = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return output.stdout.strip().splitlines()[-1]
 
@@ -98,10 +116,20 @@ def run_wrk(url, args, paths=None):
         path_file.write("\n".join(paths))
         path_file.close()
         env["BENCH_PATHS_FILE"] = path_file.name
-    command = ["wrk", "-t1", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
-               "-s", str(ROOT / "bench" / "report.lua"), url]
-    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True,
-                            timeout=args.duration + 60).stdout
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
+        url,
+    ]
+    output = subprocess.run(
+        command, env=env, check=True, capture_output=True, text=True, timeout=args.duration + 60
+    ).stdout
     if path_file:
         os.unlink(path_file.name)
     summary = json.loads(next(line for line in output.splitlines() if line.startswith("BENCH "))[6:])
@@ -119,8 +147,10 @@ def run_wrk(url, args, paths=None):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                                 "postgres://postgres@127.0.0.1:5432/portal_bench"))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"),
+    )
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"))
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
@@ -138,9 +168,19 @@ def main():
     service_path = first_service_path(env)
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi:application", "--workers", str(args.workers),
-         "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--workers",
+            str(args.workers),
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     try:
         wait_until_up(base)
@@ -160,9 +200,12 @@ def main():
         for label, path, paths in targets:
             quoted = [urllib.parse.quote(p, safe="/?=&") for p in paths] if paths else None
             results[label] = run_wrk(base + urllib.parse.quote(path, safe="/?=&"), args, quoted)
-            print(f"{label:32} {results[label]['requests_per_second']:>9} req/s  "
-                  f"p50 {results[label]['p50_ms']:>7} ms  p95 {results[label]['p95_ms']:>7} ms  "
-                  f"errors {results[label]['errors'] + results[label]['non_2xx']}", flush=True)
+            print(
+                f"{label:32} {results[label]['requests_per_second']:>9} req/s  "
+                f"p50 {results[label]['p50_ms']:>7} ms  p95 {results[label]['p95_ms']:>7} ms  "
+                f"errors {results[label]['errors'] + results[label]['non_2xx']}",
+                flush=True,
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -171,9 +214,15 @@ def main():
     ratio = round(results["service page (cached)"]["requests_per_second"] / bare, 2)
     print(f"cached service page / bare view: {ratio}")
     RESULTS.mkdir(exist_ok=True)
-    report = {"when": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(), "workers": args.workers,
-              "connections": args.connections, "duration_s": args.duration, "results": results,
-              "cached_service_page_vs_bare": ratio}
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "cores": os.cpu_count(),
+        "workers": args.workers,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "results": results,
+        "cached_service_page_vs_bare": ratio,
+    }
     (RESULTS / "latest.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
 
 

@@ -80,8 +80,10 @@ def prepare_catalogue(services):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    live = {language: ServicePage.objects.live().filter(locale__language_code=language).count()
-            for language in ("zh-hans", "en")}
+    live = {
+        language: ServicePage.objects.live().filter(locale__language_code=language).count()
+        for language in ("zh-hans", "en")
+    }
     print(f"database: {connection.vendor}; live service pages: {live}", flush=True)
 
 
@@ -93,8 +95,12 @@ def query_mix(count, seed):
 
     rng = random.Random(seed)
     mix = [(language, query) for language, query, _expected in QUERIES]
-    titles = {language: list(ServicePage.objects.live().filter(locale__language_code=language)
-                             .values_list("title", flat=True)) for language in ("zh-hans", "en")}
+    titles = {
+        language: list(
+            ServicePage.objects.live().filter(locale__language_code=language).values_list("title", flat=True)
+        )
+        for language in ("zh-hans", "en")
+    }
     while len(mix) < count:
         language = rng.choice(("zh-hans", "en"))
         title = rng.choice(titles[language])
@@ -106,7 +112,7 @@ def query_mix(count, seed):
             mix.append((language, " ".join(rng.sample(words, min(len(words), rng.randint(1, 2))))))
         else:
             start = rng.randrange(max(1, len(title) - 3))
-            mix.append((language, title[start:start + rng.randint(2, 6)]))
+            mix.append((language, title[start : start + rng.randint(2, 6)]))
     rng.shuffle(mix)
     return mix[:count]
 
@@ -182,8 +188,10 @@ def main():
     if not args.no_view:
         summary("search page (view)", time_view(mix, cities, random.Random(args.seed)))
         # The same page without a query: what rendering the page costs before any searching.
-        summary("  page without a query", time_view([(language, "") for language, _query in mix[:100]], [],
-                                                   random.Random(args.seed)))
+        summary(
+            "  page without a query",
+            time_view([(language, "") for language, _query in mix[:100]], [], random.Random(args.seed)),
+        )
     print("budget: p95 under 50 ms for search_services: " + ("met" if p95 < 50 else "NOT met"))
 
 

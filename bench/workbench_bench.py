@@ -26,8 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
-STATUSES = [("submitted", 5), ("received", 5), ("in_review", 10), ("more_info_requested", 3), ("approved", 30),
-            ("rejected", 5), ("completed", 40), ("withdrawn", 2)]
+STATUSES = [
+    ("submitted", 5),
+    ("received", 5),
+    ("in_review", 10),
+    ("more_info_requested", 3),
+    ("approved", 30),
+    ("rejected", 5),
+    ("completed", 40),
+    ("withdrawn", 2),
+]
 CHANNELS = [("online", 80), ("proxy", 8), ("assisted", 12)]
 LIMITS = [1, 3, 5, 10, 20]
 
@@ -48,9 +56,18 @@ def catalogue():
     for d in range(8):
         department = DepartmentFactory(code=f"bench-dept-{d}", name_zh=f"基准测试厅{d}", name_en=f"Bench dept {d}")
         for s in range(5):
-            pages.append(service_create(tree=tree["zh-hans"], department=department, title=f"基准事项{d}-{s}",
-                                        service_code=f"BENCH-{d}{s:02d}", slug=f"bench-{d}-{s}", online=True,
-                                        flow_key="general-application", promised_time_limit_days=LIMITS[s]))
+            pages.append(
+                service_create(
+                    tree=tree["zh-hans"],
+                    department=department,
+                    title=f"基准事项{d}-{s}",
+                    service_code=f"BENCH-{d}{s:02d}",
+                    slug=f"bench-{d}-{s}",
+                    online=True,
+                    flow_key="general-application",
+                    promised_time_limit_days=LIMITS[s],
+                )
+            )
     return pages
 
 
@@ -60,8 +77,10 @@ def people(count):
 
     user_model = get_user_model()
     unusable = make_password(None)
-    user_model.objects.bulk_create([user_model(username=f"bench-citizen-{n}", real_name=f"市民{n}", password=unusable)
-                                    for n in range(count)], batch_size=2000)
+    user_model.objects.bulk_create(
+        [user_model(username=f"bench-citizen-{n}", real_name=f"市民{n}", password=unusable) for n in range(count)],
+        batch_size=2000,
+    )
     return list(user_model.objects.filter(username__startswith="bench-citizen-").values_list("pk", flat=True))
 
 
@@ -81,12 +100,25 @@ def applications(pages, citizen_ids, count, rng):
         sent = now - timedelta(seconds=rng.randrange(365 * 86400))
         channel = rng.choice(channels)
         applicant = rng.choice(citizen_ids)
-        batch.append(Application(
-            reference=f"B{n:011d}", service_code=page.service_code, service_page_id=page.pk, flow_version=version,
-            applicant_id=applicant, submitted_by_id=applicant, channel=channel, status=rng.choice(statuses),
-            mandate_reference="M-BENCH" if channel == "proxy" else None,
-            assist_session_reference="BB-BENCH" if channel == "assisted" else None,
-            answers={}, created_at=sent, updated_at=sent, submitted_at=sent, idempotency_key=uuid.uuid4()))
+        batch.append(
+            Application(
+                reference=f"B{n:011d}",
+                service_code=page.service_code,
+                service_page_id=page.pk,
+                flow_version=version,
+                applicant_id=applicant,
+                submitted_by_id=applicant,
+                channel=channel,
+                status=rng.choice(statuses),
+                mandate_reference="M-BENCH" if channel == "proxy" else None,
+                assist_session_reference="BB-BENCH" if channel == "assisted" else None,
+                answers={},
+                created_at=sent,
+                updated_at=sent,
+                submitted_at=sent,
+                idempotency_key=uuid.uuid4(),
+            )
+        )
         if len(batch) == 5000:
             Application.objects.bulk_create(batch)
             made += len(batch)
@@ -176,8 +208,11 @@ def main():
     print(f"test database {test_db} ({connection.vendor}) ready in {time.monotonic() - started:.1f} s")
     rng = random.Random(20261124)
     try:
-        pages = list(ServicePage.objects.filter(service_code__startswith="BENCH-").select_related("department")
-                     .order_by("service_code"))
+        pages = list(
+            ServicePage.objects.filter(service_code__startswith="BENCH-")
+            .select_related("department")
+            .order_by("service_code")
+        )
         reused = len(pages) == 40 and Application.objects.filter(reference__startswith="B").count() >= args.applications
         if not reused:
             t0 = time.monotonic()
@@ -210,8 +245,10 @@ def main():
             t0 = time.perf_counter()
             clients["reviewer"].get("/staff/")
             baseline.append((time.perf_counter() - t0) * 1000)
-        print(f"{'reviewer':<9} {'(the staff home page, for comparison)':<38} {'':>9} "
-              f"{statistics.median(baseline):7.1f}ms {percentile(baseline, 95):7.1f}ms")
+        print(
+            f"{'reviewer':<9} {'(the staff home page, for comparison)':<38} {'':>9} "
+            f"{statistics.median(baseline):7.1f}ms {percentile(baseline, 95):7.1f}ms"
+        )
         for index, (who, name, params) in enumerate(scenarios(pages)):
             client = clients[who]
             if params.get("page") == "last":

@@ -107,7 +107,7 @@ def parse_json(data, *, max_bytes=DEFAULT_MAX_BYTES, max_depth=DEFAULT_MAX_DEPTH
     if len(data) > max_bytes:
         raise JSONRejected(TOO_LARGE, f"{len(data)} bytes, more than {max_bytes}")
     if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+        data = data[len(_UTF8_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

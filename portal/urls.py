@@ -72,8 +72,13 @@ def public_media_patterns():
     patterns = []
     for folder in PUBLIC_MEDIA_FOLDERS:
         prefix = f"{settings.MEDIA_URL}{folder}/".lstrip("/")
-        patterns.append(re_path(rf"^{re.escape(prefix)}(?P<path>.*)$", serve,
-                                kwargs={"document_root": Path(settings.MEDIA_ROOT) / folder}))
+        patterns.append(
+            re_path(
+                rf"^{re.escape(prefix)}(?P<path>.*)$",
+                serve,
+                kwargs={"document_root": Path(settings.MEDIA_ROOT) / folder},
+            )
+        )
     return patterns
 
 

@@ -34,8 +34,11 @@ def healthz(request):
     except Exception as error:  # a cache outage degrades but does not stop the portal
         checks["cache"] = {"status": "error", "error": error.__class__.__name__}
     healthy = checks["database"]["status"] == "ok"
-    body = {"status": "ok" if healthy else "error", "checks": checks,
-            "elapsed_ms": round((time.monotonic() - started) * 1000, 1)}
+    body = {
+        "status": "ok" if healthy else "error",
+        "checks": checks,
+        "elapsed_ms": round((time.monotonic() - started) * 1000, 1),
+    }
     return JsonResponse(body, status=200 if healthy else 503)
 
 
@@ -70,10 +73,14 @@ def database_busy(request):
     try:
         response = render(request, "errors/busy.html", status=503)
     except Exception:  # the page's context needs the database too: the words alone
-        words = [_("The portal is busy"),
-                 _("Many people are using it at this moment. Go back and send the page again in a minute."),
-                 _("Nothing you entered is lost: every page you completed is saved, and this page's answers are "
-                   "still in your browser when you go back.")]
+        words = [
+            _("The portal is busy"),
+            _("Many people are using it at this moment. Go back and send the page again in a minute."),
+            _(
+                "Nothing you entered is lost: every page you completed is saved, and this page's answers are "
+                "still in your browser when you go back."
+            ),
+        ]
         response = HttpResponse("\n\n".join(words), content_type="text/plain; charset=utf-8", status=503)
     response["Retry-After"] = "30"
     return response

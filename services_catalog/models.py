@@ -97,8 +97,11 @@ class Region(index.Indexed, models.Model):
         return self.name
 
     def clean(self):
-        expected_parent = {RegionLevel.PROVINCE: None, RegionLevel.CITY: RegionLevel.PROVINCE,
-                           RegionLevel.DISTRICT: RegionLevel.CITY}.get(self.level)
+        expected_parent = {
+            RegionLevel.PROVINCE: None,
+            RegionLevel.CITY: RegionLevel.PROVINCE,
+            RegionLevel.DISTRICT: RegionLevel.CITY,
+        }.get(self.level)
         if self.level == RegionLevel.PROVINCE and self.parent_id:
             raise ValidationError({"parent": _("A province is not part of another region.")})
         if expected_parent and (not self.parent or self.parent.level != expected_parent):
@@ -169,8 +172,14 @@ class ServiceHall(index.Indexed, models.Model):
     transport = TranslatedField("transport_zh", "transport_en")
 
     FACILITY_FIELDS = [
-        "step_free_access", "accessible_toilet", "accessible_parking", "hearing_loop", "sign_language",
-        "wheelchair_loan", "priority_window", "assisted_service",
+        "step_free_access",
+        "accessible_toilet",
+        "accessible_parking",
+        "hearing_loop",
+        "sign_language",
+        "wheelchair_loan",
+        "priority_window",
+        "assisted_service",
     ]
 
     panels = [
@@ -291,8 +300,14 @@ class ServicePageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         key = cleaned.get("flow_key")
         if key and "flow_key" not in self.errors and not flow_key_is_published(key):
-            self.add_error("flow_key", _("There is no published application flow with the key “%(key)s”. Check the "
-                                         "key in the list of application flows.") % {"key": key})
+            self.add_error(
+                "flow_key",
+                _(
+                    "There is no published application flow with the key “%(key)s”. Check the "
+                    "key in the list of application flows."
+                )
+                % {"key": key},
+            )
         return cleaned
 
 
@@ -315,11 +330,10 @@ class ServicePage(Page):
         related_name="services",
         help_text=_("Choose the province for a service offered everywhere, or the cities that offer it."),
     )
-    life_events = ParentalManyToManyField(
-        LifeEvent, verbose_name=_("life events"), blank=True, related_name="services"
+    life_events = ParentalManyToManyField(LifeEvent, verbose_name=_("life events"), blank=True, related_name="services")
+    audience = models.CharField(
+        _("who it is for"), max_length=12, choices=Audience.choices, default=Audience.INDIVIDUALS
     )
-    audience = models.CharField(_("who it is for"), max_length=12, choices=Audience.choices,
-                                default=Audience.INDIVIDUALS)
     summary = models.TextField(_("summary in plain words"), max_length=400)
     eligibility = RichTextField(_("who can apply"), features=RICH_TEXT_FEATURES)
     is_free = models.BooleanField(_("free of charge"), default=True)
@@ -336,13 +350,14 @@ class ServicePage(Page):
         _("visits in person needed"), default=0, validators=[MinValueValidator(0), MaxValueValidator(5)]
     )
     legal_basis = models.TextField(_("legal basis"))
-    halls = ParentalManyToManyField(ServiceHall, verbose_name=_("service halls"), blank=True,
-                                    related_name="services")
+    halls = ParentalManyToManyField(ServiceHall, verbose_name=_("service halls"), blank=True, related_name="services")
     online = models.BooleanField(_("can apply online"), default=False)
     in_person = models.BooleanField(_("can apply in person"), default=True)
     proxy_allowed = models.BooleanField(_("someone else may apply for you"), default=False)
     flow_key = models.CharField(
-        _("application flow"), max_length=80, blank=True,
+        _("application flow"),
+        max_length=80,
+        blank=True,
         help_text=_("The key of the online application flow; empty when the service cannot be applied for online."),
     )
     popularity = models.PositiveIntegerField(
@@ -446,12 +461,14 @@ class ServiceMaterial(Orderable):
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="materials")
     name = models.CharField(_("name"), max_length=200)
-    form = models.CharField(_("original or copy"), max_length=20, choices=MaterialForm.choices,
-                            default=MaterialForm.ORIGINAL)
+    form = models.CharField(
+        _("original or copy"), max_length=20, choices=MaterialForm.choices, default=MaterialForm.ORIGINAL
+    )
     quantity = models.PositiveSmallIntegerField(_("quantity"), default=1, validators=[MinValueValidator(1)])
     notes = models.CharField(_("notes"), max_length=300, blank=True)
     fetched_electronically = models.BooleanField(
-        _("the portal can fetch it electronically"), default=False,
+        _("the portal can fetch it electronically"),
+        default=False,
         help_text=_("Tick when the government already holds this document and the applicant need not bring it."),
     )
 
@@ -475,4 +492,3 @@ class ServiceFAQ(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("frequently asked question")
-

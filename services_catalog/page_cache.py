@@ -45,8 +45,12 @@ def cacheable(response, query_parameters=()):
 
 
 def _storable(request, response):
-    return (getattr(response, "page_cacheable", False) and response.status_code == 200 and not response.cookies
-            and set(request.GET) <= response.page_cache_parameters)
+    return (
+        getattr(response, "page_cacheable", False)
+        and response.status_code == 200
+        and not response.cookies
+        and set(request.GET) <= response.page_cache_parameters
+    )
 
 
 def _cache_key(request):
@@ -86,7 +90,8 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _storable(request, response):
-            cache.set(key, (response.status_code, response["Content-Type"], response.content),
-                      settings.PAGE_CACHE_SECONDS)
+            cache.set(
+                key, (response.status_code, response["Content-Type"], response.content), settings.PAGE_CACHE_SECONDS
+            )
             response["X-Page-Cache"] = "miss"
         return response

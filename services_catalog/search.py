@@ -118,8 +118,9 @@ class SearchResults(Sequence):
     def _load(self, ids):
         missing = [pk for pk in ids if pk not in self._pages]
         if missing:
-            self._pages.update((page.pk, page) for page in
-                               selectors.for_listing(ServicePage.objects.filter(pk__in=missing)))
+            self._pages.update(
+                (page.pk, page) for page in selectors.for_listing(ServicePage.objects.filter(pk__in=missing))
+            )
 
 
 def _services(locale, city):
@@ -160,8 +161,9 @@ def _candidates(analysed, locale, city):
         rarest = _rarest(concepts, counts)
 
     def find(chosen, every, common):
-        return _postgres_candidates(analysed, locale, city, chosen, every=every, common=common,
-                                    many=_pages(chosen, counts, every) > MANY_PAGES)
+        return _postgres_candidates(
+            analysed, locale, city, chosen, every=every, common=common, many=_pages(chosen, counts, every) > MANY_PAGES
+        )
 
     found = {}
     if len(concepts) > 1:
@@ -186,6 +188,7 @@ def _pages(concepts, counts, every):
 def _rarest(concepts, counts):
     """The rarest concepts, enough of them to be said by about RAREST_PAGES pages: what a search for any
     concept looks for first. Pages that say only common concepts would rank low anyway."""
+
     def pages(concept):
         return _pages([concept], counts, every=True)
 
@@ -229,8 +232,8 @@ def _document_count(word, content_type):
         entry = _entry_columns()
         sql = f"""
             SELECT count(*) FROM {connection.ops.quote_name(IndexEntry._meta.db_table)} e
-            WHERE e.{entry['content_type']} = %s AND (e.{entry['title']} @@ to_tsquery('simple', %s)
-                                                     OR e.{entry['body']} @@ to_tsquery('simple', %s))
+            WHERE e.{entry["content_type"]} = %s AND (e.{entry["title"]} @@ to_tsquery('simple', %s)
+                                                     OR e.{entry["body"]} @@ to_tsquery('simple', %s))
         """  # noqa: S608 (names from the model's metadata; values as parameters)
         with connection.cursor() as cursor:
             cursor.execute(sql, [content_type, _quoted(word), _quoted(word)])
@@ -282,10 +285,12 @@ def _postgres_candidates(analysed, locale, city, concepts, *, every, common, man
     weighed = [(concept.weight, _tsquery(concept.variants)) for concept in analysed.concepts]
     promise = " + ".join(
         f"(CASE WHEN e.{entry['title']} @@ to_tsquery('simple', %s) THEN %s "
-        f"WHEN e.{entry['body']} @@ to_tsquery('simple', %s) THEN %s ELSE 0 END)" for _concept in weighed
+        f"WHEN e.{entry['body']} @@ to_tsquery('simple', %s) THEN %s ELSE 0 END)"
+        for _concept in weighed
     )
-    promise_params = [value for weight, query in weighed
-                      for value in (query, weight * TITLE_WEIGHT, query, weight * BODY_WEIGHT)]
+    promise_params = [
+        value for weight, query in weighed for value in (query, weight * TITLE_WEIGHT, query, weight * BODY_WEIGHT)
+    ]
     # Where it is offered, as selectors.offered_in_city says: in the city, or province-wide.
     regions = ServicePage.regions.through._meta
     page_column, region_column = (quote(regions.get_field(name).column) for name in ("servicepage", "region"))
@@ -311,17 +316,17 @@ def _postgres_candidates(analysed, locale, city, concepts, *, every, common, man
     table = quote(IndexEntry._meta.db_table)
     sql = f"""
         WITH matched AS MATERIALIZED (
-            SELECT e.id AS entry_id, e.{entry['object_id']}::integer AS page_id,
-                   e.{entry['title_norm']} AS title_norm, {promise} AS promise
+            SELECT e.id AS entry_id, e.{entry["object_id"]}::integer AS page_id,
+                   e.{entry["title_norm"]} AS title_norm, {promise} AS promise
             FROM {table} e
-            WHERE e.{entry['content_type']} = %s AND {condition}
+            WHERE e.{entry["content_type"]} = %s AND {condition}
         ), best AS (
             SELECT m.entry_id, m.page_id, m.promise, m.title_norm, p.title
             FROM matched m {page_join}
             ORDER BY m.promise DESC, m.title_norm DESC, m.page_id
             LIMIT %s
         )
-        SELECT b.page_id, e.{entry['title_text']}, e.{entry['body_text']}, b.title,
+        SELECT b.page_id, e.{entry["title_text"]}, e.{entry["body_text"]}, b.title,
                (SELECT s.popularity FROM {quote(ServicePage._meta.db_table)} s WHERE s.page_ptr_id = b.page_id)
         FROM best b JOIN {table} e ON e.id = b.entry_id
         ORDER BY b.promise DESC, b.title_norm DESC, b.page_id
@@ -330,8 +335,10 @@ def _postgres_candidates(analysed, locale, city, concepts, *, every, common, man
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return {page_id: Candidate.from_index(title_words, body_words, title, popularity)
-            for page_id, title_words, body_words, title, popularity in rows}
+    return {
+        page_id: Candidate.from_index(title_words, body_words, title, popularity)
+        for page_id, title_words, body_words, title, popularity in rows
+    }
 
 
 def _backend_candidates(analysed, locale, city):
@@ -342,8 +349,9 @@ def _backend_candidates(analysed, locale, city):
 
     # The backend accepts filters on declared FilterFields and on the page pointer only: the filters
     # (the city's is an EXISTS over the regions) go into a subquery on the primary key.
-    searchable = (ServicePage.objects.filter(pk__in=_services(locale, city).order_by().values("pk"))
-                  .only("pk", "title", "popularity"))
+    searchable = ServicePage.objects.filter(pk__in=_services(locale, city).order_by().values("pk")).only(
+        "pk", "title", "popularity"
+    )
     found = {}
     if len(analysed.concepts) > 1:
         every = And([any_of(concept.variants) for concept in analysed.concepts])
@@ -357,10 +365,13 @@ def _backend_candidates(analysed, locale, city):
     title, body = ("title_text", "body_text") if "title_text" in fields else ("title", "body")
     content_type = ContentType.objects.get_for_model(ServicePage)
     rows = IndexEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in found])
-    texts = {int(object_id): (title_value or "", body_value or "")
-             for object_id, title_value, body_value in rows.values_list("object_id", title, body)}
-    return {pk: Candidate.from_index(*texts.get(pk, ("", "")), page.title, page.popularity)
-            for pk, page in found.items()}
+    texts = {
+        int(object_id): (title_value or "", body_value or "")
+        for object_id, title_value, body_value in rows.values_list("object_id", title, body)
+    }
+    return {
+        pk: Candidate.from_index(*texts.get(pk, ("", "")), page.title, page.popularity) for pk, page in found.items()
+    }
 
 
 # Second stage: ranking ------------------------------------------------------------------------------------
@@ -422,12 +433,16 @@ def _ranked(page_id, candidate, row, weights, most_popular):
 
 def _rank(analysed, candidates):
     """Candidate page ids, best first, without those far below the best."""
-    matches = {pk: [_match(concept, candidate) for concept in analysed.concepts]
-               for pk, candidate in candidates.items()}
+    matches = {
+        pk: [_match(concept, candidate) for concept in analysed.concepts] for pk, candidate in candidates.items()
+    }
     weights = _concept_weights(analysed.concepts, matches)
     most_popular = max((candidate.popularity for candidate in candidates.values()), default=0)
-    ranked = [entry for pk, row in matches.items()
-              if (entry := _ranked(pk, candidates[pk], row, weights, most_popular)) is not None]
+    ranked = [
+        entry
+        for pk, row in matches.items()
+        if (entry := _ranked(pk, candidates[pk], row, weights, most_popular)) is not None
+    ]
     if not ranked:
         return []
     best = max(entry.relevance for entry in ranked)

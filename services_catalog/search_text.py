@@ -208,7 +208,7 @@ def analyse(query):
     while position < len(raw):
         matched = None
         for length in range(min(longest, len(raw) - position), 0, -1):
-            phrase = tuple(stemmed[position:position + length])
+            phrase = tuple(stemmed[position : position + length])
             if phrase in groups or phrase in expansions:
                 matched = phrase
                 break
@@ -236,8 +236,11 @@ def analyse(query):
     if not meaningful:
         # Nothing but stopwords: search for the ones with some content after all (办理, 申请, "apply"),
         # never for particles (的, 吗, "how", "to").
-        meaningful = [Concept(words=c.words, variants=c.variants, weight=_word_weight(c.words))
-                      for c in concepts if _worth_searching_alone(c.words[0])]
+        meaningful = [
+            Concept(words=c.words, variants=c.variants, weight=_word_weight(c.words))
+            for c in concepts
+            if _worth_searching_alone(c.words[0])
+        ]
     return AnalysedQuery(text=query, concepts=_deduplicate(meaningful)[:MAX_QUERY_CONCEPTS])
 
 

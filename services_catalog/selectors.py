@@ -11,9 +11,24 @@ from .models import Audience, Department, LifeEvent, Region, RegionLevel, Servic
 
 PAGE_SIZE = 20
 LISTING_FIELDS = [
-    "id", "title", "url_path", "path", "depth", "summary", "department__code", "department__name_zh",
-    "department__name_en", "online", "in_person", "proxy_allowed", "promised_time_limit_days", "audience",
-    "in_person_visits", "is_free", "locale__language_code", "service_code",
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "summary",
+    "department__code",
+    "department__name_zh",
+    "department__name_en",
+    "online",
+    "in_person",
+    "proxy_allowed",
+    "promised_time_limit_days",
+    "audience",
+    "in_person_visits",
+    "is_free",
+    "locale__language_code",
+    "service_code",
 ]
 
 
@@ -39,8 +54,11 @@ def offered_in_city(queryset, city):
     """Services offered in the city itself or province-wide."""
     through = ServicePage.regions.through
     return queryset.filter(
-        Exists(through.objects.filter(Q(region=city) | Q(region__level=RegionLevel.PROVINCE),
-                                      servicepage_id=OuterRef("pk")))
+        Exists(
+            through.objects.filter(
+                Q(region=city) | Q(region__level=RegionLevel.PROVINCE), servicepage_id=OuterRef("pk")
+            )
+        )
     )
 
 
@@ -125,14 +143,16 @@ def apply_filters(queryset, filters, skip=None):
 def facet_counts(base, filters):
     """For each filter, how many services each choice would give, with the other filters applied."""
     by_department = dict(
-        apply_filters(base, filters, skip="department").order_by().values_list("department_id")
-        .annotate(n=Count("id"))
+        apply_filters(base, filters, skip="department").order_by().values_list("department_id").annotate(n=Count("id"))
     )
     life_event_through = ServicePage.life_events.through
     by_life_event = dict(
         life_event_through.objects.filter(
             servicepage_id__in=apply_filters(base, filters, skip="life_event").values("id")
-        ).order_by().values_list("lifeevent_id").annotate(n=Count("id"))
+        )
+        .order_by()
+        .values_list("lifeevent_id")
+        .annotate(n=Count("id"))
     )
     audience_base = apply_filters(base, filters, skip="audience")
     audience_totals = audience_base.aggregate(
@@ -142,8 +162,9 @@ def facet_counts(base, filters):
     region_through = ServicePage.regions.through
     city_base_ids = apply_filters(base, filters, skip="city").values("id")
     province_wide = set(
-        region_through.objects.filter(servicepage_id__in=city_base_ids, region__level=RegionLevel.PROVINCE)
-        .values_list("servicepage_id", flat=True)
+        region_through.objects.filter(servicepage_id__in=city_base_ids, region__level=RegionLevel.PROVINCE).values_list(
+            "servicepage_id", flat=True
+        )
     )
     local_pairs = region_through.objects.filter(
         servicepage_id__in=city_base_ids, region__level=RegionLevel.CITY

@@ -60,8 +60,9 @@ def site_tree_ensure():
         _publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name=SITE_TITLES[default_code][0])
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_TITLES[default_code][0]
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = SITE_TITLES[default_code][0]
@@ -70,8 +71,9 @@ def site_tree_ensure():
     catalogue = CatalogueIndexPage.objects.filter(locale=locales[default_code]).first()
     if catalogue is None:
         _title, catalogue_title, _intro = SITE_TITLES[default_code]
-        catalogue = home.add_child(instance=CatalogueIndexPage(title=catalogue_title, slug="services",
-                                                               locale=locales[default_code]))
+        catalogue = home.add_child(
+            instance=CatalogueIndexPage(title=catalogue_title, slug="services", locale=locales[default_code])
+        )
         _publish(catalogue)
 
     trees = {default_code: CatalogueTree(locales[default_code], home, catalogue)}
@@ -92,15 +94,29 @@ def site_tree_ensure():
 
 
 SERVICE_FIELDS = [
-    "service_code", "department", "audience", "summary", "eligibility", "is_free", "fee_description",
-    "legal_time_limit_days", "promised_time_limit_days", "in_person_visits", "legal_basis", "online",
-    "in_person", "proxy_allowed", "flow_key", "popularity",
+    "service_code",
+    "department",
+    "audience",
+    "summary",
+    "eligibility",
+    "is_free",
+    "fee_description",
+    "legal_time_limit_days",
+    "promised_time_limit_days",
+    "in_person_visits",
+    "legal_basis",
+    "online",
+    "in_person",
+    "proxy_allowed",
+    "flow_key",
+    "popularity",
 ]
 
 
 @transaction.atomic
-def service_page_upsert(*, tree, title, slug, materials=(), faqs=(), regions=(), halls=(), life_events=(),
-                        translation_of=None, **fields):
+def service_page_upsert(
+    *, tree, title, slug, materials=(), faqs=(), regions=(), halls=(), life_events=(), translation_of=None, **fields
+):
     """Create or update one service page in `tree`'s language and publish it.
 
     `materials` are dicts of ServiceMaterial fields, `faqs` dicts of question/answer. For a language

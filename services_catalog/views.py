@@ -93,8 +93,11 @@ def search(request):
     context = {
         "query": query,
         "query_too_long": too_long,
-        "features": features_matching(query, elder_mode=request.display_preferences.elder_mode,
-                                      next_url=request.get_full_path()) if query else [],
+        "features": features_matching(
+            query, elder_mode=request.display_preferences.elder_mode, next_url=request.get_full_path()
+        )
+        if query
+        else [],
         "city": city,
         "results": catalogue_search.paginate(results, request.GET.get("page", "1")[:10]),
         "result_count": len(results),
@@ -109,8 +112,11 @@ def service_hall(request, slug):
     if hall is None:
         raise Http404
     locale = selectors.active_locale()
-    context = {"hall": hall, "services": selectors.hall_services(hall, locale, request.GET.get("page", "1")[:10]),
-               "catalogue": selectors.catalogue_index(locale)}
+    context = {
+        "hall": hall,
+        "services": selectors.hall_services(hall, locale, request.GET.get("page", "1")[:10]),
+        "catalogue": selectors.catalogue_index(locale),
+    }
     return cacheable(TemplateResponse(request, "services_catalog/service_hall.html", context), ("page",))
 
 
@@ -127,6 +133,7 @@ def choose_city(request):
     if code == "":
         response.delete_cookie(CITY_COOKIE)
     elif selectors.city_by_code(code):
-        response.set_cookie(CITY_COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax",
-                            secure=request.is_secure(), httponly=True)
+        response.set_cookie(
+            CITY_COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure(), httponly=True
+        )
     return response

@@ -28,8 +28,12 @@ def upload(name, content):
 def field_post_data(field_def, *, applicant=None, value=None):
     """POST data answering one question validly (or with `value` when given)."""
     key, kind = field_def.key, field_def.type
-    if kind == "resident_id" and field_def.from_account == "resident_id" and applicant is not None \
-            and applicant.resident_id_encrypted:
+    if (
+        kind == "resident_id"
+        and field_def.from_account == "resident_id"
+        and applicant is not None
+        and applicant.resident_id_encrypted
+    ):
         return {}  # already known: shown, not asked
     if value is not None:
         if kind == "date" and isinstance(value, tuple):
@@ -82,8 +86,9 @@ def step_post_data(application, step_key, overrides=None):
     flow = application.flow
     data = {"version": str(application.version)}
     for field_def in flow.visible_fields(flow.step(step_key), application.answers):
-        data.update(field_post_data(field_def, applicant=application.applicant,
-                                    value=(overrides or {}).get(field_def.key)))
+        data.update(
+            field_post_data(field_def, applicant=application.applicant, value=(overrides or {}).get(field_def.key))
+        )
     return data
 
 
@@ -129,8 +134,10 @@ def submit(client, application, key=None):
     from portal.applications.models import Application
 
     version = Application.objects.values_list("version", flat=True).get(pk=application.pk)
-    return client.post(reverse("applications:check", kwargs={"pk": application.pk}),
-                       {"declaration": "on", "idempotency_key": str(key or uuid.uuid4()), "version": str(version)})
+    return client.post(
+        reverse("applications:check", kwargs={"pk": application.pk}),
+        {"declaration": "on", "idempotency_key": str(key or uuid.uuid4()), "version": str(version)},
+    )
 
 
 def pdf_text(data, tmp_path):
@@ -139,5 +146,6 @@ def pdf_text(data, tmp_path):
 
     path = tmp_path / "document.pdf"
     path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout

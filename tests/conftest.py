@@ -60,6 +60,7 @@ def catalogue(db):
 
 # People ---------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def citizen(db):
     """张三: a registered citizen with a phone number (13912345678), an e-mail address and a resident ID number;
@@ -81,6 +82,7 @@ def client_for():
 
 
 # Halls, departments and staff -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def hall(db):
@@ -144,6 +146,7 @@ def administrator(db):
 
 # The application engine -----------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def flows(db):
     """The flows defined in code, loaded (as a deployment does)."""
@@ -172,8 +175,9 @@ def service_for(flows, tree, department):
     def make(flow_key, english=False):
         if flow_key not in built:
             code, zh, en, key = next(spec for spec in ONLINE_SERVICES if spec[3] == flow_key)
-            built[flow_key] = online_service(tree, department, code=code, title=zh, title_en=en if english else None,
-                                             flow_key=key)
+            built[flow_key] = online_service(
+                tree, department, code=code, title=zh, title_en=en if english else None, flow_key=key
+            )
         return built[flow_key]
 
     return make

@@ -49,8 +49,9 @@ class RegionFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
     class Params:
-        province = factory.Trait(level=RegionLevel.PROVINCE, code=PROVINCE_CODE, parent=None,
-                                 name_zh="山东省", name_en="Shandong Province")
+        province = factory.Trait(
+            level=RegionLevel.PROVINCE, code=PROVINCE_CODE, parent=None, name_zh="山东省", name_en="Shandong Province"
+        )
 
     code = factory.Sequence(lambda n: f"37{(n % 90) + 10:02d}00")
     level = RegionLevel.CITY
@@ -125,8 +126,7 @@ def _service_fields(n, department, **overrides):
 _service_counter = iter(range(1, 1_000_000))
 
 
-def service_create(*, tree, department=None, title=None, slug=None, regions=None, translation_of=None,
-                   **fields):
+def service_create(*, tree, department=None, title=None, slug=None, regions=None, translation_of=None, **fields):
     """One published service page in `tree`'s language, through services.service_page_upsert.
     Defaults make a valid, Chinese, province-wide, in-person service; override any field."""
     n = next(_service_counter)
@@ -134,19 +134,38 @@ def service_create(*, tree, department=None, title=None, slug=None, regions=None
     if regions is None:
         regions = [RegionFactory(province=True)]
     return services.service_page_upsert(
-        tree=tree, title=title or f"测试服务{n}", slug=slug or f"test-service-{n}", regions=regions,
-        translation_of=translation_of, **_service_fields(n, department, **fields),
+        tree=tree,
+        title=title or f"测试服务{n}",
+        slug=slug or f"test-service-{n}",
+        regions=regions,
+        translation_of=translation_of,
+        **_service_fields(n, department, **fields),
     )
 
 
 def online_service(tree, department, *, code, title, flow_key, title_en=None):
     """A Chinese service page with an online application through the flow `flow_key` (and its English
     translation when `title_en` is given); the page of `service_code` `code`."""
-    zh = service_create(tree=tree["zh-hans"], department=department, title=title, service_code=code, online=True,
-                        flow_key=flow_key, slug=code.lower())
+    zh = service_create(
+        tree=tree["zh-hans"],
+        department=department,
+        title=title,
+        service_code=code,
+        online=True,
+        flow_key=flow_key,
+        slug=code.lower(),
+    )
     if title_en:
-        service_create(tree=tree["en"], department=department, title=title_en, service_code=code, online=True,
-                       flow_key=flow_key, slug=code.lower(), translation_of=zh)
+        service_create(
+            tree=tree["en"],
+            department=department,
+            title=title_en,
+            service_code=code,
+            online=True,
+            flow_key=flow_key,
+            slug=code.lower(),
+            translation_of=zh,
+        )
     return zh
 
 
@@ -180,10 +199,22 @@ LIFE_EVENTS = [
 ]
 HALLS = [
     # slug, city code, Chinese name, English name, Chinese address, English address
-    ("jinan-hall", "370100", "济南市政务服务中心", "Jinan Government Service Centre",
-     "济南市历下区经十路12345号", "12345 Jingshi Road, Lixia District, Jinan"),
-    ("qingdao-hall", "370200", "青岛市政务服务中心", "Qingdao Government Service Centre",
-     "青岛市市南区香港中路1号", "1 Hong Kong Middle Road, Shinan District, Qingdao"),
+    (
+        "jinan-hall",
+        "370100",
+        "济南市政务服务中心",
+        "Jinan Government Service Centre",
+        "济南市历下区经十路12345号",
+        "12345 Jingshi Road, Lixia District, Jinan",
+    ),
+    (
+        "qingdao-hall",
+        "370200",
+        "青岛市政务服务中心",
+        "Qingdao Government Service Centre",
+        "青岛市市南区香港中路1号",
+        "1 Hong Kong Middle Road, Shinan District, Qingdao",
+    ),
 ]
 
 
@@ -203,93 +234,179 @@ class ServiceSpec:
 
 SERVICES = [
     ServiceSpec(
-        "3700-GA-001", "renew-resident-id-card", "public-security",
-        zh={"title": "居民身份证换领",
+        "3700-GA-001",
+        "renew-resident-id-card",
+        "public-security",
+        zh={
+            "title": "居民身份证换领",
             "summary": "身份证有效期满或损坏时，换领新的居民身份证。",
-            "faq": ("可以在外地换领吗？", "可以。全国范围内都可以异地换领居民身份证。")},
-        en={"title": "Renew a resident ID card",
+            "faq": ("可以在外地换领吗？", "可以。全国范围内都可以异地换领居民身份证。"),
+        },
+        en={
+            "title": "Renew a resident ID card",
             "summary": "Get a new resident ID card when yours has expired or is damaged.",
-            "faq": ("Can I renew it in another city?", "Yes. You can renew your resident ID card anywhere in China.")},
+            "faq": ("Can I renew it in another city?", "Yes. You can renew your resident ID card anywhere in China."),
+        },
         halls=("jinan-hall", "qingdao-hall"),
-        fields={"legal_time_limit_days": 60, "promised_time_limit_days": 15, "in_person_visits": 1,
-                "is_free": False, "fee_description": "20元 / CNY 20", "popularity": 900},
-        materials=(("户口簿", "Household register", "original", 1, False),
-                   ("原居民身份证", "Your old resident ID card", "original", 1, False)),
+        fields={
+            "legal_time_limit_days": 60,
+            "promised_time_limit_days": 15,
+            "in_person_visits": 1,
+            "is_free": False,
+            "fee_description": "20元 / CNY 20",
+            "popularity": 900,
+        },
+        materials=(
+            ("户口簿", "Household register", "original", 1, False),
+            ("原居民身份证", "Your old resident ID card", "original", 1, False),
+        ),
     ),
     ServiceSpec(
-        "3700-GA-002", "register-a-newborn", "public-security",
-        zh={"title": "新生儿出生登记",
+        "3700-GA-002",
+        "register-a-newborn",
+        "public-security",
+        zh={
+            "title": "新生儿出生登记",
             "summary": "为新出生的孩子办理户口登记。",
-            "faq": ("孩子出生多久内要登记？", "应在出生后一个月内办理。")},
-        en={"title": "Register a newborn baby",
+            "faq": ("孩子出生多久内要登记？", "应在出生后一个月内办理。"),
+        },
+        en={
+            "title": "Register a newborn baby",
             "summary": "Register your newborn child in the household register.",
-            "faq": ("How soon after the birth must I register?", "Within one month of the birth.")},
-        halls=("jinan-hall",), life_events=("having-a-baby",),
-        fields={"legal_time_limit_days": 10, "promised_time_limit_days": 0, "in_person_visits": 1,
-                "proxy_allowed": True, "popularity": 700},
-        materials=(("出生医学证明", "Medical certificate of birth", "original", 1, True),
-                   ("父母双方居民身份证", "Both parents' resident ID cards", "original_and_copy", 2, False)),
+            "faq": ("How soon after the birth must I register?", "Within one month of the birth."),
+        },
+        halls=("jinan-hall",),
+        life_events=("having-a-baby",),
+        fields={
+            "legal_time_limit_days": 10,
+            "promised_time_limit_days": 0,
+            "in_person_visits": 1,
+            "proxy_allowed": True,
+            "popularity": 700,
+        },
+        materials=(
+            ("出生医学证明", "Medical certificate of birth", "original", 1, True),
+            ("父母双方居民身份证", "Both parents' resident ID cards", "original_and_copy", 2, False),
+        ),
     ),
     ServiceSpec(
-        "3700-RS-001", "residents-pension-registration", "human-resources",
-        zh={"title": "城乡居民基本养老保险参保登记",
+        "3700-RS-001",
+        "residents-pension-registration",
+        "human-resources",
+        zh={
+            "title": "城乡居民基本养老保险参保登记",
             "summary": "参加城乡居民基本养老保险，年满60周岁后按月领取养老金。",
-            "faq": ("每年缴费多少？", "缴费档次从每年300元到5000元，由您自己选择。")},
-        en={"title": "Join the residents' basic pension scheme",
+            "faq": ("每年缴费多少？", "缴费档次从每年300元到5000元，由您自己选择。"),
+        },
+        en={
+            "title": "Join the residents' basic pension scheme",
             "summary": "Join the basic pension scheme for urban and rural residents and receive a monthly "
-                       "pension from the age of 60.",
-            "faq": ("How much do I pay each year?", "You choose a level from CNY 300 to CNY 5,000 a year.")},
+            "pension from the age of 60.",
+            "faq": ("How much do I pay each year?", "You choose a level from CNY 300 to CNY 5,000 a year."),
+        },
         life_events=("retiring",),
-        fields={"legal_time_limit_days": 20, "promised_time_limit_days": 3, "in_person_visits": 0,
-                "online": True, "flow_key": "general-application", "proxy_allowed": True, "popularity": 1200},
+        fields={
+            "legal_time_limit_days": 20,
+            "promised_time_limit_days": 3,
+            "in_person_visits": 0,
+            "online": True,
+            "flow_key": "general-application",
+            "proxy_allowed": True,
+            "popularity": 1200,
+        },
         materials=(("居民身份证", "Resident ID card", "electronic", 1, True),),
     ),
     ServiceSpec(
-        "3700-RS-002", "claim-your-pension", "human-resources",
-        zh={"title": "养老金申领",
+        "3700-RS-002",
+        "claim-your-pension",
+        "human-resources",
+        zh={
+            "title": "养老金申领",
             "summary": "到达退休年龄后，申请按月领取基本养老金。",
-            "faq": ("什么时候开始发放？", "审核通过后的次月开始按月发放。")},
-        en={"title": "Claim your pension",
+            "faq": ("什么时候开始发放？", "审核通过后的次月开始按月发放。"),
+        },
+        en={
+            "title": "Claim your pension",
             "summary": "Claim your monthly basic pension when you reach retirement age.",
-            "faq": ("When is it first paid?", "From the month after your claim is approved.")},
-        halls=("jinan-hall", "qingdao-hall"), life_events=("retiring",),
-        fields={"legal_time_limit_days": 30, "promised_time_limit_days": 10, "in_person_visits": 1,
-                "proxy_allowed": True, "popularity": 800},
-        materials=(("居民身份证", "Resident ID card", "original", 1, False),
-                   ("银行卡", "Bank card", "copy", 1, False)),
+            "faq": ("When is it first paid?", "From the month after your claim is approved."),
+        },
+        halls=("jinan-hall", "qingdao-hall"),
+        life_events=("retiring",),
+        fields={
+            "legal_time_limit_days": 30,
+            "promised_time_limit_days": 10,
+            "in_person_visits": 1,
+            "proxy_allowed": True,
+            "popularity": 800,
+        },
+        materials=(("居民身份证", "Resident ID card", "original", 1, False), ("银行卡", "Bank card", "copy", 1, False)),
     ),
     ServiceSpec(
-        "3701-MZ-001", "senior-citizen-card", "civil-affairs",
-        zh={"title": "老年人优待证办理",
+        "3701-MZ-001",
+        "senior-citizen-card",
+        "civil-affairs",
+        zh={
+            "title": "老年人优待证办理",
             "summary": "年满60周岁的济南市民可以办理老年人优待证，免费乘坐公交。",
-            "faq": ("丢了怎么办？", "到社区服务中心申请补办。")},
-        en={"title": "Get a senior citizen card",
+            "faq": ("丢了怎么办？", "到社区服务中心申请补办。"),
+        },
+        en={
+            "title": "Get a senior citizen card",
             "summary": "Residents of Jinan aged 60 or over can get a senior citizen card for free bus travel.",
-            "faq": ("What if I lose it?", "Ask your community service centre for a new one.")},
-        regions=("370100",), halls=("jinan-hall",), life_events=("retiring",),
-        fields={"legal_time_limit_days": 15, "promised_time_limit_days": 5, "in_person_visits": 1,
-                "proxy_allowed": True, "popularity": 500},
-        materials=(("居民身份证", "Resident ID card", "original", 1, False),
-                   ("一寸照片", "Passport-size photos", "original", 2, False)),
+            "faq": ("What if I lose it?", "Ask your community service centre for a new one."),
+        },
+        regions=("370100",),
+        halls=("jinan-hall",),
+        life_events=("retiring",),
+        fields={
+            "legal_time_limit_days": 15,
+            "promised_time_limit_days": 5,
+            "in_person_visits": 1,
+            "proxy_allowed": True,
+            "popularity": 500,
+        },
+        materials=(
+            ("居民身份证", "Resident ID card", "original", 1, False),
+            ("一寸照片", "Passport-size photos", "original", 2, False),
+        ),
     ),
     ServiceSpec(
-        "3700-SJ-001", "register-a-sole-proprietorship", "market-regulation",
-        zh={"title": "个体工商户设立登记",
+        "3700-SJ-001",
+        "register-a-sole-proprietorship",
+        "market-regulation",
+        zh={
+            "title": "个体工商户设立登记",
             "summary": "开个小店或做小生意，先办理个体工商户营业执照。",
-            "faq": ("需要注册资本吗？", "个体工商户不需要注册资本。")},
-        en={"title": "Register a sole proprietorship",
+            "faq": ("需要注册资本吗？", "个体工商户不需要注册资本。"),
+        },
+        en={
+            "title": "Register a sole proprietorship",
             "summary": "Get a business licence before you open a small shop or business of your own.",
-            "faq": ("Do I need registered capital?", "No. A sole proprietorship needs no registered capital.")},
-        regions=("370100", "370200"), halls=("qingdao-hall",), life_events=("starting-a-business",),
-        fields={"audience": "businesses", "legal_time_limit_days": 15, "promised_time_limit_days": 1,
-                "in_person_visits": 0, "online": True, "flow_key": "general-application", "popularity": 600},
-        materials=(("经营者居民身份证", "The owner's resident ID card", "electronic", 1, True),
-                   ("经营场所证明", "Proof of the business premises", "copy", 1, False)),
+            "faq": ("Do I need registered capital?", "No. A sole proprietorship needs no registered capital."),
+        },
+        regions=("370100", "370200"),
+        halls=("qingdao-hall",),
+        life_events=("starting-a-business",),
+        fields={
+            "audience": "businesses",
+            "legal_time_limit_days": 15,
+            "promised_time_limit_days": 1,
+            "in_person_visits": 0,
+            "online": True,
+            "flow_key": "general-application",
+            "popularity": 600,
+        },
+        materials=(
+            ("经营者居民身份证", "The owner's resident ID card", "electronic", 1, True),
+            ("经营场所证明", "Proof of the business premises", "copy", 1, False),
+        ),
     ),
 ]
 # Text shared by every service, per language.
-ELIGIBILITY = {"zh-hans": "<p>本省户籍居民或持有本省居住证的居民。</p>",
-               "en": "<p>Residents registered in the province, or holding its residence permit.</p>"}
+ELIGIBILITY = {
+    "zh-hans": "<p>本省户籍居民或持有本省居住证的居民。</p>",
+    "en": "<p>Residents registered in the province, or holding its residence permit.</p>",
+}
 LEGAL_BASIS = {"zh-hans": "《山东省政务服务条例》", "en": "Shandong Government Services Regulations"}
 MATERIAL_NOTE = {"zh-hans": "请带齐原件。", "en": "Bring the originals."}
 
@@ -332,8 +449,15 @@ def catalogue_build():
         for slug, zh, en, order in LIFE_EVENTS
     }
     halls = {
-        slug: ServiceHallFactory(slug=slug, region=cities[city], name_zh=name_zh, name_en=name_en,
-                                 address_zh=address_zh, address_en=address_en, hearing_loop=slug == "jinan-hall")
+        slug: ServiceHallFactory(
+            slug=slug,
+            region=cities[city],
+            name_zh=name_zh,
+            name_en=name_en,
+            address_zh=address_zh,
+            address_en=address_en,
+            hearing_loop=slug == "jinan-hall",
+        )
         for slug, city, name_zh, name_en, address_zh, address_en in HALLS
     }
     built = {}
@@ -343,18 +467,39 @@ def catalogue_build():
             text = spec.zh if language == "zh-hans" else spec.en
             question, answer = text["faq"]
             materials = [
-                {"name": zh if language == "zh-hans" else en, "form": form, "quantity": quantity,
-                 "fetched_electronically": fetched, "notes": "" if fetched else MATERIAL_NOTE[language]}
+                {
+                    "name": zh if language == "zh-hans" else en,
+                    "form": form,
+                    "quantity": quantity,
+                    "fetched_electronically": fetched,
+                    "notes": "" if fetched else MATERIAL_NOTE[language],
+                }
                 for zh, en, form, quantity, fetched in spec.materials
             ]
             pages[language] = services.service_page_upsert(
-                tree=trees[language], title=text["title"], slug=spec.slug, translation_of=pages.get("zh-hans"),
-                materials=materials, faqs=[{"question": question, "answer": answer}],
-                regions=[regions[code] for code in spec.regions], halls=[halls[slug] for slug in spec.halls],
+                tree=trees[language],
+                title=text["title"],
+                slug=spec.slug,
+                translation_of=pages.get("zh-hans"),
+                materials=materials,
+                faqs=[{"question": question, "answer": answer}],
+                regions=[regions[code] for code in spec.regions],
+                halls=[halls[slug] for slug in spec.halls],
                 life_events=[life_events[slug] for slug in spec.life_events],
-                service_code=spec.code, department=departments[spec.department], summary=text["summary"],
-                eligibility=ELIGIBILITY[language], legal_basis=LEGAL_BASIS[language], **spec.fields,
+                service_code=spec.code,
+                department=departments[spec.department],
+                summary=text["summary"],
+                eligibility=ELIGIBILITY[language],
+                legal_basis=LEGAL_BASIS[language],
+                **spec.fields,
             )
         built[spec.code] = pages
-    return Catalogue(trees=trees, province=province, cities=cities, departments=departments,
-                     life_events=life_events, halls=halls, services=built)
+    return Catalogue(
+        trees=trees,
+        province=province,
+        cities=cities,
+        departments=departments,
+        life_events=life_events,
+        halls=halls,
+        services=built,
+    )

@@ -28,8 +28,9 @@ def citizen_make(name="张三", phone="13912345678", email="zhang@example.com", 
     """A registered citizen (张三 by default, as the `citizen` fixture); `extra` sets more fields on the user."""
     from portal.accounts.services import user_register
 
-    user = user_register(real_name=name, password=PASSWORD, phone=phone, email=email,
-                         resident_id=make_resident_id(sequence=sequence))
+    user = user_register(
+        real_name=name, password=PASSWORD, phone=phone, email=email, resident_id=make_resident_id(sequence=sequence)
+    )
     for key, value in extra.items():
         setattr(user, key, value)
     if extra:
@@ -47,8 +48,12 @@ def staff_make(name, role, *, hall=None, department=None, phone=None, email=None
     from portal.staff.services import staff_membership_add
 
     phone = phone or str(next(_staff_phones))
-    user = user_register(real_name=name, password=PASSWORD, phone=phone,
-                         email=f"{phone}@staff.example.gov.cn" if email is None else email)
+    user = user_register(
+        real_name=name,
+        password=PASSWORD,
+        phone=phone,
+        email=f"{phone}@staff.example.gov.cn" if email is None else email,
+    )
     staff_membership_add(user=user, role=role, hall=hall, department=department, actor=actor)
     user.refresh_from_db()
     return user

@@ -10,6 +10,7 @@ def page_reads(client, url, params=None):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params or {})
     assert response.status_code == 200
-    queries = [q["sql"] for q in captured.captured_queries if "django_session" not in q["sql"]
-               and "SAVEPOINT" not in q["sql"]]
+    queries = [
+        q["sql"] for q in captured.captured_queries if "django_session" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+    ]
     return queries, response.content.decode()

@@ -16,13 +16,18 @@ THROTTLED_MESSAGE = _("You have tried too many times. Wait 15 minutes and try ag
 
 class SignInForm(a11y.AccessibleForm):
     identifier = forms.CharField(
-        label=_("Mobile phone number, e-mail address or user name"), max_length=254,
+        label=_("Mobile phone number, e-mail address or user name"),
+        max_length=254,
         help_text=_("Staff: use the user name you were given"),
         widget=a11y.TextInput({"autocomplete": "username"}),
-        error_messages={"required": _("Enter your mobile phone number, e-mail address or user name")})
+        error_messages={"required": _("Enter your mobile phone number, e-mail address or user name")},
+    )
     password = forms.CharField(
-        label=_("Password"), strip=False, widget=a11y.PasswordInput({"autocomplete": "current-password"}),
-        error_messages={"required": _("Enter your password")})
+        label=_("Password"),
+        strip=False,
+        widget=a11y.PasswordInput({"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password")},
+    )
 
     def __init__(self, *args, request=None, **kwargs):
         self.request = request
@@ -42,8 +47,12 @@ class SignInForm(a11y.AccessibleForm):
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
                 raise forms.ValidationError(
-                    _("The mobile phone number, e-mail address or user name and password do not match an account. "
-                      "Check them and try again"), code="invalid_login")
+                    _(
+                        "The mobile phone number, e-mail address or user name and password do not match an account. "
+                        "Check them and try again"
+                    ),
+                    code="invalid_login",
+                )
         return cleaned
 
 
@@ -60,36 +69,49 @@ class ResidentIdField(forms.CharField):
 def _phone_field(required=False):
     widget = a11y.TextInput({"autocomplete": "tel-national"}, width="20")
     widget.input_type = "tel"
-    return PhoneField(label=_("Mobile phone number"), required=required, validators=[validate_mobile],
-                      help_text=_("We send a text message when your application's status changes"), widget=widget,
-                      error_messages={"required": _("Enter your mobile phone number")})
+    return PhoneField(
+        label=_("Mobile phone number"),
+        required=required,
+        validators=[validate_mobile],
+        help_text=_("We send a text message when your application's status changes"),
+        widget=widget,
+        error_messages={"required": _("Enter your mobile phone number")},
+    )
 
 
 def _resident_id_field(help_text):
-    return ResidentIdField(label=_("Resident ID number"), required=False, validators=[validate_resident_id],
-                           help_text=help_text, widget=a11y.TextInput({"autocomplete": "off"}, width="20"))
+    return ResidentIdField(
+        label=_("Resident ID number"),
+        required=False,
+        validators=[validate_resident_id],
+        help_text=help_text,
+        widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
+    )
 
 
 class AccountDetailsMixin:
     def clean_phone(self):
         phone = self.cleaned_data.get("phone")
         if phone and selectors.user_holding(phone=phone, exclude=getattr(self, "user_instance", None)):
-            raise forms.ValidationError(_("Another account already uses this mobile phone number. Sign in with it, "
-                                          "or enter a different number"))
+            raise forms.ValidationError(
+                _("Another account already uses this mobile phone number. Sign in with it, or enter a different number")
+            )
         return phone or None
 
     def clean_email(self):
         email = (self.cleaned_data.get("email") or "").strip()
         if email and selectors.user_holding(email=email, exclude=getattr(self, "user_instance", None)):
-            raise forms.ValidationError(_("Another account already uses this e-mail address. Sign in with it, "
-                                          "or enter a different address"))
+            raise forms.ValidationError(
+                _("Another account already uses this e-mail address. Sign in with it, or enter a different address")
+            )
         return email
 
     def clean_resident_id(self):
         value = self.cleaned_data.get("resident_id")
         if value and selectors.user_holding(resident_id=value, exclude=getattr(self, "user_instance", None)):
-            raise forms.ValidationError(_("Another account already has this resident ID number. If it is yours, "
-                                          "call the hotline to get help"))
+            raise forms.ValidationError(
+                _("Another account already has this resident ID number. If it is yours, call the hotline to get help")
+            )
         return value
 
 
@@ -97,23 +119,31 @@ class RegisterForm(a11y.AccessibleForm):
     """Checks only what was typed: whether a phone, e-mail address or ID number already has an account is
     never said here (services.registration_start tells the holder instead)."""
 
-    real_name = a11y.PersonNameField(label=_("Your full name"), max_length=100,
-                                     help_text=_("As on your resident ID card"),
-                                     widget=a11y.TextInput({"autocomplete": "name"}),
-                                     error_messages={"required": _("Enter your full name")})
+    real_name = a11y.PersonNameField(
+        label=_("Your full name"),
+        max_length=100,
+        help_text=_("As on your resident ID card"),
+        widget=a11y.TextInput({"autocomplete": "name"}),
+        error_messages={"required": _("Enter your full name")},
+    )
     phone = _phone_field()
-    email = forms.EmailField(label=_("E-mail address"), required=False,
-                             widget=a11y.EmailInput({"autocomplete": "email"}),
-                             error_messages={"invalid": _("Enter an e-mail address in the correct format, like "
-                                                          "name@example.com")})
-    resident_id = _resident_id_field(_("Optional. We use it to fill in your applications for you. It is stored "
-                                       "encrypted and shown only in part."))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        widget=a11y.EmailInput({"autocomplete": "email"}),
+        error_messages={"invalid": _("Enter an e-mail address in the correct format, like name@example.com")},
+    )
+    resident_id = _resident_id_field(
+        _("Optional. We use it to fill in your applications for you. It is stored encrypted and shown only in part.")
+    )
     password = forms.CharField(
-        label=_("Create a password"), strip=False,
+        label=_("Create a password"),
+        strip=False,
         help_text=_("At least 10 characters. You can paste it from a password manager."),
         # Kept in the form when another answer has an error, so it need not be typed again.
         widget=a11y.PasswordInput({"autocomplete": "new-password"}, render_value=True),
-        error_messages={"required": _("Enter a password of at least 10 characters")})
+        error_messages={"required": _("Enter a password of at least 10 characters")},
+    )
 
     def clean_phone(self):
         return self.cleaned_data.get("phone") or None
@@ -123,13 +153,18 @@ class RegisterForm(a11y.AccessibleForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors \
-                and "email" not in self.errors:
+        if (
+            not cleaned.get("phone")
+            and not cleaned.get("email")
+            and "phone" not in self.errors
+            and "email" not in self.errors
+        ):
             self.add_error("phone", _("Enter a mobile phone number or an e-mail address, so you can sign in"))
         password = cleaned.get("password")
         if password:
-            probe = User(real_name=cleaned.get("real_name", ""), email=cleaned.get("email", ""),
-                         phone=cleaned.get("phone"))
+            probe = User(
+                real_name=cleaned.get("real_name", ""), email=cleaned.get("email", ""), phone=cleaned.get("phone")
+            )
             try:
                 password_validation.validate_password(password, probe)
             except forms.ValidationError as error:
@@ -154,22 +189,30 @@ class ProfileForm(AccountDetailsMixin, a11y.AccessibleForm):
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["address"] = a11y.AddressField(
-            label=_("Home address"), required=False, city_choices=regions.city_choices(places),
-            district_choices=regions.district_choices(places), province_name=regions.province_name(),
+            label=_("Home address"),
+            required=False,
+            city_choices=regions.city_choices(places),
+            district_choices=regions.district_choices(places),
+            province_name=regions.province_name(),
             consistent=lambda city, district: regions.address_is_consistent(city, district, places),
-            help_text=_("Optional. We use it to fill in your applications for you."))
+            help_text=_("Optional. We use it to fill in your applications for you."),
+        )
         if user.resident_id_encrypted:
             self.fields["resident_id"].help_text = _(
-                "We have %(masked)s. Leave this empty to keep it, or enter a new number to replace it.") % {
-                "masked": user.masked_resident_id}
+                "We have %(masked)s. Leave this empty to keep it, or enter a new number to replace it."
+            ) % {"masked": user.masked_resident_id}
         else:
             self.fields["resident_id"].help_text = _("Optional. We use it to fill in your applications for you.")
 
 
 def _code_field(label=None):
     widget = a11y.TextInput({"autocomplete": "one-time-code", "inputmode": "numeric"}, width="10")
-    return forms.CharField(label=label or _("Security code"), max_length=20, widget=widget,
-                           error_messages={"required": _("Enter the security code")})
+    return forms.CharField(
+        label=label or _("Security code"),
+        max_length=20,
+        widget=widget,
+        error_messages={"required": _("Enter the security code")},
+    )
 
 
 class OTPForm(a11y.AccessibleForm):
@@ -184,10 +227,13 @@ class OTPSetupForm(OTPForm):
 
 
 def _new_password_field():
-    return forms.CharField(label=_("New password"), strip=False,
-                           help_text=_("At least 10 characters. You can paste it from a password manager."),
-                           widget=a11y.PasswordInput({"autocomplete": "new-password"}),
-                           error_messages={"required": _("Enter a new password")})
+    return forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=_("At least 10 characters. You can paste it from a password manager."),
+        widget=a11y.PasswordInput({"autocomplete": "new-password"}),
+        error_messages={"required": _("Enter a new password")},
+    )
 
 
 class NewPasswordForm(a11y.AccessibleForm):
@@ -206,9 +252,12 @@ class NewPasswordForm(a11y.AccessibleForm):
 
 class PasswordResetRequestForm(a11y.AccessibleForm):
     identifier = forms.CharField(
-        label=_("Mobile phone number or e-mail address"), max_length=254,
-        help_text=_("The one you use to sign in"), widget=a11y.TextInput({"autocomplete": "username"}),
-        error_messages={"required": _("Enter your mobile phone number or e-mail address")})
+        label=_("Mobile phone number or e-mail address"),
+        max_length=254,
+        help_text=_("The one you use to sign in"),
+        widget=a11y.TextInput({"autocomplete": "username"}),
+        error_messages={"required": _("Enter your mobile phone number or e-mail address")},
+    )
 
     def clean_identifier(self):
         identifier = self.cleaned_data["identifier"].strip()

@@ -47,8 +47,12 @@ class User(AbstractUser):
         return self.real_name or super().get_full_name()
 
     def _get_session_auth_hash(self, secret=None):
-        return salted_hmac("portal.accounts.User.get_session_auth_hash", f"{self.password}:{self.session_version}",
-                           secret=secret, algorithm="sha256").hexdigest()
+        return salted_hmac(
+            "portal.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_version}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def resident_id(self):

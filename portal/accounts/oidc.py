@@ -27,8 +27,9 @@ def _resident_id(claims):
 
 class UnifiedIdentityBackend(OIDCAuthenticationBackend):
     def verify_claims(self, claims):
-        return bool(claims.get("sub")) and bool(_resident_id(claims) or
-                                                (claims.get("email") and claims.get("email_verified")))
+        return bool(claims.get("sub")) and bool(
+            _resident_id(claims) or (claims.get("email") and claims.get("email_verified"))
+        )
 
     def filter_users_by_claims(self, claims):
         users = get_user_model()._default_manager.filter(is_active=True)
@@ -40,8 +41,11 @@ class UnifiedIdentityBackend(OIDCAuthenticationBackend):
         return users.none()
 
     def create_user(self, claims):
-        user = get_user_model()(username=f"u-{uuid.uuid4().hex[:16]}", real_name=(claims.get("name") or "")[:100],
-                                email=claims.get("email", "") if claims.get("email_verified") else "")
+        user = get_user_model()(
+            username=f"u-{uuid.uuid4().hex[:16]}",
+            real_name=(claims.get("name") or "")[:100],
+            email=claims.get("email", "") if claims.get("email_verified") else "",
+        )
         resident_id = _resident_id(claims)
         if resident_id:
             user.set_resident_id(resident_id)

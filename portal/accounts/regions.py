@@ -14,11 +14,29 @@ PROVINCE_CODE = "370000"
 PROVINCE_NAME = ("山东省", "Shandong Province")
 
 BUILT_IN = [
-    ("370100", "济南市", "Jinan", [("370102", "历下区", "Lixia"), ("370103", "市中区", "Shizhong"),
-                                   ("370104", "槐荫区", "Huaiyin"), ("370105", "天桥区", "Tianqiao"),
-                                   ("370112", "历城区", "Licheng")]),
-    ("370200", "青岛市", "Qingdao", [("370202", "市南区", "Shinan"), ("370203", "市北区", "Shibei"),
-                                     ("370211", "黄岛区", "Huangdao"), ("370212", "崂山区", "Laoshan")]),
+    (
+        "370100",
+        "济南市",
+        "Jinan",
+        [
+            ("370102", "历下区", "Lixia"),
+            ("370103", "市中区", "Shizhong"),
+            ("370104", "槐荫区", "Huaiyin"),
+            ("370105", "天桥区", "Tianqiao"),
+            ("370112", "历城区", "Licheng"),
+        ],
+    ),
+    (
+        "370200",
+        "青岛市",
+        "Qingdao",
+        [
+            ("370202", "市南区", "Shinan"),
+            ("370203", "市北区", "Shibei"),
+            ("370211", "黄岛区", "Huangdao"),
+            ("370212", "崂山区", "Laoshan"),
+        ],
+    ),
     ("370300", "淄博市", "Zibo", [("370302", "淄川区", "Zichuan"), ("370303", "张店区", "Zhangdian")]),
     ("370400", "枣庄市", "Zaozhuang", [("370402", "市中区", "Shizhong"), ("370403", "薛城区", "Xuecheng")]),
     ("370500", "东营市", "Dongying", [("370502", "东营区", "Dongying"), ("370503", "河口区", "Hekou")]),
@@ -53,8 +71,11 @@ def _from_catalogue():
         region_model = apps.get_model("services_catalog", "Region")
     except LookupError:
         return None
-    rows = list(region_model.objects.filter(level__in=["city", "district"], code__startswith="37")
-                .order_by("code").values("code", "level", "name_zh", "name_en", "parent__code"))
+    rows = list(
+        region_model.objects.filter(level__in=["city", "district"], code__startswith="37")
+        .order_by("code")
+        .values("code", "level", "name_zh", "name_en", "parent__code")
+    )
     if not any(row["level"] == "district" for row in rows):
         return None
     cities = {row["code"]: Place(row["code"], row["name_zh"], row["name_en"]) for row in rows if row["level"] == "city"}
@@ -78,8 +99,9 @@ def city_choices(places=None):
 
 def district_choices(places=None):
     """Districts grouped by city, as optgroups, so the list works without JavaScript."""
-    return [(place.name, [(district.code, district.name) for district in place.districts])
-            for place in places or cities()]
+    return [
+        (place.name, [(district.code, district.name) for district in place.districts]) for place in places or cities()
+    ]
 
 
 def address_is_consistent(city_code, district_code, places=None):

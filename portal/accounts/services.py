@@ -23,8 +23,13 @@ from .sms import sms_send
 
 def user_register(*, real_name, password, phone=None, email="", resident_id="", preferred_language=""):
     user_model = get_user_model()
-    user = user_model(username=f"u-{uuid.uuid4().hex[:16]}", real_name=real_name.strip(), phone=phone or None,
-                      email=(email or "").strip(), preferred_language=preferred_language)
+    user = user_model(
+        username=f"u-{uuid.uuid4().hex[:16]}",
+        real_name=real_name.strip(),
+        phone=phone or None,
+        email=(email or "").strip(),
+        preferred_language=preferred_language,
+    )
     if resident_id:
         user.set_resident_id(resident_id)
     user.set_password(password)
@@ -82,8 +87,14 @@ def password_reset_code_send(*, phone):
         return None  # the caller says the same thing either way
     code = f"{secrets.randbelow(10**6):06d}"
     cache.set(_reset_key(phone), {"user": user.pk, "code": _code_hash(code), "tries": 0}, RESET_CODE_SECONDS)
-    sms_send(phone=phone, message=gettext("Your code to reset your password is %(code)s. It works for 10 minutes. "
-                                          "If you did not ask for it, ignore this message.") % {"code": code})
+    sms_send(
+        phone=phone,
+        message=gettext(
+            "Your code to reset your password is %(code)s. It works for 10 minutes. "
+            "If you did not ask for it, ignore this message."
+        )
+        % {"code": code},
+    )
     return code
 
 
@@ -154,32 +165,54 @@ def masked_contact(*, phone=None, email=""):
     return f"{name[:1]}***@{domain}"
 
 
-def registration_start(*, real_name, password, phone=None, email="", resident_id="", preferred_language="",
-                       sign_in_url=""):
+def registration_start(
+    *, real_name, password, phone=None, email="", resident_id="", preferred_language="", sign_in_url=""
+):
     """Sends a 6-digit code to the phone (or, without one, the e-mail address) and returns the pending
     registration to keep in the person's session until the code comes back. The password is kept hashed."""
     code = f"{secrets.randbelow(10**6):06d}"
     holder = account_holding(phone=phone) if phone else account_holding(email=email)
     if holder is not None:
-        _tell(holder, subject=gettext("Someone tried to create an account with your details"),
-              message=gettext("Someone tried to create a new account on the government services portal with "
-                              "your %(what)s. If it was you, you already have an account: sign in at %(url)s, or "
-                              "reset your password there. If it was not you, you need do nothing.") % {
-                  "what": gettext("mobile phone number") if phone else gettext("e-mail address"),
-                  "url": sign_in_url})
+        _tell(
+            holder,
+            subject=gettext("Someone tried to create an account with your details"),
+            message=gettext(
+                "Someone tried to create a new account on the government services portal with "
+                "your %(what)s. If it was you, you already have an account: sign in at %(url)s, or "
+                "reset your password there. If it was not you, you need do nothing."
+            )
+            % {"what": gettext("mobile phone number") if phone else gettext("e-mail address"), "url": sign_in_url},
+        )
     elif phone:
-        sms_send(phone=phone, message=gettext("Your code to create your account is %(code)s. It works for 10 "
-                                              "minutes. If you did not ask for it, ignore this message.")
-                 % {"code": code})
+        sms_send(
+            phone=phone,
+            message=gettext(
+                "Your code to create your account is %(code)s. It works for 10 "
+                "minutes. If you did not ask for it, ignore this message."
+            )
+            % {"code": code},
+        )
     else:
-        send_mail(gettext("Your code to create your account"),
-                  gettext("Your code to create your account is %(code)s. It works for 10 minutes. If you did not "
-                          "ask for it, ignore this e-mail.") % {"code": code}, None, [email])
+        send_mail(
+            gettext("Your code to create your account"),
+            gettext(
+                "Your code to create your account is %(code)s. It works for 10 minutes. If you did not "
+                "ask for it, ignore this e-mail."
+            )
+            % {"code": code},
+            None,
+            [email],
+        )
     return {
-        "real_name": real_name.strip(), "phone": phone or None, "email": (email or "").strip(),
-        "resident_id": crypto.encrypt(resident_id) if resident_id else "", "password": make_password(password),
-        "language": preferred_language, "contact": masked_contact(phone=phone, email=email),
-        "code": None if holder is not None else _code_hash(code), "tries": 0,
+        "real_name": real_name.strip(),
+        "phone": phone or None,
+        "email": (email or "").strip(),
+        "resident_id": crypto.encrypt(resident_id) if resident_id else "",
+        "password": make_password(password),
+        "language": preferred_language,
+        "contact": masked_contact(phone=phone, email=email),
+        "code": None if holder is not None else _code_hash(code),
+        "tries": 0,
         "expires": time.time() + REGISTRATION_CODE_SECONDS,
     }
 
@@ -190,8 +223,6 @@ def registration_complete(*, pending, code):
     RegistrationCodeRefused otherwise; each wrong code uses up one of REGISTRATION_CODE_TRIES (the caller
     keeps the changed `pending`)."""
 
-
-
     usable = pending.get("code") and pending["tries"] < REGISTRATION_CODE_TRIES and time.time() < pending["expires"]
     if not usable or not hmac.compare_digest(pending["code"], _code_hash(code)):
         pending["tries"] += 1
@@ -201,9 +232,14 @@ def registration_complete(*, pending, code):
     email = pending["email"]
     email_holder = account_holding(email=email) if pending["phone"] and email else None
     if email_holder is not None:
-        _tell(email_holder, subject=gettext("Someone tried to create an account with your details"),
-              message=gettext("Someone tried to add your e-mail address to a new account on the government "
-                              "services portal. It was not added. If you did not expect this, call the hotline."))
+        _tell(
+            email_holder,
+            subject=gettext("Someone tried to create an account with your details"),
+            message=gettext(
+                "Someone tried to add your e-mail address to a new account on the government "
+                "services portal. It was not added. If you did not expect this, call the hotline."
+            ),
+        )
         left_out.append("email")
         email = ""
     id_holder = account_holding(resident_id=resident_id) if resident_id else None
@@ -212,19 +248,35 @@ def registration_complete(*, pending, code):
         resident_id = ""
     try:
         with transaction.atomic():
-            user = user_register(real_name=pending["real_name"], password=None, phone=pending["phone"], email=email,
-                                 resident_id=resident_id, preferred_language=pending["language"])
+            user = user_register(
+                real_name=pending["real_name"],
+                password=None,
+                phone=pending["phone"],
+                email=email,
+                resident_id=resident_id,
+                preferred_language=pending["language"],
+            )
             user.password = pending["password"]
             user.save(update_fields=["password"])
             if id_holder is not None:
-                audit_record(action="account.registration_with_your_id_number", actor=user, on_behalf_of=id_holder,
-                             obj=id_holder, details={"left_out": "resident_id"})
+                audit_record(
+                    action="account.registration_with_your_id_number",
+                    actor=user,
+                    on_behalf_of=id_holder,
+                    obj=id_holder,
+                    details={"left_out": "resident_id"},
+                )
     except IntegrityError:  # the phone or e-mail address was taken between the code and now
         pending["tries"] = REGISTRATION_CODE_TRIES
         raise RegistrationCodeRefused() from None
     if id_holder is not None:
-        _tell(id_holder, subject=gettext("Someone tried to create an account with your details"),
-              message=gettext("Someone tried to create a new account on the government services portal with your "
-                              "resident ID number. It was not added to that account. If you did not expect this, "
-                              "call the hotline."))
+        _tell(
+            id_holder,
+            subject=gettext("Someone tried to create an account with your details"),
+            message=gettext(
+                "Someone tried to create a new account on the government services portal with your "
+                "resident ID number. It was not added to that account. If you did not expect this, "
+                "call the hotline."
+            ),
+        )
     return user, left_out

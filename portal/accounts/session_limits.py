@@ -54,8 +54,13 @@ class SessionLimitsMiddleware:
             seen = request.session.get(SEEN, now)
             if now - seen > idle_seconds() or now - started > absolute_seconds():
                 logout(request)
-                messages.info(request, _("You were signed out to keep your account safe, because the page was "
-                                         "left for a long time. Your answers were saved: sign in to continue."))
+                messages.info(
+                    request,
+                    _(
+                        "You were signed out to keep your account safe, because the page was "
+                        "left for a long time. Your answers were saved: sign in to continue."
+                    ),
+                )
                 return redirect(f"{reverse('accounts:sign_in')}?next={request.path}")
             if now - seen >= 60 or SEEN not in request.session:  # a session write at most once a minute
                 request.session[SEEN] = now

@@ -63,8 +63,11 @@ def is_throttled(scope, *, identifier, request=None, limit=None, account=None):
     """`limit`: this scope's own limit per identifier, instead of THROTTLE_PER_ACCOUNT. `account`: the account
     the identifier resolved to, counted across all its identifiers (phone, e-mail, user name)."""
     keys = _keys(scope, identifier, request, limit, account)
-    counts = dict(SecurityCounter.objects.filter(key__in=[key for key, _most in keys], expires_at__gt=timezone.now())
-                  .values_list("key", "count"))
+    counts = dict(
+        SecurityCounter.objects.filter(key__in=[key for key, _most in keys], expires_at__gt=timezone.now()).values_list(
+            "key", "count"
+        )
+    )
     return any(counts.get(key, 0) >= most for key, most in keys)
 
 

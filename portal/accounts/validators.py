@@ -17,11 +17,45 @@ from django.utils.translation import gettext_lazy as _
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARACTERS = "10X98765432"
 # Province-level codes in use (the first two digits of a region code).
-PROVINCE_PREFIXES = frozenset({
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-    "71", "81", "82", "83",
-})
+PROVINCE_PREFIXES = frozenset(
+    {
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+        "83",
+    }
+)
 FOREIGN_PERMANENT_RESIDENT = "9"  # the first digit of the 2023 foreigners' permanent residence ID
 # Shandong's prefecture-level cities, 3701-3717 (3712, Laiwu, merged into Jinan in 2019 but still on cards).
 SHANDONG_CITY_CODES = frozenset(f"37{n:02d}" for n in range(1, 18))

@@ -58,8 +58,11 @@ def sign_in(request):
             return redirect(_after_sign_in_url(request))
     else:
         form = SignInForm(request=request)
-    return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next_url(request, ""),
-                                                     "oidc_enabled": oidc_enabled()})
+    return render(
+        request,
+        "accounts/sign_in.html",
+        {"form": form, "next": safe_next_url(request, ""), "oidc_enabled": oidc_enabled()},
+    )
 
 
 PENDING_REGISTRATION_KEY = "pending_registration"
@@ -79,13 +82,18 @@ def register(request):
         else:
             throttle.record_failure("register", identifier=contact, request=request)  # every start counts
             request.session[PENDING_REGISTRATION_KEY] = services.registration_start(
-                real_name=data["real_name"], password=data["password"], phone=data.get("phone"),
-                email=data.get("email", ""), resident_id=data.get("resident_id", ""),
+                real_name=data["real_name"],
+                password=data["password"],
+                phone=data.get("phone"),
+                email=data.get("email", ""),
+                resident_id=data.get("resident_id", ""),
                 preferred_language=get_language() or "",
-                sign_in_url=request.build_absolute_uri(reverse("accounts:sign_in")))
+                sign_in_url=request.build_absolute_uri(reverse("accounts:sign_in")),
+            )
             next_url = safe_next_url(request, "")
-            return redirect(reverse("accounts:register_confirm") + (f"?{urlencode({'next': next_url})}"
-                                                                      if next_url else ""))
+            return redirect(
+                reverse("accounts:register_confirm") + (f"?{urlencode({'next': next_url})}" if next_url else "")
+            )
     return render(request, "accounts/register.html", {"form": form, "next": safe_next_url(request, "")})
 
 
@@ -105,24 +113,43 @@ def register_confirm(request):
             except services.RegistrationCodeRefused:
                 throttle.record_failure("register-code", identifier=pending["contact"], request=request)
                 request.session[PENDING_REGISTRATION_KEY] = pending  # one try fewer
-                form.add_error("code", _("The code is not right or has expired. Check the message, or start "
-                                         "again to get a new code"))
+                form.add_error(
+                    "code",
+                    _("The code is not right or has expired. Check the message, or start again to get a new code"),
+                )
             else:
                 del request.session[PENDING_REGISTRATION_KEY]
                 login(request, user, backend="portal.accounts.backends.PhoneOrEmailBackend")
                 display_preferences_carry_into_account(user=user, cookies=request.COOKIES)
                 messages.success(request, _("Your account has been created and you are signed in."))
                 if "resident_id" in left_out:
-                    messages.warning(request, _("We could not add your resident ID number to your account. If it "
-                                                "is yours, call %(phone)s and we will help you.")
-                                     % {"phone": settings.PORTAL_HELP_PHONE})
+                    messages.warning(
+                        request,
+                        _(
+                            "We could not add your resident ID number to your account. If it "
+                            "is yours, call %(phone)s and we will help you."
+                        )
+                        % {"phone": settings.PORTAL_HELP_PHONE},
+                    )
                 if "email" in left_out:
-                    messages.warning(request, _("We could not add your e-mail address to your account. You can "
-                                                "add another one in your details."))
+                    messages.warning(
+                        request,
+                        _(
+                            "We could not add your e-mail address to your account. You can "
+                            "add another one in your details."
+                        ),
+                    )
                 return redirect(_after_sign_in_url(request))
-    return render(request, "accounts/register_confirm.html", {
-        "form": form, "contact": pending["contact"], "next": safe_next_url(request, ""),
-        "sms_to_console": settings.PORTAL_SMS_SENDER.endswith("ConsoleSmsSender")})
+    return render(
+        request,
+        "accounts/register_confirm.html",
+        {
+            "form": form,
+            "contact": pending["contact"],
+            "next": safe_next_url(request, ""),
+            "sms_to_console": settings.PORTAL_SMS_SENDER.endswith("ConsoleSmsSender"),
+        },
+    )
 
 
 @otp_exempt
@@ -142,9 +169,14 @@ def profile(request):
         form = ProfileForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
-            services.user_profile_update(user=request.user, real_name=data["real_name"], phone=data.get("phone"),
-                                         email=data.get("email", ""), resident_id=data.get("resident_id", ""),
-                                         address=data.get("address"))
+            services.user_profile_update(
+                user=request.user,
+                real_name=data["real_name"],
+                phone=data.get("phone"),
+                email=data.get("email", ""),
+                resident_id=data.get("resident_id", ""),
+                address=data.get("address"),
+            )
             messages.success(request, _("Your details have been saved."))
             return redirect("accounts:profile")
     else:
@@ -153,6 +185,7 @@ def profile(request):
 
 
 # Two-factor sign-in ----------------------------------------------------------------------------------------
+
 
 def _next_or(request, fallback_name="applications:mine"):
     return safe_next_url(request, fallback=reverse(fallback_name))
@@ -181,14 +214,18 @@ def otp_verify(request):
                 device = django_otp.match_token(request.user, form.cleaned_data["code"])
                 if device is None:
                     throttle.record_failure("otp", identifier=identifier, request=request)
-                    form.add_error("code", _("The code is not right, or it has been used already. Enter the "
-                                             "newest code"))
+                    form.add_error(
+                        "code", _("The code is not right, or it has been used already. Enter the newest code")
+                    )
                 else:
                     throttle.reset("otp", identifier=identifier)
                     django_otp.login(request, device)
                     return redirect(_next_or(request))
-    return render(request, "accounts/otp_verify.html", {"form": form, "next": safe_next_url(request, ""),
-                                                        "email_device": email_device})
+    return render(
+        request,
+        "accounts/otp_verify.html",
+        {"form": form, "next": safe_next_url(request, ""), "email_device": email_device},
+    )
 
 
 def _qr_svg(url):
@@ -197,7 +234,7 @@ def _qr_svg(url):
 
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     svg = image.to_string(encoding="unicode")
-    return mark_safe(svg[svg.find("<svg"):])  # noqa: S308  (generated by qrcode from our own URL)
+    return mark_safe(svg[svg.find("<svg") :])  # noqa: S308  (generated by qrcode from our own URL)
 
 
 @otp_exempt
@@ -209,7 +246,8 @@ def otp_setup(request):
     if otp.has_confirmed_device(user) and not user.is_verified():
         return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
-        user=user, name=str(_("Authenticator app")), confirmed=False)
+        user=user, name=str(_("Authenticator app")), confirmed=False
+    )
     form = OTPSetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
@@ -218,9 +256,16 @@ def otp_setup(request):
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next_url(request, "")})
         form.add_error("code", _("The code is not right. Check the time on your phone and enter the newest code"))
     key = base64.b32encode(device.bin_key).decode()
-    return render(request, "accounts/otp_setup.html", {
-        "form": form, "qr": _qr_svg(device.config_url), "key": " ".join(key[i:i + 4] for i in range(0, len(key), 4)),
-        "next": safe_next_url(request, "")})
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {
+            "form": form,
+            "qr": _qr_svg(device.config_url),
+            "key": " ".join(key[i : i + 4] for i in range(0, len(key), 4)),
+            "next": safe_next_url(request, ""),
+        },
+    )
 
 
 @login_required
@@ -237,9 +282,16 @@ def security(request):
         return redirect("accounts:security")
     devices = [device for device in django_otp.devices_for_user(user) if not isinstance(device, StaticDevice)]
     static = StaticDevice.objects.filter(user=user).first()
-    return render(request, "accounts/security.html", {
-        "devices": devices, "recovery_left": static.token_set.count() if static else 0,
-        "is_staff_user": otp.is_staff_user(user), "has_email_device": EmailDevice.objects.filter(user=user).exists()})
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "devices": devices,
+            "recovery_left": static.token_set.count() if static else 0,
+            "is_staff_user": otp.is_staff_user(user),
+            "has_email_device": EmailDevice.objects.filter(user=user).exists(),
+        },
+    )
 
 
 @otp_exempt
@@ -252,6 +304,7 @@ def sign_out_everywhere(request):
 
 
 # Password reset --------------------------------------------------------------------------------------------
+
 
 @require_http_methods(["GET", "POST"])
 def password_reset(request):
@@ -275,12 +328,25 @@ def _send_reset_link(request, email):
     user = get_user_model()._default_manager.filter(email__iexact=email, is_active=True).first()
     if user is None:
         return
-    link = request.build_absolute_uri(reverse("accounts:password_reset_confirm", kwargs={
-        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}))
-    send_mail(_("Reset your password"),
-              _("Open this link to choose a new password. It works once, for 3 days:\n\n%(link)s\n\n"
-                "If you did not ask for it, ignore this e-mail: your password stays the same.") % {"link": link},
-              None, [user.email])
+    link = request.build_absolute_uri(
+        reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    )
+    send_mail(
+        _("Reset your password"),
+        _(
+            "Open this link to choose a new password. It works once, for 3 days:\n\n%(link)s\n\n"
+            "If you did not ask for it, ignore this e-mail: your password stays the same."
+        )
+        % {"link": link},
+        None,
+        [user.email],
+    )
 
 
 @sensitive_post_parameters("new_password", "code")
@@ -299,8 +365,9 @@ def password_reset_code(request):
         user = services.password_reset_code_check(phone=phone, code=form.cleaned_data["code"])
         if user is None:
             throttle.record_failure("reset-code", identifier=phone, request=request)
-            form.add_error("code", _("The code is not right or has expired. Check the text message, or ask for a "
-                                     "new code"))
+            form.add_error(
+                "code", _("The code is not right or has expired. Check the text message, or ask for a new code")
+            )
         else:
             services.user_password_set(user=user, password=form.cleaned_data["new_password"])
             request.session.pop("password_reset_phone", None)
@@ -334,6 +401,12 @@ def stay_signed_in(request):
         session_limits.session_extend(request)
         messages.success(request, _("You are still signed in."))
         return redirect(safe_next_url(request, fallback=reverse("applications:mine")))
-    return render(request, "accounts/session.html", {
-        "idle_minutes": session_limits.idle_seconds() // 60, "next": safe_next_url(request, ""),
-        "minutes_left": (session_limits.seconds_left(request) or 0) // 60})
+    return render(
+        request,
+        "accounts/session.html",
+        {
+            "idle_minutes": session_limits.idle_seconds() // 60,
+            "next": safe_next_url(request, ""),
+            "minutes_left": (session_limits.seconds_left(request) or 0) // 60,
+        },
+    )

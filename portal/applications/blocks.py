@@ -17,17 +17,23 @@ def register_source_choices():
     choices = [("", _("Nothing"))]
     for register in public_registers().all():
         for attribute, description in register.attributes.items():
-            choices.append((f"{register.id}:{attribute}",
-                            _("%(register)s: %(attribute)s") % {"register": register.label, "attribute": description}))
+            choices.append(
+                (
+                    f"{register.id}:{attribute}",
+                    _("%(register)s: %(attribute)s") % {"register": register.label, "attribute": description},
+                )
+            )
     return choices
 
 
 class ConditionBlock(blocks.StructBlock):
-    field = blocks.CharBlock(label=_("question key"), required=False,
-                             help_text=_("Show this only when the answer to this earlier question…"))
+    field = blocks.CharBlock(
+        label=_("question key"), required=False, help_text=_("Show this only when the answer to this earlier question…")
+    )
     op = blocks.ChoiceBlock(label=_("condition"), choices=list(OPERATORS.items()), default="equals")
-    value = blocks.CharBlock(label=_("value"), required=False,
-                             help_text=_("For “is one of”, separate values with commas."))
+    value = blocks.CharBlock(
+        label=_("value"), required=False, help_text=_("For “is one of”, separate values with commas.")
+    )
 
     class Meta:
         label = _("Show only when")
@@ -43,20 +49,30 @@ class QuestionBlock(blocks.StructBlock):
     hint_en = blocks.TextBlock(label=_("hint (English)"), required=False)
     required = blocks.BooleanBlock(label=_("an answer is required"), required=False, default=True)
     options = blocks.TextBlock(
-        label=_("options"), required=False,
-        help_text=_("For choice questions: one per line as value|中文|English, for example: bus|公交车|Bus."))
-    from_account = blocks.ChoiceBlock(label=_("fill in from the account"), choices=list(ACCOUNT_SOURCES.items()),
-                                      required=False)
+        label=_("options"),
+        required=False,
+        help_text=_("For choice questions: one per line as value|中文|English, for example: bus|公交车|Bus."),
+    )
+    from_account = blocks.ChoiceBlock(
+        label=_("fill in from the account"), choices=list(ACCOUNT_SOURCES.items()), required=False
+    )
     register = blocks.ChoiceBlock(
-        label=_("fill in from a public register"), choices=register_source_choices, required=False,
-        help_text=_("The applicant is asked first whether we may look it up; they can check and change the value."))
+        label=_("fill in from a public register"),
+        choices=register_source_choices,
+        required=False,
+        help_text=_("The applicant is asked first whether we may look it up; they can check and change the value."),
+    )
     min_value = blocks.DecimalBlock(label=_("smallest number or amount"), required=False)
     max_value = blocks.DecimalBlock(label=_("largest number or amount"), required=False)
     max_length = blocks.IntegerBlock(label=_("longest text (characters)"), required=False, min_value=1)
-    date_rule = blocks.ChoiceBlock(label=_("dates allowed"), required=False, choices=[
-        ("", _("Any date")), ("past", _("Today or in the past")), ("future", _("Today or in the future"))])
+    date_rule = blocks.ChoiceBlock(
+        label=_("dates allowed"),
+        required=False,
+        choices=[("", _("Any date")), ("past", _("Today or in the past")), ("future", _("Today or in the future"))],
+    )
     allowed_types = blocks.MultipleChoiceBlock(
-        label=_("file types"), required=False, choices=[(key, spec["label"]) for key, spec in FILE_KINDS.items()])
+        label=_("file types"), required=False, choices=[(key, spec["label"]) for key, spec in FILE_KINDS.items()]
+    )
     max_size_mb = blocks.IntegerBlock(label=_("largest file (MB)"), required=False, min_value=1, max_value=20)
     max_files = blocks.IntegerBlock(label=_("most files"), required=False, min_value=1, max_value=10)
     show_if = ConditionBlock(required=False)

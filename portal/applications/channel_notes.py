@@ -46,7 +46,8 @@ def channel_note(fdef, ctx):
         name = _applicant_name(ctx)
         if name:
             return _("You are applying for %(name)s with their permission, so this is answered for you.") % {
-                "name": name}
+                "name": name
+            }
         return _("You are applying for someone with their permission, so this is answered for you.")
     if not for_someone_else(ctx):
         return _("You are applying for yourself, so this is answered for you.")

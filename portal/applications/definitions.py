@@ -176,7 +176,9 @@ class StepDef:
     @classmethod
     def from_dict(cls, data):
         return cls(
-            key=data["key"], title=data["title"], description=data.get("description"),
+            key=data["key"],
+            title=data["title"],
+            description=data.get("description"),
             fields=[FieldDef.from_dict(f) for f in data.get("fields") or []],
             show_if=[Condition.from_dict(c) for c in data.get("show_if") or []],
         )
@@ -215,8 +217,13 @@ class RuleDef:
 
     @classmethod
     def from_dict(cls, data):
-        return cls(field=data["field"], op=data.get("op", "gte"), other=data["other"], message=data.get("message"),
-                   other_message=data.get("other_message"))
+        return cls(
+            field=data["field"],
+            op=data.get("op", "gte"),
+            other=data["other"],
+            message=data.get("message"),
+            other_message=data.get("other_message"),
+        )
 
     def broken(self, answers):
         left, right = _comparable(answers.get(self.field)), _comparable(answers.get(self.other))
@@ -244,9 +251,14 @@ class FlowDef:
     @classmethod
     def from_dict(cls, data):
         return cls(
-            key=data["key"], title=data["title"], steps=[StepDef.from_dict(s) for s in data.get("steps") or []],
-            estimated_minutes=data.get("estimated_minutes") or 10, what_you_need=data.get("what_you_need") or [],
-            declaration=data.get("declaration"), next_steps=data.get("next_steps"), task_list=data.get("task_list"),
+            key=data["key"],
+            title=data["title"],
+            steps=[StepDef.from_dict(s) for s in data.get("steps") or []],
+            estimated_minutes=data.get("estimated_minutes") or 10,
+            what_you_need=data.get("what_you_need") or [],
+            declaration=data.get("declaration"),
+            next_steps=data.get("next_steps"),
+            task_list=data.get("task_list"),
             rules=[RuleDef.from_dict(rule) for rule in data.get("rules") or []],
         )
 
@@ -309,16 +321,19 @@ class FlowDef:
             if asked is None or rule.field in asked:
                 errors.setdefault(rule.field, self._rule_message(rule, rule.message, rule.field, rule.other))
             else:
-                errors.setdefault(rule.other, self._rule_message(rule, rule.other_message or rule.message,
-                                                                 rule.other, rule.field))
+                errors.setdefault(
+                    rule.other, self._rule_message(rule, rule.other_message or rule.message, rule.other, rule.field)
+                )
         return errors
 
     def _rule_message(self, rule, message, key, other_key):
         if message:
             return localised(message)
         this, other = self.field(key), self.field(other_key)
-        return str(_("%(label)s does not agree with your answer to “%(other)s”") % {
-            "label": localised(this.label) if this else key, "other": localised(other.label) if other else other_key})
+        return str(
+            _("%(label)s does not agree with your answer to “%(other)s”")
+            % {"label": localised(this.label) if this else key, "other": localised(other.label) if other else other_key}
+        )
 
 
 def flow_problems(flow, field_types=None):
@@ -335,28 +350,35 @@ def flow_problems(flow, field_types=None):
             problems.append(_("Step “%(key)s” has no questions.") % {"key": step.key})
         for condition in step.show_if:
             if condition.field not in earlier_fields:
-                problems.append(_("Step “%(step)s” depends on “%(field)s”, which is not asked in an earlier step.")
-                                % {"step": step.key, "field": condition.field})
+                problems.append(
+                    _("Step “%(step)s” depends on “%(field)s”, which is not asked in an earlier step.")
+                    % {"step": step.key, "field": condition.field}
+                )
         asked_before = set(earlier_fields)  # earlier steps, then the questions before this one in the step
         for field_def in step.fields:
             if field_def.key in all_fields:
                 problems.append(_("Two questions have the key “%(key)s”.") % {"key": field_def.key})
             all_fields.add(field_def.key)
             if field_def.type not in field_types:
-                problems.append(_("Question “%(key)s” has an unknown type “%(type)s”.")
-                                % {"key": field_def.key, "type": field_def.type})
+                problems.append(
+                    _("Question “%(key)s” has an unknown type “%(type)s”.")
+                    % {"key": field_def.key, "type": field_def.type}
+                )
             elif field_def.reference and not field_types[field_def.type].needs_options:
                 problems.append(_("Question “%(key)s” cannot take its answers from a list.") % {"key": field_def.key})
             elif field_def.reference and field_def.reference not in reference_lists.names():
-                problems.append(_("Question “%(key)s” names an unknown list “%(list)s”.")
-                                % {"key": field_def.key, "list": field_def.reference})
+                problems.append(
+                    _("Question “%(key)s” names an unknown list “%(list)s”.")
+                    % {"key": field_def.key, "list": field_def.reference}
+                )
             elif field_types[field_def.type].needs_options and not (field_def.options or field_def.reference):
                 problems.append(_("Question “%(key)s” needs options to choose from.") % {"key": field_def.key})
             for condition in field_def.show_if:
                 if condition.field not in asked_before:
                     problems.append(
                         _("Question “%(key)s” depends on “%(field)s”, which is not asked before it.")
-                        % {"key": field_def.key, "field": condition.field})
+                        % {"key": field_def.key, "field": condition.field}
+                    )
             for condition in [*step.show_if, *field_def.show_if]:
                 if condition.op not in OPERATORS:
                     problems.append(_("Unknown condition “%(op)s”.") % {"op": condition.op})
@@ -378,10 +400,13 @@ def _register_problems(field_def, field_type):
         return [_("Question “%(key)s” cannot be filled in from a register.") % {"key": field_def.key}]
     register = public_registers().get(field_def.register_plugin)
     if register is None:
-        return [_("Question “%(key)s” names an unknown register “%(register)s”.")
-                % {"key": field_def.key, "register": field_def.register_plugin}]
+        return [
+            _("Question “%(key)s” names an unknown register “%(register)s”.")
+            % {"key": field_def.key, "register": field_def.register_plugin}
+        ]
     if field_def.register_attribute not in register.attributes:
-        return [_("The register “%(register)s” does not know “%(attribute)s” (question “%(key)s”).")
-                % {"register": field_def.register_plugin, "attribute": field_def.register_attribute,
-                   "key": field_def.key}]
+        return [
+            _("The register “%(register)s” does not know “%(attribute)s” (question “%(key)s”).")
+            % {"register": field_def.register_plugin, "attribute": field_def.register_attribute, "key": field_def.key}
+        ]
     return []

@@ -125,7 +125,9 @@ class TextType(FieldType):
         kwargs = _common(fdef, self.required_message)
         max_length = fdef.max_length or self.default_max_length
         kwargs["error_messages"]["max_length"] = gettext("%(label)s must be %(max)s characters or fewer") % {
-            "label": kwargs["label"], "max": max_length}
+            "label": kwargs["label"],
+            "max": max_length,
+        }
         return a11y.TextField(max_length=max_length, widget=self.widget(fdef), **kwargs)
 
 
@@ -137,8 +139,9 @@ class NameType(FieldType):
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
-        return a11y.PersonNameField(widget=a11y.TextInput({"autocomplete": fdef.autocomplete or "off"}, width="20"),
-                                    **kwargs)
+        return a11y.PersonNameField(
+            widget=a11y.TextInput({"autocomplete": fdef.autocomplete or "off"}, width="20"), **kwargs
+        )
 
     def from_register(self, fdef, value):
         text = super().from_register(fdef, value)
@@ -172,8 +175,9 @@ class NumberType(FieldType):
     key, name = "number", _("Whole number")
 
     def form_field(self, fdef, ctx):
-        return a11y.WholeNumberField(min_value=fdef.min_value, max_value=fdef.max_value,
-                                     **_common(fdef, self.required_message))
+        return a11y.WholeNumberField(
+            min_value=fdef.min_value, max_value=fdef.max_value, **_common(fdef, self.required_message)
+        )
 
     def display(self, fdef, stored, ctx):
         return local_number(stored)
@@ -221,8 +225,10 @@ class ChoiceType(FieldType):
 
     def options(self, fdef, offered_only=True):
         listed = reference_lists.options(fdef.reference, offered_only=offered_only) if fdef.reference else []
-        return [*[(item["value"], item["label"]) for item in listed],
-                *[(option.value, option.label) for option in fdef.options]]
+        return [
+            *[(item["value"], item["label"]) for item in listed],
+            *[(option.value, option.label) for option in fdef.options],
+        ]
 
     def choices(self, fdef):
         return [(value, localised(label)) for value, label in self.options(fdef)]
@@ -281,9 +287,13 @@ class YesNoType(ChoiceType):
         answer = channel_answer(fdef, ctx)
         if answer is not None:  # answered by the channel (acting for someone, or not): shown, never asked
             kwargs["help_text"] = ""
-            return forms.ChoiceField(choices=self.choices(fdef), disabled=True, initial=answer, widget=(
-                a11y.ReadOnlyValue(display=dict(self.choices(fdef))[answer], note=channel_note(fdef, ctx))),
-                **kwargs)
+            return forms.ChoiceField(
+                choices=self.choices(fdef),
+                disabled=True,
+                initial=answer,
+                widget=(a11y.ReadOnlyValue(display=dict(self.choices(fdef))[answer], note=channel_note(fdef, ctx))),
+                **kwargs,
+            )
         return forms.ChoiceField(choices=self.choices(fdef), widget=a11y.Radios(inline=True), **kwargs)
 
     def from_register(self, fdef, value):
@@ -313,10 +323,11 @@ class ResidentIdType(FieldType):
         if known:  # shown_read_only
             kwargs["help_text"] = ""
             return forms.CharField(
-                disabled=True, initial=known, widget=a11y.ReadOnlyValue(
-                    display=crypto.mask_resident_id(known),
-                    note=account_note(ctx)),
-                **kwargs)
+                disabled=True,
+                initial=known,
+                widget=a11y.ReadOnlyValue(display=crypto.mask_resident_id(known), note=account_note(ctx)),
+                **kwargs,
+            )
         widget = a11y.TextInput({"autocomplete": "off"}, width="20")  # no maxlength: it cuts off spaced numbers
         return ResidentIdField(validators=[validate_resident_id], widget=widget, **kwargs)
 
@@ -364,8 +375,9 @@ class EmailType(FieldType):
 
     def form_field(self, fdef, ctx):
         kwargs = _common(fdef, self.required_message)
-        kwargs["error_messages"]["invalid"] = gettext("Enter an e-mail address in the correct format, "
-                                                      "like name@example.com")
+        kwargs["error_messages"]["invalid"] = gettext(
+            "Enter an e-mail address in the correct format, like name@example.com"
+        )
         return forms.EmailField(widget=a11y.EmailInput({"autocomplete": "email"}), **kwargs)
 
 
@@ -377,9 +389,12 @@ class AddressType(FieldType):
         kwargs = _common(fdef, self.required_message)
         kwargs.pop("error_messages")
         return a11y.AddressField(
-            city_choices=regions.city_choices(places), district_choices=regions.district_choices(places),
+            city_choices=regions.city_choices(places),
+            district_choices=regions.district_choices(places),
             province_name=regions.province_name(),
-            consistent=lambda city, district: regions.address_is_consistent(city, district, places), **kwargs)
+            consistent=lambda city, district: regions.address_is_consistent(city, district, places),
+            **kwargs,
+        )
 
     def display(self, fdef, stored, ctx):
         if not isinstance(stored, dict):
@@ -402,8 +417,9 @@ class MoneyType(FieldType):
     key, name = "money", _("Amount of money")
 
     def form_field(self, fdef, ctx):
-        return a11y.MoneyField(min_value=fdef.min_value, max_value=fdef.max_value,
-                               **_common(fdef, self.required_message))
+        return a11y.MoneyField(
+            min_value=fdef.min_value, max_value=fdef.max_value, **_common(fdef, self.required_message)
+        )
 
     def to_storage(self, fdef, value):
         return str(value) if value is not None else None
@@ -434,9 +450,14 @@ class UploadField(forms.FileField):
         if len(self.existing) >= max(self.fdef.max_files, 1):
             raise ValidationError(
                 gettext("You can upload at most %(n)s files here. Remove one before adding another")
-                % {"n": max(self.fdef.max_files, 1)}, code="too_many")
-        problem = uploads.upload_problem(data, allowed=self.fdef.allowed_types or uploads.DEFAULT_ALLOWED,
-                                         max_size_mb=self.fdef.max_size_mb or uploads.DEFAULT_MAX_SIZE_MB)
+                % {"n": max(self.fdef.max_files, 1)},
+                code="too_many",
+            )
+        problem = uploads.upload_problem(
+            data,
+            allowed=self.fdef.allowed_types or uploads.DEFAULT_ALLOWED,
+            max_size_mb=self.fdef.max_size_mb or uploads.DEFAULT_MAX_SIZE_MB,
+        )
         if problem:
             raise ValidationError(problem, code="invalid_file")
         return data
@@ -452,12 +473,18 @@ class FileType(FieldType):
         kinds = fdef.allowed_types or uploads.DEFAULT_ALLOWED
         kwargs = _common(fdef, self.required_message)
         size = fdef.max_size_mb or uploads.DEFAULT_MAX_SIZE_MB
-        rule = gettext("%(types)s, smaller than %(size)s MB.") % {"types": uploads.kinds_label(kinds),
-                                                                   "size": f"{size:g}"}
+        rule = gettext("%(types)s, smaller than %(size)s MB.") % {
+            "types": uploads.kinds_label(kinds),
+            "size": f"{size:g}",
+        }
         kwargs["help_text"] = f"{kwargs['help_text']} {rule}".strip()
         kwargs["required"] = fdef.required
-        return UploadField(fdef=fdef, existing=ctx.documents.get(fdef.key, []),
-                           widget=a11y.FileInput({"accept": uploads.accept_attribute(kinds)}), **kwargs)
+        return UploadField(
+            fdef=fdef,
+            existing=ctx.documents.get(fdef.key, []),
+            widget=a11y.FileInput({"accept": uploads.accept_attribute(kinds)}),
+            **kwargs,
+        )
 
     def to_storage(self, fdef, value):
         return value  # the list of document ids is kept by the service, not the form
@@ -483,9 +510,22 @@ class DeclarationType(FieldType):
 FIELD_TYPES = {
     field_type.key: field_type
     for field_type in (
-        TextType(), NameType(), TextareaType(), NumberType(), DateType(), ChoiceType(), MultipleChoiceType(),
-        YesNoType(), ResidentIdType(), PhoneType(), EmailType(), AddressType(), MoneyType(), BankAccountType(),
-        FileType(), DeclarationType(),
+        TextType(),
+        NameType(),
+        TextareaType(),
+        NumberType(),
+        DateType(),
+        ChoiceType(),
+        MultipleChoiceType(),
+        YesNoType(),
+        ResidentIdType(),
+        PhoneType(),
+        EmailType(),
+        AddressType(),
+        MoneyType(),
+        BankAccountType(),
+        FileType(),
+        DeclarationType(),
     )
 }
 ACCOUNT_SOURCES = {

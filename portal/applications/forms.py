@@ -72,8 +72,10 @@ class StepForm(AccessibleForm):
             return
         with_errors = {key for key in asked if key in self.errors}
         for key, message in self.flow.rule_errors(self.answers_with(cleaned), asked=asked).items():
-            rule_keys = {key, *[r.other if r.field == key else r.field for r in self.flow.rules
-                                if key in (r.field, r.other)]}
+            rule_keys = {
+                key,
+                *[r.other if r.field == key else r.field for r in self.flow.rules if key in (r.field, r.other)],
+            }
             if rule_keys & with_errors:
                 continue
             self.add_error(key, message)
@@ -118,14 +120,16 @@ class StepForm(AccessibleForm):
     def get_context(self):
         context = super().get_context()
         if self.unrendered:
-            context["fields"] = [(bound, errors) for bound, errors in context["fields"]
-                                 if bound.name not in self.unrendered]
+            context["fields"] = [
+                (bound, errors) for bound, errors in context["fields"] if bound.name not in self.unrendered
+            ]
         return context
 
 
 class DeclarationForm(AccessibleForm):
     declaration = forms.BooleanField(
-        widget=Checkbox, error_messages={"required": _("Tick the box to confirm the declaration")})
+        widget=Checkbox, error_messages={"required": _("Tick the box to confirm the declaration")}
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -133,7 +137,8 @@ class DeclarationForm(AccessibleForm):
         kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["declaration"].label = declaration_text or _(
-            "I declare that the information I have given is true and complete.")
+            "I declare that the information I have given is true and complete."
+        )
 
 
 def declaration_text(flow):

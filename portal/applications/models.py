@@ -30,34 +30,58 @@ class FlowSource(models.TextChoices):
 class Flow(models.Model):
     """An application form for one or more services, found by its key (ServicePage.flow_key)."""
 
-    key = models.SlugField(_("key"), max_length=80, unique=True,
-                           help_text=_("Service pages name this key in their “application flow” field."))
-    source = models.CharField(_("defined"), max_length=10, choices=FlowSource.choices, default=FlowSource.EDITOR,
-                              editable=False)
+    key = models.SlugField(
+        _("key"),
+        max_length=80,
+        unique=True,
+        help_text=_("Service pages name this key in their “application flow” field."),
+    )
+    source = models.CharField(
+        _("defined"), max_length=10, choices=FlowSource.choices, default=FlowSource.EDITOR, editable=False
+    )
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("minutes it takes"), default=10)
-    what_you_need_zh = models.TextField(_("what you will need (Chinese)"), blank=True,
-                                        help_text=_("One item per line."))
+    what_you_need_zh = models.TextField(
+        _("what you will need (Chinese)"), blank=True, help_text=_("One item per line.")
+    )
     what_you_need_en = models.TextField(_("what you will need (English)"), blank=True)
     declaration_zh = models.TextField(_("declaration (Chinese)"), blank=True)
     declaration_en = models.TextField(_("declaration (English)"), blank=True)
     next_steps_zh = models.TextField(_("what happens next (Chinese)"), blank=True)
     next_steps_en = models.TextField(_("what happens next (English)"), blank=True)
-    task_list = models.BooleanField(_("show a task list"), default=False,
-                                    help_text=_("For long forms: a list of sections to fill in, in any order."))
+    task_list = models.BooleanField(
+        _("show a task list"),
+        default=False,
+        help_text=_("For long forms: a list of sections to fill in, in any order."),
+    )
     steps = StreamField(FlowStepsBlock(), verbose_name=_("steps"), blank=True, use_json_field=True)
 
     panels = [
-        HelpPanel(content=_("Saving publishes a new version. Applications already started keep the version "
-                            "they began with.")),
+        HelpPanel(
+            content=_("Saving publishes a new version. Applications already started keep the version they began with.")
+        ),
         FieldPanel("key"),
         FieldRowPanel([FieldPanel("title_zh"), FieldPanel("title_en")]),
-        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("what_you_need_zh"),
-                         FieldPanel("what_you_need_en"), FieldPanel("task_list")], heading=_("Start page")),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("what_you_need_zh"),
+                FieldPanel("what_you_need_en"),
+                FieldPanel("task_list"),
+            ],
+            heading=_("Start page"),
+        ),
         FieldPanel("steps"),
-        MultiFieldPanel([FieldPanel("declaration_zh"), FieldPanel("declaration_en"), FieldPanel("next_steps_zh"),
-                         FieldPanel("next_steps_en")], heading=_("Declaration and what happens next")),
+        MultiFieldPanel(
+            [
+                FieldPanel("declaration_zh"),
+                FieldPanel("declaration_en"),
+                FieldPanel("next_steps_zh"),
+                FieldPanel("next_steps_en"),
+            ],
+            heading=_("Declaration and what happens next"),
+        ),
     ]
 
     class Meta:
@@ -77,8 +101,9 @@ class FlowVersion(models.Model):
     definition = models.JSONField()
     definition_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["flow", "-number"]
@@ -99,20 +124,29 @@ class Application(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("reference number"), max_length=20, unique=True, null=True, blank=True)
     service_code = models.CharField(_("service code"), max_length=40, db_index=True)
-    service_page = models.ForeignKey("services_catalog.ServicePage", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    service_page = models.ForeignKey(
+        "services_catalog.ServicePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     flow_version = models.ForeignKey(FlowVersion, on_delete=models.PROTECT, related_name="applications")
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications",
-                                  verbose_name=_("applicant"), help_text=_("The person the application is for."))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     related_name="applications_acted_on", verbose_name=_("submitted by"),
-                                     help_text=_("Who filled it in: the applicant, a proxy or a member of staff."))
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("applicant"),
+        help_text=_("The person the application is for."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications_acted_on",
+        verbose_name=_("submitted by"),
+        help_text=_("Who filled it in: the applicant, a proxy or a member of staff."),
+    )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     # Set by the representation and assisted apps (later): the mandate or assist session that allows it.
     mandate_reference = models.CharField(max_length=64, null=True, blank=True)
     assist_session_reference = models.CharField(max_length=64, null=True, blank=True)
-    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.DRAFT,
-                              db_index=True)
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.DRAFT, db_index=True)
     answers = models.JSONField(default=dict, blank=True)
     completed_steps = models.JSONField(default=list, blank=True)
     language = models.CharField(max_length=10, default="zh-hans")
@@ -132,11 +166,16 @@ class Application(models.Model):
             models.Index(fields=["applicant", "status"]),
             models.Index(fields=["submitted_by", "status"]),
             # The department queue (oldest first) and the receipts sweep read sent applications by age.
-            models.Index(fields=["submitted_at", "id"], condition=~Q(status=Status.DRAFT),
-                         name="applications_sent_by_age"),
-            models.Index(fields=["submitted_at", "id"], name="applications_open_by_age",
-                         condition=Q(status__in=[Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW,
-                                                 Status.MORE_INFO_REQUESTED])),
+            models.Index(
+                fields=["submitted_at", "id"], condition=~Q(status=Status.DRAFT), name="applications_sent_by_age"
+            ),
+            models.Index(
+                fields=["submitted_at", "id"],
+                name="applications_open_by_age",
+                condition=Q(
+                    status__in=[Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW, Status.MORE_INFO_REQUESTED]
+                ),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -149,7 +188,8 @@ class Application(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=[Status.DRAFT, Status.WITHDRAWN]) | Q(reference__isnull=False),
-                name="applications_submitted_has_reference"),
+                name="applications_submitted_has_reference",
+            ),
         ]
 
     def __str__(self):
@@ -169,8 +209,9 @@ class StatusEvent(models.Model):
     from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=24, choices=Status.choices)
     source = models.CharField(max_length=10, choices=Source.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField()
 
@@ -219,8 +260,11 @@ class ApplicationReceipt(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["application", "language", "large_print"],
-                                               name="applications_receipt_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "language", "large_print"], name="applications_receipt_unique"
+            )
+        ]
 
     def __str__(self):
         return f"{self.application_id} {self.language}{' large print' if self.large_print else ''}"

@@ -74,6 +74,7 @@ class NoSuchStep(LookupError):
 
 # What the answers show ---------------------------------------------------------------------------------------
 
+
 def visible_step_keys(progress):
     return [step.key for step in progress.flow.visible_steps(progress.answers)]
 
@@ -82,8 +83,11 @@ def questions(progress, step, answers=None):
     """The questions a step asks now (with `answers`, default the draft's), in order: those visible, less those
     the portal shows without asking (a known ID number)."""
     answers = progress.answers if answers is None else answers
-    return [field_def for field_def in progress.flow.visible_fields(step, answers)
-            if not FIELD_TYPES[field_def.type].shown_read_only(field_def, progress.context)]
+    return [
+        field_def
+        for field_def in progress.flow.visible_fields(step, answers)
+        if not FIELD_TYPES[field_def.type].shown_read_only(field_def, progress.context)
+    ]
 
 
 def one_per_page(progress, step):
@@ -97,7 +101,8 @@ def answered(progress, field_def):
     """Whether a question has been answered (saved) already."""
     if FIELD_TYPES[field_def.type].is_file:
         return bool(progress.documents.get(field_def.key)) or (
-            not field_def.required and field_def.key in progress.answers)
+            not field_def.required and field_def.key in progress.answers
+        )
     return field_def.key in progress.answers
 
 
@@ -121,8 +126,11 @@ def missing_steps(progress):
         for field_def in flow.visible_fields(step, answers):
             if not field_def.required:
                 continue
-            given = progress.documents.get(field_def.key) if FIELD_TYPES[field_def.type].is_file else (
-                effective.get(field_def.key) not in (None, "", [], {}, False))
+            given = (
+                progress.documents.get(field_def.key)
+                if FIELD_TYPES[field_def.type].is_file
+                else (effective.get(field_def.key) not in (None, "", [], {}, False))
+            )
             if not given:
                 missing.append(step.key)
                 break
@@ -144,6 +152,7 @@ def _neighbours(progress, key):
 
 
 # Where to go ------------------------------------------------------------------------------------------------
+
 
 def resume(progress):
     """Where a draft picks up: the task list of a long flow; else the first step still to answer; else the check

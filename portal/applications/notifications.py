@@ -43,8 +43,13 @@ def _deliver(*, people, subject, body, sms):
 
 
 def status_change_announce(*, event_id):
-    event = StatusEvent.objects.select_related("application__applicant", "application__submitted_by",
-                                               "application__flow_version").filter(pk=event_id).first()
+    event = (
+        StatusEvent.objects.select_related(
+            "application__applicant", "application__submitted_by", "application__flow_version"
+        )
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None:
         return
     application = event.application
@@ -53,15 +58,22 @@ def status_change_announce(*, event_id):
         name = service_name(application)
         url = settings.PORTAL_BASE_URL + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("%(reference)s: %(status)s") % {"reference": application.reference, "status": status_label}
-        body = "\n\n".join(part for part in [
-            _("Your application for “%(service)s” (reference %(reference)s) is now: %(status)s.")
-            % {"service": name, "reference": application.reference, "status": status_label},
-            str(STATUS_EXPLANATIONS.get(event.to_status, "")),
-            event.note,
-            _("See your application: %(url)s") % {"url": url},
-        ] if part)
+        body = "\n\n".join(
+            part
+            for part in [
+                _("Your application for “%(service)s” (reference %(reference)s) is now: %(status)s.")
+                % {"service": name, "reference": application.reference, "status": status_label},
+                str(STATUS_EXPLANATIONS.get(event.to_status, "")),
+                event.note,
+                _("See your application: %(url)s") % {"url": url},
+            ]
+            if part
+        )
         sms = _("[Shandong government services] %(reference)s %(service)s: %(status)s") % {
-            "reference": application.reference, "service": name, "status": status_label}
+            "reference": application.reference,
+            "service": name,
+            "status": status_label,
+        }
         _deliver(people=_recipients(application), subject=subject, body=body, sms=sms)
 
 
@@ -71,9 +83,12 @@ def draft_expiry_remind(*, application):
         url = settings.PORTAL_BASE_URL + reverse("applications:detail", kwargs={"pk": application.pk})
         subject = _("Your draft application will be deleted soon")
         expires = application.expires_at.date().isoformat() if application.expires_at else ""
-        body = _("You started an application for “%(service)s” but have not sent it. It will be deleted on "
-                 "%(date)s. To keep it, continue your application: %(url)s") % {
-            "service": name, "date": expires, "url": url}
-        sms = _("[Shandong government services] Your draft application for %(service)s will be deleted on "
-                "%(date)s. Sign in to continue it.") % {"service": name, "date": expires}
+        body = _(
+            "You started an application for “%(service)s” but have not sent it. It will be deleted on "
+            "%(date)s. To keep it, continue your application: %(url)s"
+        ) % {"service": name, "date": expires, "url": url}
+        sms = _(
+            "[Shandong government services] Your draft application for %(service)s will be deleted on "
+            "%(date)s. Sign in to continue it."
+        ) % {"service": name, "date": expires}
         _deliver(people=_recipients(application), subject=subject, body=body, sms=sms)

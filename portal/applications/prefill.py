@@ -41,16 +41,21 @@ class PrefillDecision:
 
 def prefill_meta(answers):
     meta = (answers or {}).get(META_KEY) or {}
-    return {"declined": list(meta.get("declined") or []), "asked": dict(meta.get("asked") or {}),
-            "pending": dict(meta.get("pending") or {}), "sources": dict(meta.get("sources") or {})}
+    return {
+        "declined": list(meta.get("declined") or []),
+        "asked": dict(meta.get("asked") or {}),
+        "pending": dict(meta.get("pending") or {}),
+        "sources": dict(meta.get("sources") or {}),
+    }
 
 
 def prefill_value_digest(value):
     """A keyed digest of a value found in a register: kept with the answer (never the value twice), it tells
     whether the applicant has changed it since."""
     key = hashlib.sha256(("prefill:" + settings.SECRET_KEY).encode()).digest()
-    return hmac.new(key, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode(),
-                    hashlib.sha256).hexdigest()
+    return hmac.new(
+        key, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def register_label(plugin_id):
@@ -60,10 +65,14 @@ def register_label(plugin_id):
 
 def register_questions(flow, step, answers, context):
     """The questions of `step`, visible now, that a register can fill in."""
-    return [field_def for field_def in flow.visible_fields(step, answers)
-            if field_def.register and FIELD_TYPES[field_def.type].register_ok
-            and not FIELD_TYPES[field_def.type].shown_read_only(field_def, context)
-            and public_registers().get(field_def.register_plugin) is not None]
+    return [
+        field_def
+        for field_def in flow.visible_fields(step, answers)
+        if field_def.register
+        and FIELD_TYPES[field_def.type].register_ok
+        and not FIELD_TYPES[field_def.type].shown_read_only(field_def, context)
+        and public_registers().get(field_def.register_plugin) is not None
+    ]
 
 
 def prefill_offer(flow, step, answers, context, on_page=None):
@@ -71,9 +80,13 @@ def prefill_offer(flow, step, answers, context, on_page=None):
     applicant has not declined. With `on_page` (the keys of the questions on the page, in elder mode one),
     nothing is offered until the page asks one of them; the offer then covers the whole step."""
     meta = prefill_meta(answers)
-    offer = [field_def for field_def in register_questions(flow, step, answers, context)
-             if field_def.key not in answers and field_def.key not in meta["asked"]
-             and field_def.register_plugin not in meta["declined"]]
+    offer = [
+        field_def
+        for field_def in register_questions(flow, step, answers, context)
+        if field_def.key not in answers
+        and field_def.key not in meta["asked"]
+        and field_def.register_plugin not in meta["declined"]
+    ]
     if on_page is not None and not any(field_def.key in on_page for field_def in offer):
         return []
     return offer
@@ -85,7 +98,7 @@ def registers_of(field_defs):
 
 
 def registers_phrase(plugin_ids):
-    """"the household register (demo) and the social insurance record (demo)" for a sentence."""
+    """ "the household register (demo) and the social insurance record (demo)" for a sentence."""
     return _(" and ").join(lower_first(register_label(plugin_id)) for plugin_id in plugin_ids)
 
 
@@ -101,7 +114,7 @@ def value_is_from_register(meta, key, stored):
 
 
 def source_note(meta, key):
-    """"From the household register (demo), looked up on 24 November 2026." for question `key`."""
+    """ "From the household register (demo), looked up on 24 November 2026." for question `key`."""
     source = meta["sources"].get(key)
     if not source:
         return ""

@@ -116,16 +116,19 @@ def receipt_render_pdf(*, application, language=None, large_print=False):
         raise ValueError("a draft has no receipt")
     language = language or application.language
     with translation.override(language):
-        html = render_to_string("applications/receipt_pdf.html",
-                                receipt_context(application=application, language=language, large_print=large_print))
+        html = render_to_string(
+            "applications/receipt_pdf.html",
+            receipt_context(application=application, language=language, large_print=large_print),
+        )
     options = {"pdf_variant": PDF_VARIANT} if PDF_VARIANT in VARIANTS else {}
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(**options)
 
 
 def receipt_get_or_create(*, application, language, large_print=False):
     """The cached receipt, rendered and stored the first time it is asked for."""
-    existing = ApplicationReceipt.objects.filter(application=application, language=language,
-                                                 large_print=large_print).first()
+    existing = ApplicationReceipt.objects.filter(
+        application=application, language=language, large_print=large_print
+    ).first()
     if existing is not None:
         return existing
     pdf = receipt_render_pdf(application=application, language=language, large_print=large_print)

@@ -35,7 +35,7 @@ def normalise(value):
     """Upper case, spaces and hyphens removed, the prefix dropped."""
     value = "".join(str(value or "").upper().split()).replace("-", "")
     if value.startswith(PREFIX):
-        value = value[len(PREFIX):]
+        value = value[len(PREFIX) :]
     return value
 
 

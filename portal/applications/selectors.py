@@ -23,8 +23,12 @@ def acting_start_kwargs(acting):
     or None when they act for themself)."""
     if acting is None:
         return {}
-    return {"channel": acting.channel, "mandate_reference": acting.mandate_reference,
-            "assist_session_reference": acting.assist_session_reference, "source": acting.source}
+    return {
+        "channel": acting.channel,
+        "mandate_reference": acting.mandate_reference,
+        "assist_session_reference": acting.assist_session_reference,
+        "source": acting.source,
+    }
 
 
 def applications_visible_to(user, *, now=None):
@@ -50,7 +54,8 @@ def application_get_for_user(*, user, application_id):
 def document_get_for_user(*, user, document_id):
     try:
         return ApplicationDocument.objects.select_related("application").get(
-            pk=document_id, application__in=applications_visible_to(user))
+            pk=document_id, application__in=applications_visible_to(user)
+        )
     except (ApplicationDocument.DoesNotExist, ValueError, TypeError):
         raise Http404("No such document") from None
 
@@ -66,8 +71,12 @@ def applications_for_user(*, user):
 def draft_for_service(*, user, service_code, applicant=None):
     if user is None or not user.is_authenticated:
         return None
-    return applications_visible_to(user).filter(status=Status.DRAFT, service_code=service_code,
-                                                applicant=applicant or user).order_by("-updated_at").first()
+    return (
+        applications_visible_to(user)
+        .filter(status=Status.DRAFT, service_code=service_code, applicant=applicant or user)
+        .order_by("-updated_at")
+        .first()
+    )
 
 
 def flow_version_current(key):
@@ -78,9 +87,11 @@ def service_page_for_code(code):
     """The live service page with this code, in the active language when it has that translation."""
     pages = ServicePage.objects.live().filter(service_code=code).select_related("department", "locale")
     language = active_language()
-    return (next((p for p in pages if p.locale.language_code == language), None)
-            or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
-            or pages.first())
+    return (
+        next((p for p in pages if p.locale.language_code == language), None)
+        or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
+        or pages.first()
+    )
 
 
 def service_page_in_language(page, language):
@@ -115,8 +126,9 @@ def service_titles(pages, language=None):
 
 def service_names(applications, language=None):
     """{application pk: its service's name} for a list page's rows, in one query whatever their number."""
-    titles = service_titles(ServicePage.objects.filter(service_code__in={a.service_code for a in applications}),
-                            language)
+    titles = service_titles(
+        ServicePage.objects.filter(service_code__in={a.service_code for a in applications}), language
+    )
     return {a.pk: titles.get(a.service_code) or localised(a.flow.title, language) for a in applications}
 
 
@@ -128,17 +140,26 @@ def documents_by_field(application):
 
 
 def field_context(application, places=None):
-    return FieldContext(applicant=application.applicant, documents=documents_by_field(application), places=places,
-                        channel=application.channel)
+    return FieldContext(
+        applicant=application.applicant,
+        documents=documents_by_field(application),
+        places=places,
+        channel=application.channel,
+    )
 
 
 def application_missing_steps(application, documents=None):
     """The visible steps not yet completed, or with a required answer missing, in order: the check page and
     the submission ask navigation the same question."""
     documents = documents if documents is not None else documents_by_field(application)
-    return navigation.missing_steps(navigation.Progress(
-        flow=application.flow, answers=application.answers, completed=application.completed_steps,
-        context=FieldContext(documents=documents)))
+    return navigation.missing_steps(
+        navigation.Progress(
+            flow=application.flow,
+            answers=application.answers,
+            completed=application.completed_steps,
+            context=FieldContext(documents=documents),
+        )
+    )
 
 
 def application_summary(application, context=None, on_paper=False):
@@ -158,8 +179,11 @@ def application_summary(application, context=None, on_paper=False):
             row = {"key": field_def.key, "label": localised(field_def.label), "value": value}
             if field_type.shown_read_only(field_def, context):
                 # Not asked, so no Change link: say where it comes from and where to correct it instead.
-                row["fixed_note"] = (channel_notes.channel_note(field_def, context) if field_def.answered_by
-                                     else channel_notes.account_note(context))
+                row["fixed_note"] = (
+                    channel_notes.channel_note(field_def, context)
+                    if field_def.answered_by
+                    else channel_notes.account_note(context)
+                )
             rows.append(row)
         sections.append({"step": step, "title": localised(step.title), "rows": rows})
     return sections

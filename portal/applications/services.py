@@ -67,6 +67,7 @@ def reminder_days():
 
 # Flows ---------------------------------------------------------------------------------------------------
 
+
 def _hash(definition):
     return hashlib.sha256(json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -84,8 +85,13 @@ def flow_version_publish(*, flow, definition, actor=None):
         latest = FlowVersion.objects.select_for_update().filter(flow=flow).order_by("-number").first()
         if latest and latest.definition_hash == digest:
             return latest, False
-        version = FlowVersion.objects.create(flow=flow, number=(latest.number + 1) if latest else 1,
-                                             definition=definition, definition_hash=digest, created_by=actor)
+        version = FlowVersion.objects.create(
+            flow=flow,
+            number=(latest.number + 1) if latest else 1,
+            definition=definition,
+            definition_hash=digest,
+            created_by=actor,
+        )
     return version, True
 
 
@@ -94,11 +100,16 @@ def flows_load_from_code(*, actor=None):
     results = []
     for key, definition in code_flow_definitions().items():
         title = definition["title"]
-        flow, _ = Flow.objects.update_or_create(key=key, defaults={
-            "source": FlowSource.CODE, "title_zh": localised(title, "zh-hans"), "title_en": localised(title, "en"),
-            "estimated_minutes": definition.get("estimated_minutes") or 10,
-            "task_list": bool(definition.get("task_list")),
-        })
+        flow, _ = Flow.objects.update_or_create(
+            key=key,
+            defaults={
+                "source": FlowSource.CODE,
+                "title_zh": localised(title, "zh-hans"),
+                "title_en": localised(title, "en"),
+                "estimated_minutes": definition.get("estimated_minutes") or 10,
+                "task_list": bool(definition.get("task_list")),
+            },
+        )
         version, created = flow_version_publish(flow=flow, definition=definition, actor=actor)
         results.append((key, version.number, created))
     return results
@@ -137,28 +148,44 @@ def flow_definition_from_editor(flow):
                     zh = parts[1] if len(parts) > 1 else parts[0]
                     en = parts[2] if len(parts) > 2 else ""
                     options.append({"value": parts[0], "label": {"zh-hans": zh, "en": en}})
-            fields.append({
-                "key": question["key"], "type": question["type"],
-                "label": _text(question["label_zh"], question.get("label_en")),
-                "hint": _text(question.get("hint_zh"), question.get("hint_en")),
-                "required": bool(question.get("required")), "options": options,
-                "from_account": question.get("from_account") or "", "register": question.get("register") or "",
-                "min_value": float(question["min_value"]) if question.get("min_value") is not None else None,
-                "max_value": float(question["max_value"]) if question.get("max_value") is not None else None,
-                "max_length": question.get("max_length"), "date_rule": question.get("date_rule") or "",
-                "allowed_types": list(question.get("allowed_types") or []),
-                "max_size_mb": question.get("max_size_mb"), "max_files": question.get("max_files") or 1,
-                "show_if": _condition(question.get("show_if")),
-            })
-        steps.append({"key": value["key"], "title": _text(value["title_zh"], value.get("title_en")),
-                      "description": _text(value.get("description_zh"), value.get("description_en")),
-                      "fields": fields, "show_if": _condition(value.get("show_if"))})
+            fields.append(
+                {
+                    "key": question["key"],
+                    "type": question["type"],
+                    "label": _text(question["label_zh"], question.get("label_en")),
+                    "hint": _text(question.get("hint_zh"), question.get("hint_en")),
+                    "required": bool(question.get("required")),
+                    "options": options,
+                    "from_account": question.get("from_account") or "",
+                    "register": question.get("register") or "",
+                    "min_value": float(question["min_value"]) if question.get("min_value") is not None else None,
+                    "max_value": float(question["max_value"]) if question.get("max_value") is not None else None,
+                    "max_length": question.get("max_length"),
+                    "date_rule": question.get("date_rule") or "",
+                    "allowed_types": list(question.get("allowed_types") or []),
+                    "max_size_mb": question.get("max_size_mb"),
+                    "max_files": question.get("max_files") or 1,
+                    "show_if": _condition(question.get("show_if")),
+                }
+            )
+        steps.append(
+            {
+                "key": value["key"],
+                "title": _text(value["title_zh"], value.get("title_en")),
+                "description": _text(value.get("description_zh"), value.get("description_en")),
+                "fields": fields,
+                "show_if": _condition(value.get("show_if")),
+            }
+        )
     return {
-        "key": flow.key, "title": _text(flow.title_zh, flow.title_en), "steps": steps,
-        "estimated_minutes": flow.estimated_minutes, "what_you_need": _lines(flow.what_you_need_zh,
-                                                                             flow.what_you_need_en),
+        "key": flow.key,
+        "title": _text(flow.title_zh, flow.title_en),
+        "steps": steps,
+        "estimated_minutes": flow.estimated_minutes,
+        "what_you_need": _lines(flow.what_you_need_zh, flow.what_you_need_en),
         "declaration": _text(flow.declaration_zh, flow.declaration_en),
-        "next_steps": _text(flow.next_steps_zh, flow.next_steps_en), "task_list": flow.task_list or None,
+        "next_steps": _text(flow.next_steps_zh, flow.next_steps_en),
+        "task_list": flow.task_list or None,
     }
 
 
@@ -170,27 +197,54 @@ def flow_publish_from_editor(*, flow, actor=None):
 
 # Applications ------------------------------------------------------------------------------------------
 
+
 def _record_event(*, application, from_status, to_status, source, actor, note="", at=None):
-    event = StatusEvent.objects.create(application=application, from_status=from_status, to_status=to_status,
-                                       source=source, actor=actor, note=note, created_at=at or timezone.now())
+    event = StatusEvent.objects.create(
+        application=application,
+        from_status=from_status,
+        to_status=to_status,
+        source=source,
+        actor=actor,
+        note=note,
+        created_at=at or timezone.now(),
+    )
     if from_status:  # a status change (not the draft's creation) is announced to the applicant
         transaction.on_commit(lambda: status_change_announce(event_id=event.pk))
     return event
 
 
-def application_start(*, flow_version, applicant, actor, service_code, service_page=None, language="zh-hans",
-                      channel=Channel.ONLINE, mandate_reference=None, assist_session_reference=None,
-                      source=Source.PORTAL):
+def application_start(
+    *,
+    flow_version,
+    applicant,
+    actor,
+    service_code,
+    service_page=None,
+    language="zh-hans",
+    channel=Channel.ONLINE,
+    mandate_reference=None,
+    assist_session_reference=None,
+    source=Source.PORTAL,
+):
     now = timezone.now()
     with transaction.atomic():
         application = Application.objects.create(
-            service_code=service_code, service_page=service_page, flow_version=flow_version, applicant=applicant,
-            submitted_by=actor, channel=channel, mandate_reference=mandate_reference,
-            assist_session_reference=assist_session_reference, language=language, created_at=now, updated_at=now,
+            service_code=service_code,
+            service_page=service_page,
+            flow_version=flow_version,
+            applicant=applicant,
+            submitted_by=actor,
+            channel=channel,
+            mandate_reference=mandate_reference,
+            assist_session_reference=assist_session_reference,
+            language=language,
+            created_at=now,
+            updated_at=now,
             expires_at=now + timedelta(days=retention_days()),
         )
-        _record_event(application=application, from_status="", to_status=Status.DRAFT, source=source, actor=actor,
-                      at=now)
+        _record_event(
+            application=application, from_status="", to_status=Status.DRAFT, source=source, actor=actor, at=now
+        )
         _audit_for_someone_else(application, actor, "application.started")
     return application
 
@@ -199,8 +253,13 @@ def _audit_for_someone_else(application, actor, action, **details):
     """Everything done to an application by someone other than its applicant goes into the audit chain."""
     if actor is None or actor.pk == application.applicant_id:
         return
-    audit_record(action=action, actor=actor, on_behalf_of=application.applicant_id, obj=application,
-                 details={"channel": application.channel, "mandate": application.mandate_reference or "", **details})
+    audit_record(
+        action=action,
+        actor=actor,
+        on_behalf_of=application.applicant_id,
+        obj=application,
+        details={"channel": application.channel, "mandate": application.mandate_reference or "", **details},
+    )
 
 
 def _bump(application, expected_version, **changes):
@@ -208,7 +267,8 @@ def _bump(application, expected_version, **changes):
     now = timezone.now()
     changes.setdefault("updated_at", now)
     updated = Application.objects.filter(pk=application.pk, version=expected_version, status=Status.DRAFT).update(
-        version=F("version") + 1, **changes)
+        version=F("version") + 1, **changes
+    )
     if not updated:
         current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
         if current != Status.DRAFT:
@@ -221,9 +281,16 @@ def _bump(application, expected_version, **changes):
 
 def _document_store(*, application, field_key, upload, actor, document_id=None):
     kind, content_type, digest = describe(upload)
-    document = ApplicationDocument(id=document_id or uuid.uuid4(), application=application, field_key=field_key,
-                                   original_name=(upload.name or "upload")[-200:], content_type=content_type,
-                                   size=upload.size, sha256=digest, uploaded_by=actor)
+    document = ApplicationDocument(
+        id=document_id or uuid.uuid4(),
+        application=application,
+        field_key=field_key,
+        original_name=(upload.name or "upload")[-200:],
+        content_type=content_type,
+        size=upload.size,
+        sha256=digest,
+        uploaded_by=actor,
+    )
     document.file.save(f"{document.id.hex}", upload, save=False)
     document.save()
     return document
@@ -254,11 +321,19 @@ def application_step_save(*, application, step_key, cleaned_data, expected_versi
     if complete and step_key not in completed:
         completed.append(step_key)
     now = timezone.now()
-    _bump(application, expected_version, answers=answers, completed_steps=completed, updated_at=now,
-          expires_at=now + timedelta(days=retention_days()), reminder_sent_at=None)
+    _bump(
+        application,
+        expected_version,
+        answers=answers,
+        completed_steps=completed,
+        updated_at=now,
+        expires_at=now + timedelta(days=retention_days()),
+        reminder_sent_at=None,
+    )
     for field_key, upload, document_id in uploads:
-        _document_store(application=application, field_key=field_key, upload=upload, actor=actor,
-                        document_id=document_id)
+        _document_store(
+            application=application, field_key=field_key, upload=upload, actor=actor, document_id=document_id
+        )
     _audit_for_someone_else(application, actor, "application.step_saved", step=step_key)
     return application
 
@@ -281,11 +356,22 @@ def application_prefill_decide(*, application, field_defs, consent, expected_ver
         meta["declined"] = list(dict.fromkeys([*meta["declined"], *registers]))
         meta["asked"].update(dict.fromkeys((field_def.key for field_def in field_defs), "declined"))
         registers = []
-    asked_of = {register_id: [field_def for field_def in field_defs if field_def.register_plugin == register_id]
-                for register_id in registers}
-    found = hooks.public_registers().look_up(application=application, actor=actor, wanted={
-        register_id: {field_def.key: field_def.register_attribute for field_def in asked}
-        for register_id, asked in asked_of.items()}) if asked_of else {}
+    asked_of = {
+        register_id: [field_def for field_def in field_defs if field_def.register_plugin == register_id]
+        for register_id in registers
+    }
+    found = (
+        hooks.public_registers().look_up(
+            application=application,
+            actor=actor,
+            wanted={
+                register_id: {field_def.key: field_def.register_attribute for field_def in asked}
+                for register_id, asked in asked_of.items()
+            },
+        )
+        if asked_of
+        else {}
+    )
     for register_id, asked in asked_of.items():
         answer = found.get(register_id)
         if answer is None or answer.failed:
@@ -302,8 +388,11 @@ def application_prefill_decide(*, application, field_defs, consent, expected_ver
             result.filled.append(field_def.key)
             meta["asked"][field_def.key] = "found"
             meta["pending"][field_def.key] = stored
-            meta["sources"][field_def.key] = {"plugin": register_id, "at": answer.at.isoformat(),
-                                              "digest": prefill_value_digest(stored)}
+            meta["sources"][field_def.key] = {
+                "plugin": register_id,
+                "at": answer.at.isoformat(),
+                "digest": prefill_value_digest(stored),
+            }
     answers = dict(application.answers)
     answers[META_KEY] = meta
     _bump(application, expected_version, answers=answers)
@@ -363,8 +452,8 @@ def _sent_with_a_new_reference(application_id, expected_version, **changes):
         try:
             with transaction.atomic():
                 updated = Application.objects.filter(
-                    pk=application_id, status=Status.DRAFT, version=expected_version).update(
-                    reference=reference, **changes)
+                    pk=application_id, status=Status.DRAFT, version=expected_version
+                ).update(reference=reference, **changes)
         except IntegrityError:
             if Application.objects.filter(reference=reference).exclude(pk=application_id).exists():
                 continue  # the number is taken: draw another
@@ -394,8 +483,16 @@ def application_submit(*, application, actor, idempotency_key, expected_version,
         effective = flow.effective_answers(current.answers)
         now = timezone.now()
         reference = _sent_with_a_new_reference(
-            current.pk, expected_version, status=Status.SUBMITTED, idempotency_key=key, submitted_at=now,
-            updated_at=now, answers=effective, expires_at=None, version=F("version") + 1)
+            current.pk,
+            expected_version,
+            status=Status.SUBMITTED,
+            idempotency_key=key,
+            submitted_at=now,
+            updated_at=now,
+            answers=effective,
+            expires_at=None,
+            version=F("version") + 1,
+        )
         if reference is None:
             current = Application.objects.get(pk=current.pk)
             if current.idempotency_key == key:
@@ -407,8 +504,14 @@ def application_submit(*, application, actor, idempotency_key, expected_version,
             name, storage = document.file.name, document.file.storage
             document.delete()
             transaction.on_commit(lambda s=storage, n=name: s.delete(n))
-        _record_event(application=current, from_status=Status.DRAFT, to_status=Status.SUBMITTED, source=source,
-                      actor=actor, at=now)
+        _record_event(
+            application=current,
+            from_status=Status.DRAFT,
+            to_status=Status.SUBMITTED,
+            source=source,
+            actor=actor,
+            at=now,
+        )
         _audit_for_someone_else(current, actor, "application.submitted", reference=reference)
         current.status, current.reference = Status.SUBMITTED, reference
         for listener in hooks.submission_listeners():  # e.g. the outbox: delivery rows commit with the submission
@@ -434,8 +537,11 @@ def _after_submit(application_id, language):
     try:
         publish("applications.receipt_render", [(str(application_id), language)])
     except Exception as error:
-        logger.warning("could not enqueue the receipt of application %s (%s); the worker's sweep will render it",
-                       application_id, error.__class__.__name__)
+        logger.warning(
+            "could not enqueue the receipt of application %s (%s); the worker's sweep will render it",
+            application_id,
+            error.__class__.__name__,
+        )
 
 
 # Receipts -------------------------------------------------------------------------------------------------
@@ -446,8 +552,12 @@ RECEIPT_SWEEP_WINDOW = timedelta(days=2)
 def receipt_render_for(*, application_id, language):
     """Render and store the standard receipt of a submitted application, unless it exists. None for a draft
     or an application that is gone."""
-    application = Application.objects.filter(pk=application_id).exclude(status=Status.DRAFT).select_related(
-        "flow_version", "applicant").first()
+    application = (
+        Application.objects.filter(pk=application_id)
+        .exclude(status=Status.DRAFT)
+        .select_related("flow_version", "applicant")
+        .first()
+    )
     if application is None or not application.reference:
         return None
     return receipt_get_or_create(application=application, language=language, large_print=False)
@@ -457,11 +567,16 @@ def receipts_render_pending(*, limit=20):
     """A background job: render the receipts of recent submissions that have none in their language yet
     (without Celery this is how every receipt is made; with it, this catches lost messages). Returns how
     many it rendered."""
-    has_receipt = ApplicationReceipt.objects.filter(application=OuterRef("pk"), language=OuterRef("language"),
-                                                    large_print=False)
-    pending = (Application.objects.exclude(status=Status.DRAFT)
-               .filter(submitted_at__gte=timezone.now() - RECEIPT_SWEEP_WINDOW, reference__isnull=False)
-               .filter(~Exists(has_receipt)).order_by("submitted_at").values_list("pk", "language")[:limit])
+    has_receipt = ApplicationReceipt.objects.filter(
+        application=OuterRef("pk"), language=OuterRef("language"), large_print=False
+    )
+    pending = (
+        Application.objects.exclude(status=Status.DRAFT)
+        .filter(submitted_at__gte=timezone.now() - RECEIPT_SWEEP_WINDOW, reference__isnull=False)
+        .filter(~Exists(has_receipt))
+        .order_by("submitted_at")
+        .values_list("pk", "language")[:limit]
+    )
     rendered = 0
     for application_id, language in pending:
         try:
@@ -483,11 +598,19 @@ def application_transition(*, application, to_status, actor, source, note=""):
             raise TransitionNotAllowed(f"{from_status} → {to_status} by {source}")
         now = timezone.now()
         updated = Application.objects.filter(pk=application.pk, status=from_status).update(
-            status=to_status, updated_at=now, version=F("version") + 1)
+            status=to_status, updated_at=now, version=F("version") + 1
+        )
         if not updated:
             raise StaleApplication()
-        _record_event(application=application, from_status=from_status, to_status=to_status, source=source,
-                      actor=actor, note=note, at=now)
+        _record_event(
+            application=application,
+            from_status=from_status,
+            to_status=to_status,
+            source=source,
+            actor=actor,
+            note=note,
+            at=now,
+        )
     application.refresh_from_db()
     return application
 
@@ -497,26 +620,32 @@ def application_withdraw(*, application, actor, expected_version, note=""):
     starts (TransitionNotAllowed after that, and for a draft, which is deleted instead). Refused with
     StaleApplication when it changed since `expected_version`: they decided on what they saw."""
     with transaction.atomic():
-        status, version = Application.objects.select_for_update().filter(pk=application.pk).values_list(
-            "status", "version").get()
+        status, version = (
+            Application.objects.select_for_update().filter(pk=application.pk).values_list("status", "version").get()
+        )
         if status == Status.DRAFT:
             raise TransitionNotAllowed("a draft is deleted, not withdrawn")
         if version != expected_version:
             raise StaleApplication()
-        application = application_transition(application=application, to_status=Status.WITHDRAWN, actor=actor,
-                                             source=Source.PORTAL, note=note)
+        application = application_transition(
+            application=application, to_status=Status.WITHDRAWN, actor=actor, source=Source.PORTAL, note=note
+        )
         _audit_for_someone_else(application, actor, "application.withdrawn")
     return application
 
 
 # Retention -----------------------------------------------------------------------------------------------
 
+
 def drafts_remind(*, now=None):
     """Remind applicants of drafts that will be deleted soon; each draft is reminded once."""
     now = now or timezone.now()
-    due = Application.objects.filter(status=Status.DRAFT, reminder_sent_at__isnull=True, expires_at__gt=now,
-                                     expires_at__lte=now + timedelta(days=reminder_days())).select_related(
-        "applicant", "flow_version")
+    due = Application.objects.filter(
+        status=Status.DRAFT,
+        reminder_sent_at__isnull=True,
+        expires_at__gt=now,
+        expires_at__lte=now + timedelta(days=reminder_days()),
+    ).select_related("applicant", "flow_version")
     count = 0
     for application in due:
         draft_expiry_remind(application=application)

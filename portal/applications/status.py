@@ -59,8 +59,9 @@ def transition_allowed(from_status, to_status, source):
 
 
 def next_statuses(from_status, source=None):
-    return [to for (frm, to), sources in TRANSITIONS.items()
-            if frm == from_status and (source is None or source in sources)]
+    return [
+        to for (frm, to), sources in TRANSITIONS.items() if frm == from_status and (source is None or source in sources)
+    ]
 
 
 def status_path(from_status, to_status, source):

@@ -8,8 +8,12 @@ from django.utils.translation import pgettext
 
 FILE_KINDS = {
     "pdf": {"magic": (b"%PDF-",), "extensions": (".pdf",), "content_type": "application/pdf", "label": "PDF"},
-    "jpeg": {"magic": (b"\xff\xd8\xff",), "extensions": (".jpg", ".jpeg"), "content_type": "image/jpeg",
-             "label": "JPG"},
+    "jpeg": {
+        "magic": (b"\xff\xd8\xff",),
+        "extensions": (".jpg", ".jpeg"),
+        "content_type": "image/jpeg",
+        "label": "JPG",
+    },
     "png": {"magic": (b"\x89PNG\r\n\x1a\n",), "extensions": (".png",), "content_type": "image/png", "label": "PNG"},
 }
 DEFAULT_ALLOWED = ("pdf", "jpeg", "png")
@@ -59,7 +63,8 @@ def upload_problem(uploaded, *, allowed=DEFAULT_ALLOWED, max_size_mb=DEFAULT_MAX
     kind = sniff(read_head(uploaded))
     if kind not in allowed or extension not in FILE_KINDS[kind]["extensions"]:
         return _("The selected file is not a real %(types)s file. Its contents do not match its name") % {
-            "types": label}
+            "types": label
+        }
     return None
 
 

@@ -51,25 +51,42 @@ def start(request, service_code):
             return redirect(_resume_url(draft))
         proxy = selectors.acting_start_kwargs(acting)  # proxy or assisted: the policy that answered decides
         application = services.application_start(
-            flow_version=flow_version, applicant=applicant, actor=request.user, service_code=service_code,
-            service_page=page, language=active_language(), **proxy)
+            flow_version=flow_version,
+            applicant=applicant,
+            actor=request.user,
+            service_code=service_code,
+            service_page=page,
+            language=active_language(),
+            **proxy,
+        )
         return redirect(_resume_url(application))
     flow = flow_version.flow_def
-    return render(request, "applications/start.html", {
-        "service": page, "flow": flow, "flow_title": localised(flow.title),
-        "acting_for": acting.principal if acting else None,
-        "what_you_need": [localised(item) for item in flow.what_you_need], "draft": draft,
-        "steps": [localised(step.title) for step in flow.steps] if flow.uses_task_list else [],
-    })
+    return render(
+        request,
+        "applications/start.html",
+        {
+            "service": page,
+            "flow": flow,
+            "flow_title": localised(flow.title),
+            "acting_for": acting.principal if acting else None,
+            "what_you_need": [localised(item) for item in flow.what_you_need],
+            "draft": draft,
+            "steps": [localised(step.title) for step in flow.steps] if flow.uses_task_list else [],
+        },
+    )
 
 
 def _progress(application, *, elder=False, step_key=None):
     """What navigation needs to know of a draft. A step that asks an address also reads the places, for its form."""
     step_def = application.flow.step(step_key) if step_key else None
     places = regions.cities() if step_def and any(f.type == "address" for f in step_def.fields) else None
-    return navigation.Progress(flow=application.flow, answers=application.answers,
-                               completed=application.completed_steps,
-                               context=selectors.field_context(application, places), elder=elder)
+    return navigation.Progress(
+        flow=application.flow,
+        answers=application.answers,
+        completed=application.completed_steps,
+        context=selectors.field_context(application, places),
+        elder=elder,
+    )
 
 
 def _url(application, place):
@@ -110,8 +127,12 @@ def _audit_read(request, application, action):
 
 
 def _common(application):
-    return {"application": application, "flow": application.flow, "flow_title": localised(application.flow.title),
-            "service_name": selectors.service_name(application)}
+    return {
+        "application": application,
+        "flow": application.flow,
+        "flow_title": localised(application.flow.title),
+        "service_name": selectors.service_name(application),
+    }
 
 
 @login_required
@@ -129,14 +150,16 @@ def detail(request, pk):
         return redirect(_resume_url(application))
     _audit_read(request, application, "application.viewed")
     context = _common(application)
-    context.update({
-        "events": selectors.application_events(application),
-        "summary": selectors.application_summary(application),
-        "documents": list(application.documents.all()),
-        "explanation": STATUS_EXPLANATIONS.get(application.status),
-        "delivery_progress": hooks.delivery_progress(application),
-        "can_withdraw": can_withdraw(application.status),
-    })
+    context.update(
+        {
+            "events": selectors.application_events(application),
+            "summary": selectors.application_summary(application),
+            "documents": list(application.documents.all()),
+            "explanation": STATUS_EXPLANATIONS.get(application.status),
+            "delivery_progress": hooks.delivery_progress(application),
+            "can_withdraw": can_withdraw(application.status),
+        }
+    )
     return render(request, "applications/detail.html", context)
 
 
@@ -149,8 +172,14 @@ def tasks(request, pk):
     items = []
     for step in application.flow.visible_steps(application.answers):
         done = step.key not in missing
-        items.append({"title": localised(step.title), "url": _url(application, navigation.at_step(step.key)),
-                      "done": done, "started": step.key in application.completed_steps})
+        items.append(
+            {
+                "title": localised(step.title),
+                "url": _url(application, navigation.at_step(step.key)),
+                "done": done,
+                "started": step.key in application.completed_steps,
+            }
+        )
     context = _common(application)
     context.update({"items": items, "complete": not missing, "done_count": sum(i["done"] for i in items)})
     return render(request, "applications/tasks.html", context)
@@ -184,13 +213,19 @@ def step(request, pk, step, question=None):
         raise Http404("No such step") from None
     if isinstance(page, navigation.Place):
         return redirect(_url(application, page))
-    offer = prefill_offer(progress.flow, page.step, progress.answers, progress.context,
-                          on_page=[page.current.key] if page.current else None)
+    offer = prefill_offer(
+        progress.flow,
+        page.step,
+        progress.answers,
+        progress.context,
+        on_page=[page.current.key] if page.current else None,
+    )
     if request.method == "GET":
         if offer:
             return _prefill_offer_page(request, application, progress, page, offer)
-        return _step_page(request, application, progress, page,
-                          _step_form(progress, page, initial={"version": application.version}))
+        return _step_page(
+            request, application, progress, page, _step_form(progress, page, initial={"version": application.version})
+        )
     if "prefill" in request.POST:
         return _prefill_decide(request, application, offer, page)
     if "remove_document" in request.POST:
@@ -199,8 +234,16 @@ def step(request, pk, step, question=None):
 
 
 def _step_form(progress, page, data=None, files=None, **kwargs):
-    return StepForm(data, files, flow=progress.flow, step=page.step, answers=progress.answers,
-                    context=progress.context, only=page.current.key if page.current else None, **kwargs)
+    return StepForm(
+        data,
+        files,
+        flow=progress.flow,
+        step=page.step,
+        answers=progress.answers,
+        context=progress.context,
+        only=page.current.key if page.current else None,
+        **kwargs,
+    )
 
 
 def _step_save(request, application, progress, page):
@@ -209,21 +252,30 @@ def _step_save(request, application, progress, page):
         return _step_page(request, application, progress, page, form)
     try:
         services.application_step_save(
-            application=application, step_key=page.step.key, cleaned_data=form.cleaned_data,
-            expected_version=form.cleaned_data.get("version"), actor=request.user,
-            complete=navigation.completes_step(progress, page, form.answers_with(form.cleaned_data)))
+            application=application,
+            step_key=page.step.key,
+            cleaned_data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+            actor=request.user,
+            complete=navigation.completes_step(progress, page, form.answers_with(form.cleaned_data)),
+        )
     except services.StaleApplication:
         return _step_conflict(request, application, page)
     except services.NotADraft:
         return _sent_already(request, application)
     if "save_and_exit" in request.POST:
-        messages.success(request, _("Your answers have been saved. You can come back to them at any "
-                                    "time from “My applications”."))
+        messages.success(
+            request, _("Your answers have been saved. You can come back to them at any time from “My applications”.")
+        )
         return redirect("applications:mine")
     if "add_another" in request.POST:
         return redirect(_url(application, page.place))
-    saved = dataclasses.replace(progress, answers=application.answers, completed=application.completed_steps,
-                                context=selectors.field_context(application, progress.context.places))
+    saved = dataclasses.replace(
+        progress,
+        answers=application.answers,
+        completed=application.completed_steps,
+        context=selectors.field_context(application, progress.context.places),
+    )
     return redirect(_url(application, navigation.after_save(saved, page, {f.key for f in form.field_defs})))
 
 
@@ -244,15 +296,22 @@ def _step_page(request, application, progress, page, form, conflict=False):
     context.update(_step_page_context(application, progress, page))
     current, documents = page.current, progress.documents
     heading_field = form[current.key] if current else None
-    context.update({
-        "form": form, "conflict": conflict,
-        "heading_in_form": heading_field is not None and not heading_field.is_checkbox,
-        "page_title": localised(current.label) if current else context["step_title"],
-        "uploads": [{"field": localised(f.label), "documents": documents.get(f.key, []), "max_files": f.max_files}
-                    for f in form.field_defs if f.type == "file" and f.key not in form.unrendered],
-        "multi_file": any(f.type == "file" and f.max_files > 1 and f.key not in form.unrendered
-                          for f in form.field_defs),
-    })
+    context.update(
+        {
+            "form": form,
+            "conflict": conflict,
+            "heading_in_form": heading_field is not None and not heading_field.is_checkbox,
+            "page_title": localised(current.label) if current else context["step_title"],
+            "uploads": [
+                {"field": localised(f.label), "documents": documents.get(f.key, []), "max_files": f.max_files}
+                for f in form.field_defs
+                if f.type == "file" and f.key not in form.unrendered
+            ],
+            "multi_file": any(
+                f.type == "file" and f.max_files > 1 and f.key not in form.unrendered for f in form.field_defs
+            ),
+        }
+    )
     return render(request, "applications/step.html", context, status=409 if conflict else 200)
 
 
@@ -261,11 +320,15 @@ def _step_page_context(application, progress, page):
     number, total = navigation.step_number(progress, page.step.key)
     question = page.number
     return {
-        "step": page.step, "step_title": localised(page.step.title),
+        "step": page.step,
+        "step_title": localised(page.step.title),
         "step_description": localised(page.step.description) if not question or question == 1 else "",
-        "number": number, "total": total, "question_number": question,
+        "number": number,
+        "total": total,
+        "question_number": question,
         "question_total": len(page.questions) if page.current else None,
-        "back_url": _url(application, navigation.back(progress, page)), "changing": page.change,
+        "back_url": _url(application, navigation.back(progress, page)),
+        "changing": page.change,
     }
 
 
@@ -274,18 +337,27 @@ def _prefill_offer_page(request, application, progress, page, offer):
     registers = registers_phrase(registers_of(offer))
     context = _common(application)
     context.update(_step_page_context(application, progress, page))
-    context.update({
-        "form": ConfirmForm(initial={"version": application.version}),
-        "heading": ngettext("Do you want us to look up %(count)s answer for you?",
-                            "Do you want us to look up %(count)s answers for you?", count) % {"count": count},
-        "intro": ngettext("We can fill in %(count)s answer from the %(registers)s:",
-                          "We can fill in %(count)s answers from the %(registers)s:", count)
-        % {"count": count, "registers": registers},
-        "questions": [localised(field_def.label) for field_def in offer],
-        "yes": ngettext("Yes, look it up", "Yes, look them up", count),
-        "no": ngettext("No, I will type it", "No, I will type them", count),
-        "for_someone": application.applicant if application.applicant_id != request.user.pk else None,
-    })
+    context.update(
+        {
+            "form": ConfirmForm(initial={"version": application.version}),
+            "heading": ngettext(
+                "Do you want us to look up %(count)s answer for you?",
+                "Do you want us to look up %(count)s answers for you?",
+                count,
+            )
+            % {"count": count},
+            "intro": ngettext(
+                "We can fill in %(count)s answer from the %(registers)s:",
+                "We can fill in %(count)s answers from the %(registers)s:",
+                count,
+            )
+            % {"count": count, "registers": registers},
+            "questions": [localised(field_def.label) for field_def in offer],
+            "yes": ngettext("Yes, look it up", "Yes, look them up", count),
+            "no": ngettext("No, I will type it", "No, I will type them", count),
+            "for_someone": application.applicant if application.applicant_id != request.user.pk else None,
+        }
+    )
     return render(request, "applications/prefill_offer.html", context)
 
 
@@ -296,30 +368,55 @@ def _prefill_decide(request, application, offer, page):
     if not offer or choice not in ("yes", "no"):
         return redirect(here)
     try:
-        decision = services.application_prefill_decide(application=application, field_defs=offer,
-                                                       consent=choice == "yes",
-                                                       expected_version=_posted_version(request), actor=request.user)
+        decision = services.application_prefill_decide(
+            application=application,
+            field_defs=offer,
+            consent=choice == "yes",
+            expected_version=_posted_version(request),
+            actor=request.user,
+        )
     except services.StaleApplication:
-        messages.error(request, _("This application was changed in another window, so nothing was looked up. "
-                                  "Check the page and try again."))
+        messages.error(
+            request,
+            _(
+                "This application was changed in another window, so nothing was looked up. "
+                "Check the page and try again."
+            ),
+        )
         return redirect(here)
     except services.NotADraft:
         return _sent_already(request, application)
     if decision.filled:
         by_plugin = registers_of([f for f in offer if f.key in decision.filled])
-        messages.success(request, ngettext(
-            "We have filled in %(count)s answer from the %(registers)s. Check it and change it if it is wrong.",
-            "We have filled in %(count)s answers from the %(registers)s. Check them and change anything that is "
-            "wrong.", len(decision.filled)) % {"count": len(decision.filled), "registers": registers_phrase(by_plugin)})
+        messages.success(
+            request,
+            ngettext(
+                "We have filled in %(count)s answer from the %(registers)s. Check it and change it if it is wrong.",
+                "We have filled in %(count)s answers from the %(registers)s. Check them and change anything that is "
+                "wrong.",
+                len(decision.filled),
+            )
+            % {"count": len(decision.filled), "registers": registers_phrase(by_plugin)},
+        )
     if decision.not_found:
-        messages.info(request, ngettext(
-            "The register did not have %(count)s of the answers. Please type it yourself.",
-            "The register did not have %(count)s of the answers. Please type them yourself.", len(decision.not_found))
-            % {"count": len(decision.not_found)})
+        messages.info(
+            request,
+            ngettext(
+                "The register did not have %(count)s of the answers. Please type it yourself.",
+                "The register did not have %(count)s of the answers. Please type them yourself.",
+                len(decision.not_found),
+            )
+            % {"count": len(decision.not_found)},
+        )
     if decision.failed:
-        messages.warning(request, _(
-            "We could not get your details from the %(registers)s just now. Please type your answers instead. "
-            "Nothing you have already entered is lost.") % {"registers": registers_phrase(decision.failed)})
+        messages.warning(
+            request,
+            _(
+                "We could not get your details from the %(registers)s just now. Please type your answers instead. "
+                "Nothing you have already entered is lost."
+            )
+            % {"registers": registers_phrase(decision.failed)},
+        )
     return redirect(here)
 
 
@@ -329,11 +426,14 @@ def _remove_document(request, application, page):
     except (ApplicationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such document") from None
     try:
-        services.document_remove(application=application, document=document,
-                                 expected_version=_posted_version(request), actor=request.user)
+        services.document_remove(
+            application=application, document=document, expected_version=_posted_version(request), actor=request.user
+        )
     except services.StaleApplication:
-        messages.error(request, _("This application was changed in another window, so nothing was removed. "
-                                  "Check the page and try again."))
+        messages.error(
+            request,
+            _("This application was changed in another window, so nothing was removed. Check the page and try again."),
+        )
     except services.NotADraft:
         return _sent_already(request, application)
     else:
@@ -351,13 +451,17 @@ def check(request, pk):
     if navigation.missing_steps(progress):
         return _answer_first(request, application, progress)
     data = request.POST if request.method == "POST" else None
-    form = DeclarationForm(data, declaration_text=declaration_text(application.flow),
-                           initial={"version": application.version})
+    form = DeclarationForm(
+        data, declaration_text=declaration_text(application.flow), initial={"version": application.version}
+    )
     if form.is_valid():
         try:
-            services.application_submit(application=application, actor=request.user,
-                                        idempotency_key=form.cleaned_data["idempotency_key"],
-                                        expected_version=form.cleaned_data["version"])
+            services.application_submit(
+                application=application,
+                actor=request.user,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                expected_version=form.cleaned_data["version"],
+            )
         except services.StaleApplication:
             return _check_stale(request, application)
         except services.AlreadySubmitted:
@@ -383,8 +487,9 @@ def _check_stale(request, application):
     progress = _progress(application, elder=_elder(request))
     if navigation.missing_steps(progress):
         return _answer_first(request, application, progress)
-    form = DeclarationForm(declaration_text=declaration_text(application.flow),
-                           initial={"version": application.version})
+    form = DeclarationForm(
+        declaration_text=declaration_text(application.flow), initial={"version": application.version}
+    )
     return _check_page(request, application, progress, form, stale=True)
 
 
@@ -426,8 +531,9 @@ def withdraw(request, pk):
     if request.method == "GET":
         return _confirm_page(request, application)
     try:
-        services.application_withdraw(application=application, actor=request.user,
-                                      expected_version=_posted_version(request))
+        services.application_withdraw(
+            application=application, actor=request.user, expected_version=_posted_version(request)
+        )
     except services.StaleApplication:
         application = application_get_for_user(user=request.user, application_id=pk)
         if can_withdraw(application.status):  # it moved on but may still be withdrawn: ask again, as it is now
@@ -444,8 +550,9 @@ def _delete_draft(request, application):
     if request.method == "GET":
         return _confirm_page(request, application, deleting=True)
     try:
-        services.application_draft_delete(application=application, actor=request.user,
-                                          expected_version=_posted_version(request))
+        services.application_draft_delete(
+            application=application, actor=request.user, expected_version=_posted_version(request)
+        )
     except services.StaleApplication:
         application = application_get_for_user(user=request.user, application_id=application.pk)
         return _confirm_page(request, application, deleting=True, stale=True)
@@ -459,8 +566,9 @@ def _delete_draft(request, application):
 def _confirm_page(request, application, *, deleting=False, stale=False):
     """Withdraw this application? / Delete this draft? Asked again, and said why, when the page was stale."""
     context = _common(application)
-    context.update({"form": ConfirmForm(initial={"version": application.version}), "deleting_draft": deleting,
-                    "stale": stale})
+    context.update(
+        {"form": ConfirmForm(initial={"version": application.version}), "deleting_draft": deleting, "stale": stale}
+    )
     return render(request, "applications/withdraw.html", context, status=409 if stale else 200)
 
 
@@ -470,21 +578,28 @@ def receipt(request, pk):
     if application.is_draft or not application.reference:
         raise Http404("A draft has no receipt")
     large = request.GET.get("large") == "1" or (
-        "large" not in request.GET and getattr(request.display_preferences, "elder_mode", False))
+        "large" not in request.GET and getattr(request.display_preferences, "elder_mode", False)
+    )
     _audit_read(request, application, "receipt.downloaded")
-    record = receipt_get_or_create(application=application, language=get_language() or application.language,
-                                   large_print=large)
+    record = receipt_get_or_create(
+        application=application, language=get_language() or application.language, large_print=large
+    )
     suffix = "-large-print" if large else ""
-    return FileResponse(record.file.open("rb"), as_attachment=True,
-                        filename=f"receipt-{application.reference}{suffix}.pdf", content_type="application/pdf")
+    return FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        filename=f"receipt-{application.reference}{suffix}.pdf",
+        content_type="application/pdf",
+    )
 
 
 @login_required
 def document(request, pk):
     item = selectors.document_get_for_user(user=request.user, document_id=pk)
     _audit_read(request, item.application, "document.downloaded")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
 
 
 def verify(request, token):

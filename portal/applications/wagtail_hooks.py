@@ -32,8 +32,9 @@ def _publish(request, instance):
             messages.error(request, message)
         return
     if created:
-        messages.success(request, _("Version %(number)s of the flow is now used for new applications.")
-                         % {"number": version.number})
+        messages.success(
+            request, _("Version %(number)s of the flow is now used for new applications.") % {"number": version.number}
+        )
 
 
 @hooks.register("after_create_snippet")

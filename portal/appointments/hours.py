@@ -13,20 +13,43 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-EN_DAYS = {name: n for n, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-EN_MONTHS = {name: n for n, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+EN_DAYS = {
+    name: n for n, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+EN_MONTHS = {
+    name: n
+    for n, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 DASH = r"\s*(?:[—–\-~～]+|至|到|to)\s*"
 TIME = r"(\d{1,2})[:：](\d{2})"
 TIME_RANGE = re.compile(TIME + DASH + TIME)
 ZH_DAY_SPEC = re.compile(r"周([一二三四五六日天])(?:" + DASH + r"周([一二三四五六日天]))?")
-EN_DAY_SPEC = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?:" + DASH
-                         + r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?", re.IGNORECASE)
+EN_DAY_SPEC = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?:"
+    + DASH
+    + r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?",
+    re.IGNORECASE,
+)
 ZH_SUMMER = re.compile(r"(\d{1,2})月(\d{1,2})日" + DASH + r"(\d{1,2})月(\d{1,2})日下午" + TIME + "开始")
-EN_SUMMER = re.compile(r"afternoons? start(?:s)? at " + TIME + r" from (\d{1,2}) (\w+)" + DASH + r"(\d{1,2}) (\w+)",
-                       re.IGNORECASE)
+EN_SUMMER = re.compile(
+    r"afternoons? start(?:s)? at " + TIME + r" from (\d{1,2}) (\w+)" + DASH + r"(\d{1,2}) (\w+)", re.IGNORECASE
+)
 CLAUSE_SPLIT = re.compile(r"[；;\n。]")
 
 

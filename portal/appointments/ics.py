@@ -8,8 +8,14 @@ from django.utils.translation import gettext as _
 
 
 def _escape(text):
-    return (str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
 
 
 def _fold(line):
@@ -36,13 +42,17 @@ def appointment_ics(appointment, *, url="", now=None):
     slot = appointment.slot
     hall = slot.hall
     summary = _("Appointment at %(hall)s") % {"hall": hall.name}
-    description = "\n".join(part for part in [
-        _("Appointment number: %(reference)s") % {"reference": appointment.reference},
-        str(slot.get_kind_display()),
-        (_("Service: %(service)s") % {"service": appointment.service_title}) if appointment.service_title else "",
-        _("Bring your resident ID card."),
-        url,
-    ] if part)
+    description = "\n".join(
+        part
+        for part in [
+            _("Appointment number: %(reference)s") % {"reference": appointment.reference},
+            str(slot.get_kind_display()),
+            (_("Service: %(service)s") % {"service": appointment.service_title}) if appointment.service_title else "",
+            _("Bring your resident ID card."),
+            url,
+        ]
+        if part
+    )
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

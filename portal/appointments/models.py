@@ -18,8 +18,9 @@ class SlotKind(models.TextChoices):
 
 
 class Slot(models.Model):
-    hall = models.ForeignKey("services_catalog.ServiceHall", on_delete=models.CASCADE, related_name="slots",
-                             verbose_name=_("service hall"))
+    hall = models.ForeignKey(
+        "services_catalog.ServiceHall", on_delete=models.CASCADE, related_name="slots", verbose_name=_("service hall")
+    )
     date = models.DateField(_("date"))
     start = models.TimeField(_("starts"))
     end = models.TimeField(_("ends"))
@@ -63,13 +64,19 @@ class Appointment(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("appointment number"), max_length=20, unique=True)
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("time"))
-    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments",
-                                verbose_name=_("citizen"))
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments", verbose_name=_("citizen")
+    )
     service_code = models.CharField(_("service code"), max_length=40, blank=True)
-    service_title = models.CharField(_("service"), max_length=255, blank=True,
-                                     help_text=_("The service's name when it was booked, in the citizen's language."))
-    status = models.CharField(_("status"), max_length=10, choices=AppointmentStatus.choices,
-                              default=AppointmentStatus.BOOKED)
+    service_title = models.CharField(
+        _("service"),
+        max_length=255,
+        blank=True,
+        help_text=_("The service's name when it was booked, in the citizen's language."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=AppointmentStatus.choices, default=AppointmentStatus.BOOKED
+    )
     language = models.CharField(max_length=10, default="zh-hans")
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -81,8 +88,11 @@ class Appointment(models.Model):
         verbose_name_plural = _("appointments")
         indexes = [models.Index(fields=["citizen", "status"]), models.Index(fields=["status", "reminder_sent_at"])]
         constraints = [
-            models.UniqueConstraint(fields=["slot", "citizen"], condition=Q(status="booked"),
-                                    name="appointments_one_booking_per_slot_and_citizen"),
+            models.UniqueConstraint(
+                fields=["slot", "citizen"],
+                condition=Q(status="booked"),
+                name="appointments_one_booking_per_slot_and_citizen",
+            ),
         ]
 
     def __str__(self):

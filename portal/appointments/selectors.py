@@ -27,8 +27,7 @@ def halls_for_booking():
 def hall_choices(halls):
     """[(city name, [(slug, hall name), ...]), ...] for a select with a group per city."""
     ordered = sorted(halls, key=lambda hall: (hall_city(hall).code, hall.region.level != RegionLevel.CITY, hall.slug))
-    return [(city.name, [(hall.slug, hall.name) for hall in group])
-            for city, group in groupby(ordered, key=hall_city)]
+    return [(city.name, [(hall.slug, hall.name) for hall in group]) for city, group in groupby(ordered, key=hall_city)]
 
 
 def hall_by_slug(slug):
@@ -47,17 +46,24 @@ def bookable_slots(hall, kind, *, now=None):
     people can see them), in time order."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    slots = (Slot.objects.filter(hall=hall, kind=kind, date__gte=today, date__lt=today + timedelta(days=booking_days()),
-                                 capacity__gt=0)
-             .exclude(date=today, start__lte=timezone.localtime(now).time())
-             .order_by("date", "start"))
+    slots = (
+        Slot.objects.filter(
+            hall=hall, kind=kind, date__gte=today, date__lt=today + timedelta(days=booking_days()), capacity__gt=0
+        )
+        .exclude(date=today, start__lte=timezone.localtime(now).time())
+        .order_by("date", "start")
+    )
     return [(day, list(group)) for day, group in groupby(slots, key=lambda slot: slot.date)]
 
 
 def hall_services(hall, locale):
     """(service code, title) of the live services offered at `hall`, in `locale`."""
-    return list(ServicePage.objects.live().filter(halls=hall, locale=locale).order_by("title")
-                .values_list("service_code", "title"))
+    return list(
+        ServicePage.objects.live()
+        .filter(halls=hall, locale=locale)
+        .order_by("title")
+        .values_list("service_code", "title")
+    )
 
 
 def service_title(code, locale):
@@ -90,6 +96,7 @@ def appointment_get_for_citizen(*, user, appointment_id):
 
 # Staff -----------------------------------------------------------------------------------------------------
 
+
 def staff_halls(user):
     """The halls whose appointments `user` manages (every hall for administrators)."""
     ids = hall_ids_for(user)
@@ -99,10 +106,14 @@ def staff_halls(user):
 
 def day_slots(hall, day):
     """The hall's slots on `day`, each with its live bookings (and who made them)."""
-    booked = Appointment.objects.filter(status=AppointmentStatus.BOOKED).select_related("citizen").order_by(
-        "created_at")
-    return list(Slot.objects.filter(hall=hall, date=day).order_by("start", "kind").prefetch_related(
-        Prefetch("appointments", queryset=booked, to_attr="bookings")))
+    booked = (
+        Appointment.objects.filter(status=AppointmentStatus.BOOKED).select_related("citizen").order_by("created_at")
+    )
+    return list(
+        Slot.objects.filter(hall=hall, date=day)
+        .order_by("start", "kind")
+        .prefetch_related(Prefetch("appointments", queryset=booked, to_attr="bookings"))
+    )
 
 
 def slot_get_for_staff(*, user, slot_id):

@@ -72,6 +72,7 @@ def booking_days():
 
 # Slots -----------------------------------------------------------------------------------------------------
 
+
 def _slot_times(periods, minutes):
     step = timedelta(minutes=minutes)
     for start, end in periods:
@@ -102,8 +103,16 @@ def slots_generate(*, days=None, start=None, halls=None):
             day = start + timedelta(days=offset)
             for slot_start, slot_end in _slot_times(hours.periods_on(day), minutes):
                 for kind in kinds:
-                    wanted.append(Slot(hall=hall, date=day, start=slot_start, end=slot_end, kind=kind,
-                                       capacity=default_capacity(kind)))
+                    wanted.append(
+                        Slot(
+                            hall=hall,
+                            date=day,
+                            start=slot_start,
+                            end=slot_end,
+                            kind=kind,
+                            capacity=default_capacity(kind),
+                        )
+                    )
     if not wanted:
         return 0, unreadable
     scope = Slot.objects.filter(hall__in=halls, date__gte=start, date__lt=start + timedelta(days=days))
@@ -120,14 +129,25 @@ def slot_capacity_set(*, slot, capacity, actor):
         updated = Slot.objects.filter(pk=slot.pk, booked__lte=capacity).update(capacity=capacity)
         if not updated:
             raise ValueError("fewer places than bookings")
-        audit_record(action="appointments.slot_changed", actor=actor, obj=slot,
-                     details={"hall": slot.hall_id, "date": slot.date.isoformat(), "start": slot.start.isoformat(),
-                              "kind": slot.kind, "capacity_before": slot.capacity, "capacity": capacity})
+        audit_record(
+            action="appointments.slot_changed",
+            actor=actor,
+            obj=slot,
+            details={
+                "hall": slot.hall_id,
+                "date": slot.date.isoformat(),
+                "start": slot.start.isoformat(),
+                "kind": slot.kind,
+                "capacity_before": slot.capacity,
+                "capacity": capacity,
+            },
+        )
     slot.capacity = capacity
     return slot
 
 
 # Bookings --------------------------------------------------------------------------------------------------
+
 
 def _unique_reference():
     for _attempt in range(20):
@@ -154,7 +174,8 @@ def appointment_book(*, citizen, slot, service_code="", service_title="", langua
         with transaction.atomic():
             # First statement of the transaction: take the place, if there is one.
             taken = Slot.objects.filter(Q(pk=slot.pk, booked__lt=F("capacity")) & _bookable_now(now)).update(
-                booked=F("booked") + 1)
+                booked=F("booked") + 1
+            )
             if not taken:
                 current = Slot.objects.filter(pk=slot.pk).filter(_bookable_now(now)).first()
                 if current is None or current.capacity == 0:
@@ -163,18 +184,29 @@ def appointment_book(*, citizen, slot, service_code="", service_title="", langua
             # One booking of this citizen's at a time from here to the commit, so two made at once (two tabs)
             # cannot both count below the limit. After the slot's UPDATE: a write first keeps SQLite's
             # transaction a writer from the start (and SQLite serialises writers anyway).
-            list(get_user_model()._default_manager.select_for_update(no_key=True).filter(pk=citizen.pk)
-                 .values_list("pk", flat=True))
+            list(
+                get_user_model()
+                ._default_manager.select_for_update(no_key=True)
+                .filter(pk=citizen.pk)
+                .values_list("pk", flat=True)
+            )
             active = Appointment.objects.filter(citizen=citizen, status=AppointmentStatus.BOOKED).filter(
                 Q(slot__date__gt=timezone.localdate(now))
-                | Q(slot__date=timezone.localdate(now), slot__end__gt=timezone.localtime(now).time()))
+                | Q(slot__date=timezone.localdate(now), slot__end__gt=timezone.localtime(now).time())
+            )
             if active.filter(slot=slot).exists():
                 raise AlreadyBooked()
             if active.count() >= max_active():
                 raise TooManyAppointments()
             appointment = Appointment.objects.create(
-                reference=_unique_reference(), slot=slot, citizen=citizen, service_code=service_code or "",
-                service_title=(service_title or "")[:255], language=language, created_at=now)
+                reference=_unique_reference(),
+                slot=slot,
+                citizen=citizen,
+                service_code=service_code or "",
+                service_title=(service_title or "")[:255],
+                language=language,
+                created_at=now,
+            )
     except IntegrityError:  # the same person booking the same slot twice at the same moment
         raise AlreadyBooked() from None
     appointment.slot = Slot.objects.select_related("hall").get(pk=slot.pk)
@@ -187,13 +219,19 @@ def appointment_cancel(*, appointment, actor, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         updated = Appointment.objects.filter(pk=appointment.pk, status=AppointmentStatus.BOOKED).update(
-            status=AppointmentStatus.CANCELLED, cancelled_at=now)
+            status=AppointmentStatus.CANCELLED, cancelled_at=now
+        )
         if not updated or appointment.slot.starts_at <= now:
             raise NotCancellable()
         Slot.objects.filter(pk=appointment.slot_id, booked__gt=0).update(booked=F("booked") - 1)
         if actor is not None and actor.pk != appointment.citizen_id:
-            audit_record(action="appointment.cancelled", actor=actor, on_behalf_of=appointment.citizen_id,
-                         obj=appointment, details={"reference": appointment.reference})
+            audit_record(
+                action="appointment.cancelled",
+                actor=actor,
+                on_behalf_of=appointment.citizen_id,
+                obj=appointment,
+                details={"reference": appointment.reference},
+            )
     appointment.status, appointment.cancelled_at = AppointmentStatus.CANCELLED, now
     return appointment
 
@@ -204,12 +242,16 @@ def appointments_remind(*, now=None):
     For the background worker (hourly is enough); returns how many were sent."""
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
-    due = list(Appointment.objects.filter(status=AppointmentStatus.BOOKED, reminder_sent_at__isnull=True,
-                                          slot__date=tomorrow).select_related("slot__hall", "citizen"))
+    due = list(
+        Appointment.objects.filter(
+            status=AppointmentStatus.BOOKED, reminder_sent_at__isnull=True, slot__date=tomorrow
+        ).select_related("slot__hall", "citizen")
+    )
     sent = 0
     for appointment in due:
-        claimed = Appointment.objects.filter(pk=appointment.pk, status=AppointmentStatus.BOOKED,
-                                             reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+        claimed = Appointment.objects.filter(
+            pk=appointment.pk, status=AppointmentStatus.BOOKED, reminder_sent_at__isnull=True
+        ).update(reminder_sent_at=now)
         if claimed:
             appointment_reminder_send(appointment=appointment)
             sent += 1

@@ -24,9 +24,10 @@ PROBLEM_MESSAGES = {
     services.SlotFull.code: lambda: _("Someone has just taken the last place at that time. Choose another time"),
     services.SlotUnavailable.code: lambda: _("That time can no longer be booked. Choose another time"),
     services.AlreadyBooked.code: lambda: _("You have already booked this time"),
-    services.TooManyAppointments.code: lambda: _(
-        "You already have %(count)s appointments booked. Cancel one before you book another") % {
-        "count": services.max_active()},
+    services.TooManyAppointments.code: lambda: (
+        _("You already have %(count)s appointments booked. Cancel one before you book another")
+        % {"count": services.max_active()}
+    ),
 }
 
 
@@ -51,8 +52,9 @@ def book_start(request):
         hall = selectors.hall_by_slug(form.cleaned_data["hall"])
         kind = form.cleaned_data["kind"]
         if kind == SlotKind.ASSISTED and not hall.assisted_service:
-            form.add_error("kind", _("This hall has no assisted service desk. Choose “Apply in person”, or "
-                                     "another hall"))
+            form.add_error(
+                "kind", _("This hall has no assisted service desk. Choose “Apply in person”, or another hall")
+            )
         else:
             url = reverse("appointments:book_time", kwargs={"hall": hall.slug, "kind": kind})
             return redirect(url + (f"?{urlencode({'service': service})}" if service else ""))
@@ -82,13 +84,15 @@ def book_time(request, hall, kind):
     locale = Locale.get_active()
     days = selectors.bookable_slots(hall, kind)
     service_code = _service_code(request)
-    day = _day_of(days, request.GET.get("day", ""), request.POST.get("slot", "")[:20] if request.method == "POST"
-                  else "")
+    day = _day_of(
+        days, request.GET.get("day", ""), request.POST.get("slot", "")[:20] if request.method == "POST" else ""
+    )
     back_url = reverse("appointments:book") + "?" + urlencode({"hall": hall.slug, "kind": kind})
     context = {"hall": hall, "kind": SlotKind(kind), "has_slots": bool(days), "service": service_code}
     if day is None:
-        return render(request, "appointments/book_time.html", {
-            **context, "days": _day_choices(days), "back_url": back_url})
+        return render(
+            request, "appointments/book_time.html", {**context, "days": _day_choices(days), "back_url": back_url}
+        )
     services_offered = selectors.hall_services(hall, locale)
     day_slots = [(d, slots) for d, slots in days if d == day]
     initial = {"service": service_code}
@@ -98,8 +102,12 @@ def book_time(request, hall, kind):
         code = form.cleaned_data["service"]
         try:
             appointment = services.appointment_book(
-                citizen=request.user, slot=slot, service_code=code,
-                service_title=selectors.service_title(code, locale), language=active_language())
+                citizen=request.user,
+                slot=slot,
+                service_code=code,
+                service_title=selectors.service_title(code, locale),
+                language=active_language(),
+            )
         except services.BookingProblem as problem:
             # Show the day's times again as they are now, with the reason.
             day_slots = [(d, slots) for d, slots in selectors.bookable_slots(hall, kind) if d == day]
@@ -109,8 +117,11 @@ def book_time(request, hall, kind):
         else:
             return redirect("appointments:booked", pk=appointment.pk)
     days_url = request.path + (f"?{urlencode({'service': service_code})}" if service_code else "")
-    return render(request, "appointments/book_time.html", {
-        **context, "form": form, "day": day, "days_url": days_url, "back_url": days_url})
+    return render(
+        request,
+        "appointments/book_time.html",
+        {**context, "form": form, "day": day, "days_url": days_url, "back_url": days_url},
+    )
 
 
 @login_required
@@ -120,15 +131,18 @@ def mine(request):
 
 
 def _detail_context(request, appointment):
-    return {"appointment": appointment, "slot": appointment.slot, "hall": appointment.slot.hall,
-            "can_cancel": appointment.is_booked and appointment.slot.starts_at > timezone.now()}
+    return {
+        "appointment": appointment,
+        "slot": appointment.slot,
+        "hall": appointment.slot.hall,
+        "can_cancel": appointment.is_booked and appointment.slot.starts_at > timezone.now(),
+    }
 
 
 @login_required
 def booked(request, pk):
     appointment = selectors.appointment_get_for_citizen(user=request.user, appointment_id=pk)
-    return render(request, "appointments/detail.html", {**_detail_context(request, appointment),
-                                                         "confirmation": True})
+    return render(request, "appointments/detail.html", {**_detail_context(request, appointment), "confirmation": True})
 
 
 @login_required
@@ -160,7 +174,10 @@ def cancel(request, pk):
         except services.NotCancellable:
             messages.error(request, _("This appointment cannot be cancelled any more."))
         else:
-            messages.success(request, _("Your appointment %(reference)s is cancelled. The place is free for someone "
-                                        "else.") % {"reference": appointment.reference})
+            messages.success(
+                request,
+                _("Your appointment %(reference)s is cancelled. The place is free for someone else.")
+                % {"reference": appointment.reference},
+            )
         return redirect("appointments:mine")
     return render(request, "appointments/cancel.html", context)

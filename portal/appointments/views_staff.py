@@ -35,23 +35,37 @@ def day(request):
         chosen = date.fromisoformat(request.GET.get("date", "")[:10])
     except ValueError:
         chosen = timezone.localdate()
-    form = DayForm(request.GET if "day_0" in request.GET else None,
-                   initial={"hall": hall.slug, "day": chosen},
-                   hall_choices=[(h.slug, h.name) for h in halls])
+    form = DayForm(
+        request.GET if "day_0" in request.GET else None,
+        initial={"hall": hall.slug, "day": chosen},
+        hall_choices=[(h.slug, h.name) for h in halls],
+    )
     if form.is_bound and form.is_valid():
         picked = next(h for h in halls if h.slug == form.cleaned_data["hall"])
         return redirect(_day_url(picked, form.cleaned_data["day"] or chosen))
     slots = selectors.day_slots(hall, chosen)
     bookings = sum(len(slot.bookings) for slot in slots)
     if bookings:
-        audit_record(action="appointments.day_viewed", actor=request.user,
-                     details={"hall": hall.pk, "date": chosen.isoformat(), "bookings": bookings})
-    return render(request, "appointments/staff/day.html", {
-        "form": form, "hall": hall, "day": chosen, "slots": slots, "bookings": bookings,
-        "kinds": SlotKind, "show_hall_choice": len(halls) > 1,
-        "previous_url": _day_url(hall, chosen - timedelta(days=1)),
-        "next_url": _day_url(hall, chosen + timedelta(days=1)),
-    })
+        audit_record(
+            action="appointments.day_viewed",
+            actor=request.user,
+            details={"hall": hall.pk, "date": chosen.isoformat(), "bookings": bookings},
+        )
+    return render(
+        request,
+        "appointments/staff/day.html",
+        {
+            "form": form,
+            "hall": hall,
+            "day": chosen,
+            "slots": slots,
+            "bookings": bookings,
+            "kinds": SlotKind,
+            "show_hall_choice": len(halls) > 1,
+            "previous_url": _day_url(hall, chosen - timedelta(days=1)),
+            "next_url": _day_url(hall, chosen + timedelta(days=1)),
+        },
+    )
 
 
 @staff_required(MANAGE_APPOINTMENTS)
@@ -69,5 +83,8 @@ def slot_edit(request, pk):
         else:
             messages.success(request, _("The places are changed."))
             return redirect(_day_url(slot.hall, slot.date))
-    return render(request, "appointments/staff/slot_edit.html", {
-        "form": form, "slot": slot, "back_url": _day_url(slot.hall, slot.date)})
+    return render(
+        request,
+        "appointments/staff/slot_edit.html",
+        {"form": form, "slot": slot, "back_url": _day_url(slot.hall, slot.date)},
+    )

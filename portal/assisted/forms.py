@@ -12,9 +12,13 @@ MAX_ANSWER_FILES = 3
 
 
 def _resident_id_field(help_text=""):
-    return ResidentIdField(label=_("Resident ID number"), validators=[validate_resident_id], help_text=help_text,
-                           widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
-                           error_messages={"required": _("Enter the resident ID number")})
+    return ResidentIdField(
+        label=_("Resident ID number"),
+        validators=[validate_resident_id],
+        help_text=help_text,
+        widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
+        error_messages={"required": _("Enter the resident ID number")},
+    )
 
 
 class FindCitizenForm(a11y.AccessibleForm):
@@ -24,19 +28,30 @@ class FindCitizenForm(a11y.AccessibleForm):
 class RegisterCitizenForm(AccountDetailsMixin, a11y.AccessibleForm):
     """A new account for a walk-in citizen: no password (they claim it later by a reset to their phone)."""
 
-    real_name = a11y.PersonNameField(label=_("Full name"), max_length=100, help_text=_("As on the ID card"),
-                                     widget=a11y.TextInput({"autocomplete": "off"}),
-                                     error_messages={"required": _("Enter the citizen's full name")})
+    real_name = a11y.PersonNameField(
+        label=_("Full name"),
+        max_length=100,
+        help_text=_("As on the ID card"),
+        widget=a11y.TextInput({"autocomplete": "off"}),
+        error_messages={"required": _("Enter the citizen's full name")},
+    )
     resident_id = _resident_id_field()
-    phone = PhoneField(label=_("Mobile phone number"), validators=[validate_mobile],
-                       help_text=_("They will get text messages about their application here, and can use it to "
-                                   "set a password and sign in themselves"),
-                       widget=a11y.TextInput({"autocomplete": "off", "inputmode": "tel"}, width="20"),
-                       error_messages={"required": _("Enter the citizen's mobile phone number")})
-    email = forms.EmailField(label=_("E-mail address"), required=False,
-                             widget=a11y.EmailInput({"autocomplete": "off"}),
-                             error_messages={"invalid": _("Enter an e-mail address in the correct format, like "
-                                                          "name@example.com")})
+    phone = PhoneField(
+        label=_("Mobile phone number"),
+        validators=[validate_mobile],
+        help_text=_(
+            "They will get text messages about their application here, and can use it to "
+            "set a password and sign in themselves"
+        ),
+        widget=a11y.TextInput({"autocomplete": "off", "inputmode": "tel"}, width="20"),
+        error_messages={"required": _("Enter the citizen's mobile phone number")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        widget=a11y.EmailInput({"autocomplete": "off"}),
+        error_messages={"invalid": _("Enter an e-mail address in the correct format, like name@example.com")},
+    )
 
 
 def _check_field(label, required_message):
@@ -46,15 +61,23 @@ def _check_field(label, required_message):
 class AssistChecksForm(a11y.AccessibleForm):
     """The three things recorded before helping anyone: each one a separate, explicit tick."""
 
-    hall = forms.TypedChoiceField(label=_("Service hall"), coerce=int, widget=a11y.Select(),
-                                  error_messages={"required": _("Choose the service hall you are working at")})
-    presence_confirmed = _check_field(_("The citizen is here in person at the counter"),
-                                      _("Confirm that the citizen is here in person"))
-    id_checked = _check_field(_("I have checked the citizen's ID card and it matches them"),
-                              _("Confirm that you have checked the citizen's ID card"))
+    hall = forms.TypedChoiceField(
+        label=_("Service hall"),
+        coerce=int,
+        widget=a11y.Select(),
+        error_messages={"required": _("Choose the service hall you are working at")},
+    )
+    presence_confirmed = _check_field(
+        _("The citizen is here in person at the counter"), _("Confirm that the citizen is here in person")
+    )
+    id_checked = _check_field(
+        _("I have checked the citizen's ID card and it matches them"),
+        _("Confirm that you have checked the citizen's ID card"),
+    )
     consent_recorded = _check_field(
         _("The citizen agrees that I fill in and send applications with them, in their name"),
-        _("Confirm that the citizen agrees to be helped"))
+        _("Confirm that the citizen agrees to be helped"),
+    )
 
     def __init__(self, *args, halls, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,11 +91,16 @@ class AssistChecksForm(a11y.AccessibleForm):
 
 
 class ServiceSearchForm(a11y.AccessibleForm):
-    q = forms.CharField(label=_("Service name or code"), max_length=100, required=False,
-                        widget=a11y.TextInput({"autocomplete": "off", "type": "search"}))
+    q = forms.CharField(
+        label=_("Service name or code"),
+        max_length=100,
+        required=False,
+        widget=a11y.TextInput({"autocomplete": "off", "type": "search"}),
+    )
 
 
 # The workbench --------------------------------------------------------------------------------------------
+
 
 class NoteForm(a11y.AccessibleForm):
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -107,15 +135,24 @@ class MultipleFileField(forms.FileField):
 
 
 class MoreInformationForm(a11y.AccessibleForm):
-    text = forms.CharField(label=_("Your answer"), max_length=4000, widget=a11y.Textarea(),
-                           error_messages={"required": _("Enter your answer to the department's request")})
-    files = MultipleFileField(label=_("Documents"), required=False, widget=MultipleFileInput(
-        {"multiple": True, "accept": uploads.accept_attribute(uploads.DEFAULT_ALLOWED)}))
+    text = forms.CharField(
+        label=_("Your answer"),
+        max_length=4000,
+        widget=a11y.Textarea(),
+        error_messages={"required": _("Enter your answer to the department's request")},
+    )
+    files = MultipleFileField(
+        label=_("Documents"),
+        required=False,
+        widget=MultipleFileInput({"multiple": True, "accept": uploads.accept_attribute(uploads.DEFAULT_ALLOWED)}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _("Up to %(count)s files: PDF, JPG or PNG, each smaller than %(size)s MB") % {
-            "count": MAX_ANSWER_FILES, "size": uploads.DEFAULT_MAX_SIZE_MB}
+            "count": MAX_ANSWER_FILES,
+            "size": uploads.DEFAULT_MAX_SIZE_MB,
+        }
 
     def clean_files(self):
         files = self.cleaned_data.get("files") or []

@@ -25,12 +25,21 @@ class AssistSession(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("reference"), max_length=32, unique=True)
-    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assist_sessions",
-                              verbose_name=_("member of staff"))
-    hall = models.ForeignKey("services_catalog.ServiceHall", on_delete=models.PROTECT, related_name="assist_sessions",
-                             verbose_name=_("service hall"))
-    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assisted_sessions",
-                                verbose_name=_("citizen"))
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assist_sessions",
+        verbose_name=_("member of staff"),
+    )
+    hall = models.ForeignKey(
+        "services_catalog.ServiceHall",
+        on_delete=models.PROTECT,
+        related_name="assist_sessions",
+        verbose_name=_("service hall"),
+    )
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assisted_sessions", verbose_name=_("citizen")
+    )
     citizen_registered = models.BooleanField(_("account created at the hall"), default=False)
     presence_confirmed = models.BooleanField(_("citizen present"), default=False)
     id_checked = models.BooleanField(_("ID card checked"), default=False)
@@ -44,13 +53,20 @@ class AssistSession(models.Model):
         verbose_name = _("assist session")
         verbose_name_plural = _("assist sessions")
         constraints = [
-            models.CheckConstraint(condition=Q(presence_confirmed=True, id_checked=True, consent_recorded=True),
-                                   name="assisted_session_has_its_checks"),
-            models.CheckConstraint(condition=(Q(state=AssistState.ACTIVE, ended_at__isnull=True)
-                                              | Q(state=AssistState.ENDED, ended_at__isnull=False)),
-                                   name="assisted_session_ended_has_time"),
-            models.UniqueConstraint(fields=["staff"], condition=Q(state=AssistState.ACTIVE),
-                                    name="assisted_one_active_session_per_staff"),
+            models.CheckConstraint(
+                condition=Q(presence_confirmed=True, id_checked=True, consent_recorded=True),
+                name="assisted_session_has_its_checks",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(state=AssistState.ACTIVE, ended_at__isnull=True)
+                    | Q(state=AssistState.ENDED, ended_at__isnull=False)
+                ),
+                name="assisted_session_ended_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["staff"], condition=Q(state=AssistState.ACTIVE), name="assisted_one_active_session_per_staff"
+            ),
         ]
         indexes = [models.Index(fields=["staff", "state"])]
 
@@ -69,7 +85,7 @@ class AssistSession(models.Model):
         return self.state == AssistState.ACTIVE and timezone.now() < self.expires_at
 
     def get_state_display(self):
-        """"Ended" for an expired session too, before the worker has marked it ended."""
+        """ "Ended" for an expired session too, before the worker has marked it ended."""
         return AssistState.ACTIVE.label if self.is_active else AssistState.ENDED.label
 
 
@@ -81,10 +97,12 @@ class MoreInformationAnswer(models.Model):
     """The citizen's (or their proxy's) answer to a department's request for more information."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE,
-                                    related_name="more_information_answers")
-    request_event = models.ForeignKey("applications.StatusEvent", null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="+")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="more_information_answers"
+    )
+    request_event = models.ForeignKey(
+        "applications.StatusEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     text = models.TextField(_("answer"))
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField()

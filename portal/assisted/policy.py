@@ -28,5 +28,9 @@ class AssistPolicy:
         session = selectors.assist_session_current(request)
         if session is None:
             raise PermissionDenied("The assist session has ended")
-        return Acting(principal=session.citizen, channel=Channel.ASSISTED, assist_session_reference=session.reference,
-                      source=Source.STAFF)
+        return Acting(
+            principal=session.citizen,
+            channel=Channel.ASSISTED,
+            assist_session_reference=session.reference,
+            source=Source.STAFF,
+        )

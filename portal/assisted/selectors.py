@@ -31,12 +31,16 @@ OPEN_STATUSES = (Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW, Status.MOR
 
 # Assisted mode --------------------------------------------------------------------------------------------
 
+
 def citizen_by_resident_id(resident_id):
     """The account holding this resident ID number (HMAC look-up: the number is never stored in clear), or None."""
     if not resident_id:
         return None
-    return get_user_model()._default_manager.filter(resident_id_hash=crypto.lookup_hash(resident_id),
-                                                    is_active=True).first()
+    return (
+        get_user_model()
+        ._default_manager.filter(resident_id_hash=crypto.lookup_hash(resident_id), is_active=True)
+        .first()
+    )
 
 
 def halls_for_staff(user):
@@ -48,8 +52,7 @@ def assist_session_live(now=None):
     """A Q over AssistSession: not ended, and started less than ASSIST_SESSION_MAX_HOURS ago. A session past
     that behaves as ended (no reach, no banner, no resuming) until the worker ends it (assist_sessions_expire)."""
     now = now or timezone.now()
-    return Q(state=AssistState.ACTIVE,
-             started_at__gt=now - datetime.timedelta(hours=settings.ASSIST_SESSION_MAX_HOURS))
+    return Q(state=AssistState.ACTIVE, started_at__gt=now - datetime.timedelta(hours=settings.ASSIST_SESSION_MAX_HOURS))
 
 
 def assist_sessions_active(staff, now=None):
@@ -91,8 +94,11 @@ def assist_session_current(request):
 
 
 def session_applications(session):
-    return list(Application.objects.filter(assist_session_reference=session.reference)
-                .select_related("flow_version").order_by("created_at"))
+    return list(
+        Application.objects.filter(assist_session_reference=session.reference)
+        .select_related("flow_version")
+        .order_by("created_at")
+    )
 
 
 def session_application_count(session):
@@ -106,9 +112,13 @@ def services_to_apply_for(query, limit=20):
     if not query:
         return []
     language = active_language()
-    pages = (ServicePage.objects.live().filter(online=True)
-             .filter(Q(service_code__iexact=query) | Q(title__icontains=query))
-             .select_related("locale").order_by("service_code")[:limit * 2])
+    pages = (
+        ServicePage.objects.live()
+        .filter(online=True)
+        .filter(Q(service_code__iexact=query) | Q(title__icontains=query))
+        .select_related("locale")
+        .order_by("service_code")[: limit * 2]
+    )
     chosen = {}
     for page in pages:
         current = chosen.get(page.service_code)
@@ -118,6 +128,7 @@ def services_to_apply_for(query, limit=20):
 
 
 # The department workbench ---------------------------------------------------------------------------------
+
 
 def reviewer_department_ids(user):
     """department_ids_for_reviewer, asked once per request (kept on the user object)."""
@@ -164,8 +175,9 @@ def overdue_filter(user, *, today=None, calendar=None):
     for days in limits:
         last = calendar.latest_overdue_start(days, today)
         cutoff = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-        condition |= Q(service_page_id__in=pages.filter(promised_time_limit_days=days).values("pk"),
-                       submitted_at__lt=cutoff)
+        condition |= Q(
+            service_page_id__in=pages.filter(promised_time_limit_days=days).values("pk"), submitted_at__lt=cutoff
+        )
     return condition & Q(status__in=OPEN_STATUSES)
 
 
@@ -184,10 +196,21 @@ def queue_applications(user, *, status="", service="", channel="", overdue=False
         applications = applications.filter(channel=channel)
     if overdue:
         applications = applications.filter(overdue_filter(user, today=today))
-    return (applications.select_related("service_page", "applicant")
-            .only("id", "reference", "service_code", "status", "channel", "submitted_at", "applicant__real_name",
-                  "service_page__promised_time_limit_days", "service_page__department_id")
-            .order_by("submitted_at", "id"))
+    return (
+        applications.select_related("service_page", "applicant")
+        .only(
+            "id",
+            "reference",
+            "service_code",
+            "status",
+            "channel",
+            "submitted_at",
+            "applicant__real_name",
+            "service_page__promised_time_limit_days",
+            "service_page__department_id",
+        )
+        .order_by("submitted_at", "id")
+    )
 
 
 def due_date(application, calendar):
@@ -209,33 +232,51 @@ def queue_rows(applications, *, today=None):
     rows = []
     for application in applications:
         due = due_date(application, calendar)
-        rows.append({"application": application, "service_name": titles.get(application.service_code, ""),
-                     "due": due, "overdue": bool(due and due < today and application.status in OPEN_STATUSES)})
+        rows.append(
+            {
+                "application": application,
+                "service_name": titles.get(application.service_code, ""),
+                "due": due,
+                "overdue": bool(due and due < today and application.status in OPEN_STATUSES),
+            }
+        )
     return rows
 
 
 def queue_application_get(*, user, application_id):
     try:
-        return queue_base(user).select_related("flow_version", "applicant", "submitted_by", "service_page").get(
-            pk=application_id)
+        return (
+            queue_base(user)
+            .select_related("flow_version", "applicant", "submitted_by", "service_page")
+            .get(pk=application_id)
+        )
     except (Application.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such application") from None
 
 
 def more_information_request_latest(application):
-    return (StatusEvent.objects.filter(application=application, to_status=Status.MORE_INFO_REQUESTED)
-            .order_by("-created_at", "-id").first())
+    return (
+        StatusEvent.objects.filter(application=application, to_status=Status.MORE_INFO_REQUESTED)
+        .order_by("-created_at", "-id")
+        .first()
+    )
 
 
 def more_information_answers(application):
-    return list(MoreInformationAnswer.objects.filter(application=application).select_related("answered_by")
-                .prefetch_related("documents"))
+    return list(
+        MoreInformationAnswer.objects.filter(application=application)
+        .select_related("answered_by")
+        .prefetch_related("documents")
+    )
 
 
 def answer_documents(application):
     """The files sent with the answers to requests for more information, oldest first."""
-    return list(MoreInformationDocument.objects.filter(answer__application=application)
-                .select_related("answer").order_by("created_at", "id"))
+    return list(
+        MoreInformationDocument.objects.filter(answer__application=application)
+        .select_related("answer")
+        .order_by("created_at", "id")
+    )
 
 
 def answer_document_for_user(*, user, document_id):
@@ -243,7 +284,8 @@ def answer_document_for_user(*, user, document_id):
     or 404: the same access rule as the application's own documents (applications_visible_to)."""
     try:
         return MoreInformationDocument.objects.select_related("answer__application").get(
-            pk=document_id, answer__application__in=applications_visible_to(user))
+            pk=document_id, answer__application__in=applications_visible_to(user)
+        )
     except (MoreInformationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such document") from None
 
@@ -254,17 +296,26 @@ def documents_sent(application, *, for_reviewer=False):
     the form's uploads), with the download address the citizen's side or the workbench checks."""
     own = "assisted:queue_document" if for_reviewer else "applications:document"
     answered = "assisted:queue_answer_document" if for_reviewer else "more_information:document"
-    rows = [{"name": document.original_name, "url": reverse(own, kwargs={"pk": document.pk}), "answered_at": None}
-            for document in application.documents.all()]
-    rows += [{"name": document.original_name, "url": reverse(answered, kwargs={"pk": document.pk}),
-              "answered_at": document.answer.created_at} for document in answer_documents(application)]
+    rows = [
+        {"name": document.original_name, "url": reverse(own, kwargs={"pk": document.pk}), "answered_at": None}
+        for document in application.documents.all()
+    ]
+    rows += [
+        {
+            "name": document.original_name,
+            "url": reverse(answered, kwargs={"pk": document.pk}),
+            "answered_at": document.answer.created_at,
+        }
+        for document in answer_documents(application)
+    ]
     return rows
 
 
 def answer_document_for_reviewer(*, user, document_id):
     try:
         return MoreInformationDocument.objects.select_related("answer__application").get(
-            pk=document_id, answer__application__in=queue_base(user))
+            pk=document_id, answer__application__in=queue_base(user)
+        )
     except (MoreInformationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such document") from None
 
@@ -272,7 +323,8 @@ def answer_document_for_reviewer(*, user, document_id):
 def application_document_for_reviewer(*, user, document_id):
     try:
         return ApplicationDocument.objects.select_related("application").get(
-            pk=document_id, application__in=queue_base(user))
+            pk=document_id, application__in=queue_base(user)
+        )
     except (ApplicationDocument.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such document") from None
 

@@ -26,8 +26,9 @@ AUDIT_LABELS = {
     "assist.citizen_looked_up": _("Looked you up by your ID number at a service hall"),
     "assist.citizen_registered": _("Created your account at a service hall"),
     "assist.session_started": _("Started helping you at a service hall"),
-    "assist.checks_recorded": _("Recorded that you were there in person, your ID card was checked and you "
-                                "agreed to be helped"),
+    "assist.checks_recorded": _(
+        "Recorded that you were there in person, your ID card was checked and you agreed to be helped"
+    ),
     "assist.session_resumed": _("Carried on helping you at a service hall"),
     "assist.session_ended": _("Finished helping you at a service hall"),
     "review.started": _("Started reviewing your application"),
@@ -75,11 +76,17 @@ def _reference():
 
 
 def _audit(session, action, **details):
-    audit_record(action=action, actor=session.staff, on_behalf_of=session.citizen_id, obj=session,
-                 details={"session": session.reference, "hall": session.hall_id, **details})
+    audit_record(
+        action=action,
+        actor=session.staff,
+        on_behalf_of=session.citizen_id,
+        obj=session,
+        details={"session": session.reference, "hall": session.hall_id, **details},
+    )
 
 
 # Assisted mode --------------------------------------------------------------------------------------------
+
 
 def citizen_look_up(*, staff, resident_id):
     """The active account holding `resident_id`, or None. Every look-up counts against the member of staff's
@@ -90,8 +97,13 @@ def citizen_look_up(*, staff, resident_id):
     throttle.record_failure(scope, identifier=staff.pk, window=LOOK_UP_WINDOW_SECONDS)  # per person, not per IP
     citizen = selectors.citizen_by_resident_id(resident_id)
     if citizen is not None:
-        audit_record(action="assist.citizen_looked_up", actor=staff, on_behalf_of=citizen, obj=citizen,
-                     details={"by": "hall staff"})
+        audit_record(
+            action="assist.citizen_looked_up",
+            actor=staff,
+            on_behalf_of=citizen,
+            obj=citizen,
+            details={"by": "hall staff"},
+        )
     return citizen
 
 
@@ -99,15 +111,20 @@ def citizen_register_at_hall(*, staff, real_name, resident_id, phone, email=""):
     """An account for a walk-in citizen, with no password: they claim it later with a reset by text message
     (or e-mail), as the portal's own "forgotten password" pages already allow."""
     with transaction.atomic():
-        citizen = user_register(real_name=real_name, password=None, phone=phone, email=email,
-                                resident_id=resident_id)
-        audit_record(action="assist.citizen_registered", actor=staff, on_behalf_of=citizen, obj=citizen,
-                     details={"by": "hall staff"})
+        citizen = user_register(real_name=real_name, password=None, phone=phone, email=email, resident_id=resident_id)
+        audit_record(
+            action="assist.citizen_registered",
+            actor=staff,
+            on_behalf_of=citizen,
+            obj=citizen,
+            details={"by": "hall staff"},
+        )
     return citizen
 
 
-def assist_session_start(*, staff, citizen, hall, presence_confirmed, id_checked, consent_recorded,
-                         citizen_registered=False):
+def assist_session_start(
+    *, staff, citizen, hall, presence_confirmed, id_checked, consent_recorded, citizen_registered=False
+):
     """Start helping `citizen` at `hall`: only with all three checks recorded, only at one of the member of
     staff's own halls, and one session at a time."""
     if not (presence_confirmed and id_checked and consent_recorded):
@@ -123,8 +140,16 @@ def assist_session_start(*, staff, citizen, hall, presence_confirmed, id_checked
         if current is not None:
             raise AssistSessionAlreadyActive(current)
         session = AssistSession.objects.create(
-            reference=_reference(), staff=staff, hall=hall, citizen=citizen, citizen_registered=citizen_registered,
-            presence_confirmed=True, id_checked=True, consent_recorded=True, started_at=timezone.now())
+            reference=_reference(),
+            staff=staff,
+            hall=hall,
+            citizen=citizen,
+            citizen_registered=citizen_registered,
+            presence_confirmed=True,
+            id_checked=True,
+            consent_recorded=True,
+            started_at=timezone.now(),
+        )
         _audit(session, "assist.session_started")
         _audit(session, "assist.checks_recorded", presence_confirmed=True, id_checked=True, consent_recorded=True)
     return session
@@ -148,13 +173,19 @@ def assist_session_end(*, session, actor, request=None, reason=""):
     now = timezone.now()
     with transaction.atomic():
         ended = AssistSession.objects.filter(pk=session.pk, state=AssistState.ACTIVE).update(
-            state=AssistState.ENDED, ended_at=now)
+            state=AssistState.ENDED, ended_at=now
+        )
         if ended:
             session.state, session.ended_at = AssistState.ENDED, now
             count = selectors.session_application_count(session)
             details = {"session": session.reference, "hall": session.hall_id, "applications": count}
-            audit_record(action="assist.session_ended", actor=actor, on_behalf_of=session.citizen_id, obj=session,
-                         details={**details, "reason": reason} if reason else details)
+            audit_record(
+                action="assist.session_ended",
+                actor=actor,
+                on_behalf_of=session.citizen_id,
+                obj=session,
+                details={**details, "reason": reason} if reason else details,
+            )
     if request is not None and request.session.get(selectors.SESSION_KEY) == session.reference:
         request.session.pop(selectors.SESSION_KEY, None)
     return bool(ended)
@@ -163,8 +194,10 @@ def assist_session_end(*, session, actor, request=None, reason=""):
 def assist_sessions_expire(*, now=None):
     """End every session past ASSIST_SESSION_MAX_HOURS that nobody ended (for the background worker, every
     10 minutes), audited with no actor and reason "expired". Idempotent; returns how many it ended."""
-    return sum(assist_session_end(session=session, actor=None, reason="expired")
-               for session in selectors.assist_sessions_expired(now=now))
+    return sum(
+        assist_session_end(session=session, actor=None, reason="expired")
+        for session in selectors.assist_sessions_expired(now=now)
+    )
 
 
 def assist_browser_session_leave(*, request):
@@ -173,6 +206,7 @@ def assist_browser_session_leave(*, request):
 
 
 # The department workbench ---------------------------------------------------------------------------------
+
 
 def _check(application, expected_status):
     if selectors.back_office_connectors(application):
@@ -184,8 +218,13 @@ def _check(application, expected_status):
 
 
 def _review_audit(application, actor, action, **details):
-    audit_record(action=action, actor=actor, on_behalf_of=application.applicant_id, obj=application,
-                 details={"reference": application.reference, **details})
+    audit_record(
+        action=action,
+        actor=actor,
+        on_behalf_of=application.applicant_id,
+        obj=application,
+        details={"reference": application.reference, **details},
+    )
 
 
 def review_start(*, application, actor, expected_status=""):
@@ -193,13 +232,15 @@ def review_start(*, application, actor, expected_status=""):
     with transaction.atomic():
         current = _check(application, expected_status)
         if current == Status.SUBMITTED:
-            application = application_transition(application=application, to_status=Status.RECEIVED, actor=actor,
-                                                 source=Source.STAFF)
+            application = application_transition(
+                application=application, to_status=Status.RECEIVED, actor=actor, source=Source.STAFF
+            )
             current = Status.RECEIVED
         if current != Status.RECEIVED:
             raise TransitionNotAllowed(f"{current} → {Status.IN_REVIEW}")
-        application = application_transition(application=application, to_status=Status.IN_REVIEW, actor=actor,
-                                             source=Source.STAFF)
+        application = application_transition(
+            application=application, to_status=Status.IN_REVIEW, actor=actor, source=Source.STAFF
+        )
         _review_audit(application, actor, "review.started")
     return application
 
@@ -207,8 +248,9 @@ def review_start(*, application, actor, expected_status=""):
 def review_request_more_information(*, application, actor, note, expected_status=""):
     with transaction.atomic():
         _check(application, expected_status)
-        application = application_transition(application=application, to_status=Status.MORE_INFO_REQUESTED,
-                                             actor=actor, source=Source.STAFF, note=note)
+        application = application_transition(
+            application=application, to_status=Status.MORE_INFO_REQUESTED, actor=actor, source=Source.STAFF, note=note
+        )
         _review_audit(application, actor, "review.more_information_requested")
     return application
 
@@ -217,8 +259,9 @@ def review_decide(*, application, actor, approve, reason, expected_status=""):
     to_status = Status.APPROVED if approve else Status.REJECTED
     with transaction.atomic():
         _check(application, expected_status)
-        application = application_transition(application=application, to_status=to_status, actor=actor,
-                                             source=Source.STAFF, note=reason)
+        application = application_transition(
+            application=application, to_status=to_status, actor=actor, source=Source.STAFF, note=reason
+        )
         _review_audit(application, actor, "review.approved" if approve else "review.rejected")
     return application
 
@@ -226,8 +269,9 @@ def review_decide(*, application, actor, approve, reason, expected_status=""):
 def review_complete(*, application, actor, note="", expected_status=""):
     with transaction.atomic():
         _check(application, expected_status)
-        application = application_transition(application=application, to_status=Status.COMPLETED, actor=actor,
-                                             source=Source.STAFF, note=note)
+        application = application_transition(
+            application=application, to_status=Status.COMPLETED, actor=actor, source=Source.STAFF, note=note
+        )
         _review_audit(application, actor, "review.completed")
     return application
 
@@ -237,24 +281,39 @@ def more_information_answer(*, application, actor, text, uploads=()):
     the department's review (source: the portal)."""
     now = timezone.now()
     with transaction.atomic():
-        current = Application.objects.select_for_update().filter(pk=application.pk).values_list(
-            "status", flat=True).first()
+        current = (
+            Application.objects.select_for_update().filter(pk=application.pk).values_list("status", flat=True).first()
+        )
         if current != Status.MORE_INFO_REQUESTED:
             raise TransitionNotAllowed(f"{current}: no request for more information is open")
         answer = MoreInformationAnswer.objects.create(
-            application=application, request_event=selectors.more_information_request_latest(application),
-            text=text, answered_by=actor, created_at=now)
+            application=application,
+            request_event=selectors.more_information_request_latest(application),
+            text=text,
+            answered_by=actor,
+            created_at=now,
+        )
         for upload in uploads:
             _kind, content_type, digest = describe(upload)
-            document = MoreInformationDocument(id=uuid.uuid4(), answer=answer,
-                                               original_name=(upload.name or "upload")[-200:],
-                                               content_type=content_type, size=upload.size, sha256=digest)
+            document = MoreInformationDocument(
+                id=uuid.uuid4(),
+                answer=answer,
+                original_name=(upload.name or "upload")[-200:],
+                content_type=content_type,
+                size=upload.size,
+                sha256=digest,
+            )
             document.file.save(document.id.hex, upload, save=False)
             document.save()
-        application = application_transition(application=application, to_status=Status.IN_REVIEW, actor=actor,
-                                             source=Source.PORTAL)
+        application = application_transition(
+            application=application, to_status=Status.IN_REVIEW, actor=actor, source=Source.PORTAL
+        )
         if actor.pk != application.applicant_id:
-            audit_record(action="application.more_information_answered", actor=actor,
-                         on_behalf_of=application.applicant_id, obj=application,
-                         details={"channel": application.channel})
+            audit_record(
+                action="application.more_information_answered",
+                actor=actor,
+                on_behalf_of=application.applicant_id,
+                obj=application,
+                details={"channel": application.channel},
+            )
     return answer

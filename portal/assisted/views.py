@@ -40,6 +40,7 @@ PAGE_SIZE = 25
 
 # Assisted mode --------------------------------------------------------------------------------------------
 
+
 @staff_required(ASSIST)
 @sensitive_post_parameters("resident_id")
 @require_http_methods(["GET", "POST"])
@@ -51,9 +52,11 @@ def assist_home(request):
         try:
             citizen = services.citizen_look_up(staff=request.user, resident_id=resident_id)
         except services.TooManyLookUps:
-            form.add_error("resident_id", _("You have looked up too many ID numbers in a short time. Wait "
-                                            "%(minutes)s minutes, then try again")
-                           % {"minutes": services.LOOK_UP_WINDOW_SECONDS // 60})
+            form.add_error(
+                "resident_id",
+                _("You have looked up too many ID numbers in a short time. Wait %(minutes)s minutes, then try again")
+                % {"minutes": services.LOOK_UP_WINDOW_SECONDS // 60},
+            )
         else:
             if citizen is None:
                 request.session[UNKNOWN_ID_KEY] = crypto.encrypt(resident_id)
@@ -64,10 +67,16 @@ def assist_home(request):
                 request.session[CANDIDATE_KEY] = {"user": citizen.pk, "registered": False}
                 request.session.pop(UNKNOWN_ID_KEY, None)
                 return redirect("assisted:checks")
-    return render(request, "assisted/home.html", {
-        "form": form, "active": selectors.assist_sessions_active(request.user).first(),
-        "recent": selectors.assist_sessions_recent(request.user), "current": selectors.assist_session_current(request),
-    })
+    return render(
+        request,
+        "assisted/home.html",
+        {
+            "form": form,
+            "active": selectors.assist_sessions_active(request.user).first(),
+            "recent": selectors.assist_sessions_recent(request.user),
+            "current": selectors.assist_session_current(request),
+        },
+    )
 
 
 @staff_required(ASSIST)
@@ -80,9 +89,13 @@ def register(request):
     form = RegisterCitizenForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        citizen = services.citizen_register_at_hall(staff=request.user, real_name=data["real_name"],
-                                                    resident_id=data["resident_id"], phone=data["phone"],
-                                                    email=data["email"])
+        citizen = services.citizen_register_at_hall(
+            staff=request.user,
+            real_name=data["real_name"],
+            resident_id=data["resident_id"],
+            phone=data["phone"],
+            email=data["email"],
+        )
         request.session.pop(UNKNOWN_ID_KEY, None)
         request.session[CANDIDATE_KEY] = {"user": citizen.pk, "registered": True}
         messages.success(request, _("An account has been created for %(name)s.") % {"name": citizen.real_name})
@@ -109,12 +122,20 @@ def checks(request):
         data = form.cleaned_data
         try:
             session = services.assist_session_start(
-                staff=request.user, citizen=citizen, hall=data["hall"], presence_confirmed=data["presence_confirmed"],
-                id_checked=data["id_checked"], consent_recorded=data["consent_recorded"],
-                citizen_registered=registered)
+                staff=request.user,
+                citizen=citizen,
+                hall=data["hall"],
+                presence_confirmed=data["presence_confirmed"],
+                id_checked=data["id_checked"],
+                consent_recorded=data["consent_recorded"],
+                citizen_registered=registered,
+            )
         except services.AssistSessionAlreadyActive as active:
-            messages.error(request, _("You are still assisting %(name)s. End that session before you start another.")
-                           % {"name": active.session.citizen.real_name})
+            messages.error(
+                request,
+                _("You are still assisting %(name)s. End that session before you start another.")
+                % {"name": active.session.citizen.real_name},
+            )
             return redirect("assisted:session", reference=active.session.reference)
         services.assist_session_enter(request=request, session=session)
         request.session.pop(CANDIDATE_KEY, None)
@@ -131,12 +152,19 @@ def session_detail(request, reference):
     # Once it has ended, the applications are the citizen's alone: the page keeps only how many were made.
     applications = selectors.session_applications(session) if session.is_active else []
     names = application_selectors.service_names(applications)
-    return render(request, "assisted/session.html", {
-        "session": session, "in_this_session": current is not None and current.pk == session.pk,
-        "search": search, "results": results, "searched": search.is_bound,
-        "applications": [{"application": a, "service_name": names[a.pk]} for a in applications],
-        "application_count": None if session.is_active else selectors.session_application_count(session),
-    })
+    return render(
+        request,
+        "assisted/session.html",
+        {
+            "session": session,
+            "in_this_session": current is not None and current.pk == session.pk,
+            "search": search,
+            "results": results,
+            "searched": search.is_bound,
+            "applications": [{"application": a, "service_name": names[a.pk]} for a in applications],
+            "application_count": None if session.is_active else selectors.session_application_count(session),
+        },
+    )
 
 
 @staff_required(ASSIST)
@@ -156,8 +184,11 @@ def session_resume(request, reference):
 def session_end(request, reference):
     session = selectors.assist_session_get(staff=request.user, reference=reference)
     services.assist_session_end(session=session, actor=request.user, request=request)
-    messages.success(request, _("The session with %(name)s has ended. Their applications are in their own account.")
-                     % {"name": session.citizen.real_name})
+    messages.success(
+        request,
+        _("The session with %(name)s has ended. Their applications are in their own account.")
+        % {"name": session.citizen.real_name},
+    )
     return redirect("assisted:home")
 
 
@@ -170,6 +201,7 @@ def leave(request):
 
 
 # The department workbench ---------------------------------------------------------------------------------
+
 
 def _queue_filters(request):
     statuses = {value for value, _label in Status.choices if value != Status.DRAFT}
@@ -189,12 +221,19 @@ def queue(request):
     today = timezone.localdate()
     applications = selectors.queue_applications(request.user, today=today, **filters)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "assisted/queue.html", {
-        "filters": filters, "page_obj": page, "rows": selectors.queue_rows(page.object_list, today=today),
-        "services": selectors.queue_services(request.user), "channels": Channel.choices,
-        "statuses": [(value, label) for value, label in Status.choices if value != Status.DRAFT],
-        "params": {key: ("1" if value is True else value) for key, value in filters.items() if value},
-    })
+    return render(
+        request,
+        "assisted/queue.html",
+        {
+            "filters": filters,
+            "page_obj": page,
+            "rows": selectors.queue_rows(page.object_list, today=today),
+            "services": selectors.queue_services(request.user),
+            "channels": Channel.choices,
+            "statuses": [(value, label) for value, label in Status.choices if value != Status.DRAFT],
+            "params": {key: ("1" if value is True else value) for key, value in filters.items() if value},
+        },
+    )
 
 
 def _detail_context(request, application, forms=None):
@@ -203,13 +242,16 @@ def _detail_context(request, application, forms=None):
     status = application.status
     forms = forms or {}
     return {
-        "application": application, "service_name": application_selectors.service_name(application),
+        "application": application,
+        "service_name": application_selectors.service_name(application),
         "summary": application_selectors.application_summary(application),
-        "documents": list(application.documents.all()), "events": application_selectors.application_events(application),
-        "answers": selectors.more_information_answers(application), "connectors": connectors,
+        "documents": list(application.documents.all()),
+        "events": application_selectors.application_events(application),
+        "answers": selectors.more_information_answers(application),
+        "connectors": connectors,
         "due": selectors.due_date(application, selectors.Calendar()),
-        "can_start": bool(allowed & {Status.RECEIVED, Status.IN_REVIEW}) and status in (Status.SUBMITTED,
-                                                                                         Status.RECEIVED),
+        "can_start": bool(allowed & {Status.RECEIVED, Status.IN_REVIEW})
+        and status in (Status.SUBMITTED, Status.RECEIVED),
         "can_decide": status == Status.IN_REVIEW and not connectors,
         "can_complete": Status.COMPLETED in allowed,
         "start_form": ActionForm(initial={"expected_status": status}),
@@ -220,22 +262,37 @@ def _detail_context(request, application, forms=None):
 
 
 def _more_form(data=None, **kwargs):
-    return NoteForm(data, prefix="more", label=_("What the citizen needs to send or explain"),
-                    help_text=_("The citizen reads this on their application page and in a text message or e-mail."),
-                    required_message=_("Say what more information the citizen needs to give"), **kwargs)
+    return NoteForm(
+        data,
+        prefix="more",
+        label=_("What the citizen needs to send or explain"),
+        help_text=_("The citizen reads this on their application page and in a text message or e-mail."),
+        required_message=_("Say what more information the citizen needs to give"),
+        **kwargs,
+    )
 
 
 def _decide_form(data=None, required=False, **kwargs):
-    return NoteForm(data, prefix="decide", label=_("Reason for the decision"),
-                    help_text=_("Needed when you do not approve: say why and what the citizen can do next."),
-                    required=required, **kwargs)
+    return NoteForm(
+        data,
+        prefix="decide",
+        label=_("Reason for the decision"),
+        help_text=_("Needed when you do not approve: say why and what the citizen can do next."),
+        required=required,
+        **kwargs,
+    )
 
 
 @staff_required(REVIEW)
 def queue_detail(request, pk):
     application = selectors.queue_application_get(user=request.user, application_id=pk)
-    audit_record(action="application.viewed", actor=request.user, on_behalf_of=application.applicant_id,
-                 obj=application, details={"by": "reviewer"})
+    audit_record(
+        action="application.viewed",
+        actor=request.user,
+        on_behalf_of=application.applicant_id,
+        obj=application,
+        details={"by": "reviewer"},
+    )
     return render(request, "assisted/queue_detail.html", _detail_context(request, application))
 
 
@@ -249,41 +306,61 @@ def queue_action(request, pk, action):
         if action == "start":
             form = ActionForm(request.POST)
             form.is_valid()
-            services.review_start(application=application, actor=request.user,
-                                  expected_status=form.cleaned_data.get("expected_status", ""))
+            services.review_start(
+                application=application,
+                actor=request.user,
+                expected_status=form.cleaned_data.get("expected_status", ""),
+            )
             messages.success(request, _("You have started reviewing this application."))
         elif action == "more-information":
             form = forms["more"] = _more_form(request.POST)
             if not form.is_valid():
                 return _detail_with_errors(request, application, forms)
-            services.review_request_more_information(application=application, actor=request.user,
-                                                     note=form.cleaned_data["note"],
-                                                     expected_status=form.cleaned_data["expected_status"])
+            services.review_request_more_information(
+                application=application,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                expected_status=form.cleaned_data["expected_status"],
+            )
             messages.success(request, _("The citizen has been asked for more information."))
         elif action in ("approve", "reject"):
             form = forms["decide"] = _decide_form(  # a reason is needed to reject, not to approve
-                request.POST, required=action == "reject",
-                required_message=_("Give the reason the application is not approved"))
+                request.POST,
+                required=action == "reject",
+                required_message=_("Give the reason the application is not approved"),
+            )
             if not form.is_valid():
                 return _detail_with_errors(request, application, forms)
-            services.review_decide(application=application, actor=request.user, approve=action == "approve",
-                                   reason=form.cleaned_data["note"],
-                                   expected_status=form.cleaned_data["expected_status"])
-            messages.success(request, _("The application has been approved.") if action == "approve"
-                             else _("The application has not been approved. The citizen has been told why."))
+            services.review_decide(
+                application=application,
+                actor=request.user,
+                approve=action == "approve",
+                reason=form.cleaned_data["note"],
+                expected_status=form.cleaned_data["expected_status"],
+            )
+            messages.success(
+                request,
+                _("The application has been approved.")
+                if action == "approve"
+                else _("The application has not been approved. The citizen has been told why."),
+            )
         elif action == "complete":
             form = ActionForm(request.POST)
             form.is_valid()
-            services.review_complete(application=application, actor=request.user,
-                                     expected_status=form.cleaned_data.get("expected_status", ""))
+            services.review_complete(
+                application=application,
+                actor=request.user,
+                expected_status=form.cleaned_data.get("expected_status", ""),
+            )
             messages.success(request, _("The application is closed."))
         else:
             raise PermissionDenied
     except services.BackOfficeDrivesStatus:
         messages.error(request, _("This department's own system sets the status of its applications."))
     except (StaleApplication, TransitionNotAllowed):
-        messages.error(request, _("The application changed while you were looking at it. Check it again, then "
-                                  "choose what to do."))
+        messages.error(
+            request, _("The application changed while you were looking at it. Check it again, then choose what to do.")
+        )
     return redirect(detail_url)
 
 
@@ -294,10 +371,16 @@ def _detail_with_errors(request, application, forms):
 
 
 def _file(item, user, application):
-    audit_record(action="document.downloaded", actor=user, on_behalf_of=application.applicant_id, obj=application,
-                 details={"by": "reviewer"})
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    audit_record(
+        action="document.downloaded",
+        actor=user,
+        on_behalf_of=application.applicant_id,
+        obj=application,
+        details={"by": "reviewer"},
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
 
 
 @staff_required(REVIEW)
@@ -314,6 +397,7 @@ def queue_answer_document(request, pk):
 
 # The citizen's side of a request for more information -----------------------------------------------------
 
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def more_information(request, pk):
@@ -323,14 +407,24 @@ def more_information(request, pk):
     form = MoreInformationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.more_information_answer(application=application, actor=request.user,
-                                             text=form.cleaned_data["text"], uploads=form.cleaned_data["files"])
+            services.more_information_answer(
+                application=application,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                uploads=form.cleaned_data["files"],
+            )
         except TransitionNotAllowed:
             messages.error(request, _("The department is no longer waiting for an answer."))
         else:
             messages.success(request, _("Your answer has been sent to the department."))
         return redirect("applications:detail", pk=pk)
-    return render(request, "assisted/more_information.html", {
-        "application": application, "service_name": application_selectors.service_name(application),
-        "request_event": selectors.more_information_request_latest(application), "form": form,
-    })
+    return render(
+        request,
+        "assisted/more_information.html",
+        {
+            "application": application,
+            "service_name": application_selectors.service_name(application),
+            "request_event": selectors.more_information_request_latest(application),
+            "form": form,
+        },
+    )

@@ -14,7 +14,12 @@ def answer_document(request, pk):
     document = selectors.answer_document_for_user(user=request.user, document_id=pk)
     application = document.answer.application
     if request.user.pk != application.applicant_id:  # someone else reading it is recorded for the applicant
-        audit_record(action="document.downloaded", actor=request.user, on_behalf_of=application.applicant_id,
-                     obj=application)
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name,
-                        content_type=document.content_type)
+        audit_record(
+            action="document.downloaded", actor=request.user, on_behalf_of=application.applicant_id, obj=application
+        )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )

@@ -22,8 +22,9 @@ ACTION_LABELS = {
     "rating.followed_up": _("Recorded the follow-up of a rating you gave"),
     "appointment.cancelled": _("Cancelled your appointment"),
     "prefill.looked_up": _("Looked up your details in a government register, with consent"),
-    "account.registration_with_your_id_number": _("Tried to create a new account with your resident ID number "
-                                                  "(it was not added)"),
+    "account.registration_with_your_id_number": _(
+        "Tried to create a new account with your resident ID number (it was not added)"
+    ),
 }
 
 

@@ -42,6 +42,7 @@ anchor_logger = logging.getLogger("portal.audit.anchor")
 
 # ---- keys ------------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Key:
     id: str
@@ -65,18 +66,23 @@ def _keyring(current, retired, secret_key):
 
 def keyring():
     """({key id: Key} of every key that may have signed a row or an anchor, the key that signs new ones)."""
-    return _keyring(settings.AUDIT_HMAC_KEY or "", tuple(settings.AUDIT_HMAC_RETIRED_KEYS),
-                    settings.SECRET_KEY)
+    return _keyring(settings.AUDIT_HMAC_KEY or "", tuple(settings.AUDIT_HMAC_RETIRED_KEYS), settings.SECRET_KEY)
 
 
 # ---- the chain -------------------------------------------------------------------------------------------------
 
+
 def canonical(event):
     row = {
         "created_at": event.created_at.isoformat(timespec="microseconds"),
-        "actor_id": event.actor_id, "actor_name": event.actor_name, "on_behalf_of_id": event.on_behalf_of_id,
-        "action": event.action, "object_type": event.object_type, "object_id": event.object_id,
-        "request_id": event.request_id, "details": event.details,
+        "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
+        "on_behalf_of_id": event.on_behalf_of_id,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "request_id": event.request_id,
+        "details": event.details,
     }
     return json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
@@ -89,8 +95,9 @@ def _id(user):
     return getattr(user, "pk", user) if user is not None else None
 
 
-def audit_record(*, action, actor=None, on_behalf_of=None, obj=None, object_type="", object_id="", details=None,
-                 request_id=None):
+def audit_record(
+    *, action, actor=None, on_behalf_of=None, obj=None, object_type="", object_id="", details=None, request_id=None
+):
     """Appends one event. `obj` (a model instance) gives object_type and object_id when they are not given."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
@@ -102,10 +109,18 @@ def audit_record(*, action, actor=None, on_behalf_of=None, obj=None, object_type
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
         last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
         event = AuditEvent(
-            created_at=timezone.now(), actor_id=_id(actor), actor_name=str(actor)[:100] if actor is not None else "",
-            on_behalf_of_id=_id(on_behalf_of), action=action, object_type=object_type, object_id=str(object_id),
-            request_id=request_id if request_id is not None else current_request_id(), details=details or {},
-            previous_hash=last or GENESIS, key_id=key.id)
+            created_at=timezone.now(),
+            actor_id=_id(actor),
+            actor_name=str(actor)[:100] if actor is not None else "",
+            on_behalf_of_id=_id(on_behalf_of),
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            request_id=request_id if request_id is not None else current_request_id(),
+            details=details or {},
+            previous_hash=last or GENESIS,
+            key_id=key.id,
+        )
         # Store the JSON as the database will give it back, so the hash can be recomputed from the row.
         event.details = json.loads(json.dumps(event.details, default=str))
         event.hash = event_hash(event.previous_hash, event, key=key)
@@ -115,6 +130,7 @@ def audit_record(*, action, actor=None, on_behalf_of=None, obj=None, object_type
 
 # ---- anchors ---------------------------------------------------------------------------------------------------
 
+
 def _signature(payload, key):
     body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hmac.new(key.secret, f"portal.audit.anchor\n{body}".encode(), hashlib.sha256).hexdigest()
@@ -123,8 +139,15 @@ def _signature(payload, key):
 def anchor_line(*, last_id, last_hash, count, **extra):
     """One signed JSON line fixing the chain's head: the newest event's id and hash, and how many events there are."""
     _keys, key = keyring()
-    payload = {"kind": ANCHOR_KIND, "at": timezone.now().isoformat(timespec="seconds"), "last_id": last_id,
-               "last_hash": last_hash, "count": count, "key_id": key.id, **extra}
+    payload = {
+        "kind": ANCHOR_KIND,
+        "at": timezone.now().isoformat(timespec="seconds"),
+        "last_id": last_id,
+        "last_hash": last_hash,
+        "count": count,
+        "key_id": key.id,
+        **extra,
+    }
     payload["sig"] = _signature(payload, key)
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -196,7 +219,12 @@ def _parse_anchor(line):
 
 TRUNCATED, DELETED, REWRITTEN = "TRUNCATED", "DELETED", "REWRITTEN"
 EDITED, BROKEN_LINK, UNKNOWN_KEY, KEY_ORDER, FORGED_ANCHOR = (
-    "EDITED", "BROKEN LINK", "UNKNOWN KEY", "KEY ORDER", "FORGED ANCHOR")
+    "EDITED",
+    "BROKEN LINK",
+    "UNKNOWN KEY",
+    "KEY ORDER",
+    "FORGED ANCHOR",
+)
 
 
 @dataclass(frozen=True)
@@ -250,17 +278,37 @@ def _anchors_read(path, keys, problems):
             signature = payload.pop("sig", "")
             key = keys.get(payload.get("key_id"))
             if key is None:
-                problems.append(Problem(None, FORGED_ANCHOR, (
-                    f"{where} is signed with a key this portal does not have (key id {payload.get('key_id')!r}): "
-                    "it was forged, or a retired key is missing from AUDIT_HMAC_RETIRED_KEYS.")))
+                problems.append(
+                    Problem(
+                        None,
+                        FORGED_ANCHOR,
+                        (
+                            f"{where} is signed with a key this portal does not have "
+                            f"(key id {payload.get('key_id')!r}): "
+                            "it was forged, or a retired key is missing from AUDIT_HMAC_RETIRED_KEYS."
+                        ),
+                    )
+                )
                 continue
             if not isinstance(signature, str) or not hmac.compare_digest(signature, _signature(payload, key)):
-                problems.append(Problem(None, FORGED_ANCHOR, (
-                    f"{where}: the signature does not match its content: the anchor was forged or altered.")))
+                problems.append(
+                    Problem(
+                        None,
+                        FORGED_ANCHOR,
+                        (f"{where}: the signature does not match its content: the anchor was forged or altered."),
+                    )
+                )
                 continue
             try:
-                anchors.append(_Anchor(number, str(payload["at"]), int(payload["last_id"]), str(payload["last_hash"]),
-                                       int(payload["count"])))
+                anchors.append(
+                    _Anchor(
+                        number,
+                        str(payload["at"]),
+                        int(payload["last_id"]),
+                        str(payload["last_hash"]),
+                        int(payload["count"]),
+                    )
+                )
             except (KeyError, TypeError, ValueError):
                 problems.append(Problem(None, FORGED_ANCHOR, f"{where} is signed but incomplete."))
     return anchors
@@ -275,8 +323,10 @@ def audit_verify(*, anchor_path=None):
     problems = result.problems
     anchors = []
     if not path:
-        result.notes.append("No anchor store is configured (AUDIT_ANCHOR_PATH): the chain was checked with the key "
-                            "only, so deleting the newest events could not be noticed.")
+        result.notes.append(
+            "No anchor store is configured (AUDIT_ANCHOR_PATH): the chain was checked with the key "
+            "only, so deleting the newest events could not be noticed."
+        )
     elif not os.path.exists(path):
         result.notes.append(f"There are no anchors yet ({path} does not exist).")
     else:
@@ -295,40 +345,91 @@ def audit_verify(*, anchor_path=None):
         while next_anchored < len(anchored_ids) and anchored_ids[next_anchored] < event.id:
             gone = anchored_ids[next_anchored]
             first = by_id[gone][0]
-            problems.append(Problem(gone, DELETED, (
-                f"the anchor of {first.at} (line {first.line}) recorded this event, and it is missing: events up to "
-                "it were deleted, and the chain went on from where it was cut.")))
+            problems.append(
+                Problem(
+                    gone,
+                    DELETED,
+                    (
+                        f"the anchor of {first.at} (line {first.line}) recorded this event, and it is missing: "
+                        "events up to it were deleted, and the chain went on from where it was cut."
+                    ),
+                )
+            )
             next_anchored += 1
         if event.previous_hash != previous:
-            problems.append(Problem(event.id, BROKEN_LINK, (
-                "its previous hash is not the hash of the event before it: an event before it was deleted or "
-                "changed.")))
+            problems.append(
+                Problem(
+                    event.id,
+                    BROKEN_LINK,
+                    (
+                        "its previous hash is not the hash of the event before it: an event before it was deleted or "
+                        "changed."
+                    ),
+                )
+            )
         key = keys.get(event.key_id)
         if key is None:
-            problems.append(Problem(event.id, UNKNOWN_KEY, (
-                f"signed with a key this portal does not have (key id {event.key_id!r}): written outside the portal, "
-                "or a retired key is missing from AUDIT_HMAC_RETIRED_KEYS.")))
+            problems.append(
+                Problem(
+                    event.id,
+                    UNKNOWN_KEY,
+                    (
+                        f"signed with a key this portal does not have (key id {event.key_id!r}): "
+                        "written outside the portal, "
+                        "or a retired key is missing from AUDIT_HMAC_RETIRED_KEYS."
+                    ),
+                )
+            )
         else:
             if key.rank < rank:
-                problems.append(Problem(event.id, KEY_ORDER, (
-                    "signed with a key retired before the key of an earlier event: written outside the portal "
-                    "with an old key.")))
+                problems.append(
+                    Problem(
+                        event.id,
+                        KEY_ORDER,
+                        (
+                            "signed with a key retired before the key of an earlier event: written outside the portal "
+                            "with an old key."
+                        ),
+                    )
+                )
             rank = max(rank, key.rank)
             if event_hash(event.previous_hash, event, key=key) != event.hash:
-                problems.append(Problem(event.id, EDITED, (
-                    "its hash does not match its content under the audit key: it was edited, or the chain was "
-                    "re-hashed without the key.")))
+                problems.append(
+                    Problem(
+                        event.id,
+                        EDITED,
+                        (
+                            "its hash does not match its content under the audit key: it was edited, or the chain was "
+                            "re-hashed without the key."
+                        ),
+                    )
+                )
         if next_anchored < len(anchored_ids) and anchored_ids[next_anchored] == event.id:
             for anchor in by_id[event.id]:
                 if anchor.last_hash != event.hash:
-                    disagreeing.append((anchor, event.id, (
-                        f"its hash is {event.hash[:16]}…, but the anchor of {anchor.at} (line {anchor.line}) "
-                        f"recorded {anchor.last_hash[:16]}…: the chain was rewritten up to here (recomputed, "
-                        "perhaps with the audit key).")))
+                    disagreeing.append(
+                        (
+                            anchor,
+                            event.id,
+                            (
+                                f"its hash is {event.hash[:16]}…, but the anchor of {anchor.at} (line {anchor.line}) "
+                                f"recorded {anchor.last_hash[:16]}…: the chain was rewritten up to here (recomputed, "
+                                "perhaps with the audit key)."
+                            ),
+                        )
+                    )
                 elif anchor.count != count:
-                    disagreeing.append((anchor, event.id, (
-                        f"it is event number {count} of the chain, but the anchor of {anchor.at} (line {anchor.line}) "
-                        f"counted {anchor.count}: events before it were deleted or inserted.")))
+                    disagreeing.append(
+                        (
+                            anchor,
+                            event.id,
+                            (
+                                f"it is event number {count} of the chain, "
+                                f"but the anchor of {anchor.at} (line {anchor.line}) "
+                                f"counted {anchor.count}: events before it were deleted or inserted."
+                            ),
+                        )
+                    )
             next_anchored += 1
             count_at_newest_anchor = count
         previous, last_id = event.hash, event.id
@@ -337,16 +438,30 @@ def audit_verify(*, anchor_path=None):
     if disagreeing:  # the earliest disagreement shows where the rewriting starts to show; the rest follow from it
         anchor, event_id, message = min(disagreeing, key=lambda item: (item[1], item[0].line))
         others = len(disagreeing) - 1
-        problems.append(Problem(event_id, REWRITTEN, message + (
-            f" {others} later anchor(s) disagree with the chain too." if others else "")))
+        problems.append(
+            Problem(
+                event_id,
+                REWRITTEN,
+                message + (f" {others} later anchor(s) disagree with the chain too." if others else ""),
+            )
+        )
     beyond = anchored_ids[next_anchored:]
     if beyond:
         newest = max((anchor for ident in beyond for anchor in by_id[ident]), key=lambda a: (a.last_id, a.count))
         ends = f"ends at event {last_id}" if last_id is not None else "is empty"
-        problems.append(Problem(newest.last_id, TRUNCATED, (
-            f"the chain {ends} ({count} events), but the anchor of {newest.at} (line {newest.line}) recorded "
-            f"event {newest.last_id} with {newest.count} events: the newest events were deleted.")))
+        problems.append(
+            Problem(
+                newest.last_id,
+                TRUNCATED,
+                (
+                    f"the chain {ends} ({count} events), but the anchor of {newest.at} (line {newest.line}) recorded "
+                    f"event {newest.last_id} with {newest.count} events: the newest events were deleted."
+                ),
+            )
+        )
     if anchors and not beyond and count > count_at_newest_anchor:
-        result.notes.append(f"{count - count_at_newest_anchor} event(s) were written after the newest anchor; "
-                            "until the next anchor only the key covers them.")
+        result.notes.append(
+            f"{count - count_at_newest_anchor} event(s) were written after the newest anchor; "
+            "until the next anchor only the key covers them."
+        )
     return result

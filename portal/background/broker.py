@@ -18,8 +18,11 @@ MAX_COUNTDOWN = max(1, VISIBILITY_TIMEOUT // 2)
 app = Celery("portal")
 app.conf.update(
     broker_url=settings.CELERY_BROKER_URL or "memory://",
-    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT, "socket_connect_timeout": 3,
-                              "socket_timeout": 10},
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        "socket_connect_timeout": 3,
+        "socket_timeout": 10,
+    },
     broker_connection_retry_on_startup=True,
     broker_connection_timeout=3,
     task_acks_late=True,
@@ -31,8 +34,7 @@ app.conf.update(
     worker_hijack_root_logger=False,
     timezone="UTC",
     beat_schedule={
-        job.path: {"task": "background.job_run", "schedule": job.every, "args": [job.path]}
-        for job in jobs_for(CELERY)
+        job.path: {"task": "background.job_run", "schedule": job.every, "args": [job.path]} for job in jobs_for(CELERY)
     },
 )
 # The apps whose tasks.py the worker loads (by name: this app imports none of them).

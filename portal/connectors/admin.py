@@ -16,8 +16,18 @@ from .registry import connector_choices
 class ConnectorConfigForm(forms.ModelForm):
     class Meta:
         model = ConnectorConfig
-        fields = ["slug", "name", "plugin", "enabled", "department", "service_codes", "settings", "secret_env",
-                  "status_map", "max_attempts"]
+        fields = [
+            "slug",
+            "name",
+            "plugin",
+            "enabled",
+            "department",
+            "service_codes",
+            "settings",
+            "secret_env",
+            "status_map",
+            "max_attempts",
+        ]
         widgets = {"plugin": forms.Select(choices=connector_choices)}
 
 
@@ -59,9 +69,22 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_filter = ["state", "connector", AgeFilter]
     search_fields = ["application__reference", "external_reference", "idempotency_key"]
     list_select_related = ["application", "connector"]
-    readonly_fields = ["application", "connector", "idempotency_key", "state", "attempts", "next_attempt_at",
-                       "locked_until", "last_error", "external_reference", "created_at", "updated_at",
-                       "last_attempt_at", "delivered_at", "dead_at"]
+    readonly_fields = [
+        "application",
+        "connector",
+        "idempotency_key",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "locked_until",
+        "last_error",
+        "external_reference",
+        "created_at",
+        "updated_at",
+        "last_attempt_at",
+        "delivered_at",
+        "dead_at",
+    ]
     inlines = [DeliveryActionInline]
     actions = ["retry", "cancel"]
 
@@ -90,20 +113,34 @@ class DeliveryAdmin(admin.ModelAdmin):
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
         if refused:
-            self.message_user(request, ngettext("%(n)d delivery was in a state that does not allow this.",
-                                                "%(n)d deliveries were in a state that does not allow this.",
-                                                refused) % {"n": refused}, messages.WARNING)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d delivery was in a state that does not allow this.",
+                    "%(n)d deliveries were in a state that does not allow this.",
+                    refused,
+                )
+                % {"n": refused},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Retry the selected deliveries now"), permissions=["change"])
     def retry(self, request, queryset):
-        self._act(request, queryset, services.delivery_retry,
-                  lambda n: ngettext("%(n)d delivery will be retried.", "%(n)d deliveries will be retried.", n)
-                  % {"n": n})
+        self._act(
+            request,
+            queryset,
+            services.delivery_retry,
+            lambda n: ngettext("%(n)d delivery will be retried.", "%(n)d deliveries will be retried.", n) % {"n": n},
+        )
 
     @admin.action(description=_("Cancel the selected deliveries"), permissions=["change"])
     def cancel(self, request, queryset):
-        self._act(request, queryset, services.delivery_cancel,
-                  lambda n: ngettext("%(n)d delivery cancelled.", "%(n)d deliveries cancelled.", n) % {"n": n})
+        self._act(
+            request,
+            queryset,
+            services.delivery_cancel,
+            lambda n: ngettext("%(n)d delivery cancelled.", "%(n)d deliveries cancelled.", n) % {"n": n},
+        )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -119,8 +156,15 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(InboundStatusEvent)
 class InboundStatusEventAdmin(ReadOnlyAdmin):
-    list_display = ["received_at", "connector", "event_id", "application_reference", "remote_status",
-                    "mapped_status", "outcome"]
+    list_display = [
+        "received_at",
+        "connector",
+        "event_id",
+        "application_reference",
+        "remote_status",
+        "mapped_status",
+        "outcome",
+    ]
     list_filter = ["connector", "outcome"]
     search_fields = ["event_id", "application_reference"]
 

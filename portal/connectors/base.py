@@ -58,8 +58,11 @@ class Connector:
     # --- configuration -----------------------------------------------------------------------------
     @classmethod
     def settings_problems(cls, settings, secret_env=""):
-        problems = [_("The setting “%(key)s” is required.") % {"key": key}
-                    for key in cls.required_settings if not settings.get(key)]
+        problems = [
+            _("The setting “%(key)s” is required.") % {"key": key}
+            for key in cls.required_settings
+            if not settings.get(key)
+        ]
         if cls.needs_secret and not secret_env:
             problems.append(_("This connector signs its messages: name the environment variable with its secret."))
         return problems

@@ -20,33 +20,60 @@ ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]{2,100}$")
 
 def validate_env_name(value):
     if value and not ENV_NAME.match(value):
-        raise ValidationError(_("Give the name of an environment variable (capitals, digits and underscores), "
-                                "not the secret itself."))
+        raise ValidationError(
+            _("Give the name of an environment variable (capitals, digits and underscores), not the secret itself.")
+        )
 
 
 class ConnectorConfig(models.Model):
     """Which back office receives which services' applications, through which plugin, with which
     settings. Secrets are never stored: `secret_env` names the environment variable that holds one."""
 
-    slug = models.SlugField(_("identifier"), max_length=60, unique=True,
-                            help_text=_("Used in the address the back office posts status updates to."))
+    slug = models.SlugField(
+        _("identifier"),
+        max_length=60,
+        unique=True,
+        help_text=_("Used in the address the back office posts status updates to."),
+    )
     name = models.CharField(_("name"), max_length=120)
     plugin = models.CharField(_("plugin"), max_length=40, choices=connector_choices)
     enabled = models.BooleanField(_("enabled"), default=True)
-    department = models.ForeignKey("services_catalog.Department", null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+", verbose_name=_("department"),
-                                   help_text=_("Applications for this department's services go here."))
-    service_codes = models.TextField(_("service codes"), blank=True,
-                                     help_text=_("One per line or separated by commas. With neither a department "
-                                                 "nor service codes, every service's applications go here."))
-    settings = models.JSONField(_("settings"), default=dict, blank=True,
-                                help_text=_("Plugin settings such as the address to push to. No secrets here."))
-    secret_env = models.CharField(_("secret (environment variable name)"), max_length=100, blank=True,
-                                  validators=[validate_env_name],
-                                  help_text=_("The name of the environment variable that holds the shared secret."))
-    status_map = models.JSONField(_("status names"), default=dict, blank=True,
-                                  help_text=_("The back office's status names mapped to the portal's, for example "
-                                              "{\"ACCEPTED\": \"received\"}."))
+    department = models.ForeignKey(
+        "services_catalog.Department",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("department"),
+        help_text=_("Applications for this department's services go here."),
+    )
+    service_codes = models.TextField(
+        _("service codes"),
+        blank=True,
+        help_text=_(
+            "One per line or separated by commas. With neither a department "
+            "nor service codes, every service's applications go here."
+        ),
+    )
+    settings = models.JSONField(
+        _("settings"),
+        default=dict,
+        blank=True,
+        help_text=_("Plugin settings such as the address to push to. No secrets here."),
+    )
+    secret_env = models.CharField(
+        _("secret (environment variable name)"),
+        max_length=100,
+        blank=True,
+        validators=[validate_env_name],
+        help_text=_("The name of the environment variable that holds the shared secret."),
+    )
+    status_map = models.JSONField(
+        _("status names"),
+        default=dict,
+        blank=True,
+        help_text=_('The back office\'s status names mapped to the portal\'s, for example {"ACCEPTED": "received"}.'),
+    )
     max_attempts = models.PositiveSmallIntegerField(_("attempts before giving up"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,8 +96,9 @@ class ConnectorConfig(models.Model):
             raise ValidationError({"settings": problems})
         wrong = [name for name, ours in (self.status_map or {}).items() if ours not in Status.values]
         if wrong:
-            raise ValidationError({"status_map": _("Unknown portal status for: %(names)s") % {
-                "names": ", ".join(wrong)}})
+            raise ValidationError(
+                {"status_map": _("Unknown portal status for: %(names)s") % {"names": ", ".join(wrong)}}
+            )
 
     @property
     def service_code_list(self):
@@ -95,11 +123,11 @@ class Delivery(models.Model):
     frees a row whose worker died mid-attempt."""
 
     application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="deliveries")
-    connector = models.ForeignKey(ConnectorConfig, on_delete=models.PROTECT, related_name="deliveries",
-                                  verbose_name=_("connector"))
+    connector = models.ForeignKey(
+        ConnectorConfig, on_delete=models.PROTECT, related_name="deliveries", verbose_name=_("connector")
+    )
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    state = models.CharField(_("state"), max_length=12, choices=DeliveryState.choices,
-                             default=DeliveryState.PENDING)
+    state = models.CharField(_("state"), max_length=12, choices=DeliveryState.choices, default=DeliveryState.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     locked_until = models.DateTimeField(null=True, blank=True)
@@ -117,8 +145,9 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         constraints = [
             models.UniqueConstraint(fields=["application", "connector"], name="connectors_one_delivery_per_connector"),
-            models.CheckConstraint(condition=~Q(state="delivered") | Q(delivered_at__isnull=False),
-                                   name="connectors_delivered_has_time"),
+            models.CheckConstraint(
+                condition=~Q(state="delivered") | Q(delivered_at__isnull=False), name="connectors_delivered_has_time"
+            ),
         ]
         indexes = [models.Index(fields=["state", "next_attempt_at"]), models.Index(fields=["state", "locked_until"])]
 
@@ -160,8 +189,9 @@ class InboundStatusEvent(models.Model):
 
     connector = models.ForeignKey(ConnectorConfig, on_delete=models.PROTECT, related_name="inbound_events")
     event_id = models.CharField(max_length=100)
-    application = models.ForeignKey("applications.Application", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    application = models.ForeignKey(
+        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     application_reference = models.CharField(max_length=100)
     remote_status = models.CharField(max_length=60)
     mapped_status = models.CharField(max_length=24, blank=True)
@@ -192,8 +222,9 @@ class PrefillLookup(models.Model):
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prefill_lookups")
-    application = models.ForeignKey("applications.Application", null=True, blank=True, on_delete=models.CASCADE,
-                                    related_name="prefill_lookups")
+    application = models.ForeignKey(
+        "applications.Application", null=True, blank=True, on_delete=models.CASCADE, related_name="prefill_lookups"
+    )
     plugin = models.CharField(max_length=40)
     fields = models.JSONField(default=list, help_text="The form fields asked for (keys).")
     filled = models.JSONField(default=dict, help_text="field key → {attribute, digest} for each value found.")

@@ -29,8 +29,15 @@ class PrefillRegisters(NoPublicRegisters):
         answers = {}
         for plugin_id, fields in wanted.items():
             # The subject is the application's applicant, whoever acts: never the agent or the member of staff.
-            found = prefill_lookup(actor=actor, subject=application.applicant, plugin_id=plugin_id, fields=fields,
-                                   consent=True, application=application)
-            answers[plugin_id] = RegisterAnswer(values=found.values, at=found.lookup.created_at,
-                                                failed=found.outcome == PrefillOutcome.FAILED)
+            found = prefill_lookup(
+                actor=actor,
+                subject=application.applicant,
+                plugin_id=plugin_id,
+                fields=fields,
+                consent=True,
+                application=application,
+            )
+            answers[plugin_id] = RegisterAnswer(
+                values=found.values, at=found.lookup.created_at, failed=found.outcome == PrefillOutcome.FAILED
+            )
         return answers

@@ -64,11 +64,13 @@ def delivery_stats(*, since=None, connector=None):
         counts[item["state"]] = item["n"]
     latencies = sorted(
         (delivered - submitted).total_seconds()
-        for delivered, submitted in rows.filter(state=DeliveryState.DELIVERED, application__submitted_at__isnull=False)
-        .values_list("delivered_at", "application__submitted_at")
+        for delivered, submitted in rows.filter(
+            state=DeliveryState.DELIVERED, application__submitted_at__isnull=False
+        ).values_list("delivered_at", "application__submitted_at")
     )
     oldest_due = rows.filter(state__in=[DeliveryState.PENDING, DeliveryState.FAILED]).aggregate(
-        oldest=Min("created_at"))["oldest"]
+        oldest=Min("created_at")
+    )["oldest"]
     return {
         "counts": counts,
         "latency_p50": _percentile(latencies, 0.50),
@@ -102,8 +104,11 @@ def connector_health(config, *, use_cache=True):
 def connectors_overview(*, check_health=True):
     """Each connector with its health and delivery figures, for the operations page."""
     return [
-        {"connector": config, "health": connector_health(config) if check_health and config.enabled else None,
-         "stats": delivery_stats(connector=config)}
+        {
+            "connector": config,
+            "health": connector_health(config) if check_health and config.enabled else None,
+            "stats": delivery_stats(connector=config),
+        }
         for config in ConnectorConfig.objects.order_by("name")
     ]
 

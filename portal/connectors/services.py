@@ -60,12 +60,14 @@ INBOUND_MAX_DEPTH = 8
 
 # Outbox ---------------------------------------------------------------------------------------------------
 
+
 def connectors_for_application(application):
     """The enabled connectors whose scope covers this application's service."""
     department_id = None
     if application.service_page_id:
-        department_id = ServicePage.objects.filter(pk=application.service_page_id).values_list(
-            "department_id", flat=True).first()
+        department_id = (
+            ServicePage.objects.filter(pk=application.service_page_id).values_list("department_id", flat=True).first()
+        )
     matching = []
     for config in ConnectorConfig.objects.filter(enabled=True).order_by("pk"):
         codes = config.service_code_list
@@ -84,8 +86,10 @@ def deliveries_create(*, application):
     created = []
     for config in connectors_for_application(application):
         delivery, made = Delivery.objects.get_or_create(
-            application=application, connector=config,
-            defaults={"state": DeliveryState.PENDING, "next_attempt_at": now, "created_at": now, "updated_at": now})
+            application=application,
+            connector=config,
+            defaults={"state": DeliveryState.PENDING, "next_attempt_at": now, "created_at": now, "updated_at": now},
+        )
         if made:
             created.append(delivery.pk)
     if created:
@@ -99,34 +103,47 @@ def deliveries_enqueue(*, delivery_ids, countdown=None):
     if not delivery_ids:
         return 0
     try:
-        return publish("connectors.delivery_send", [(delivery_id,) for delivery_id in delivery_ids],
-                       countdown=countdown)
+        return publish(
+            "connectors.delivery_send", [(delivery_id,) for delivery_id in delivery_ids], countdown=countdown
+        )
     except Exception as error:
-        logger.warning("could not enqueue %d deliveries (%s); the sweep will send them", len(delivery_ids),
-                       error.__class__.__name__)
+        logger.warning(
+            "could not enqueue %d deliveries (%s); the sweep will send them",
+            len(delivery_ids),
+            error.__class__.__name__,
+        )
         return 0
 
 
 def _due_filter(now):
     """Due: waiting and its time has come, or in progress with its lease run out. A disabled connector's
     rows wait (disabling pauses a connector; nothing is dropped)."""
-    return Q(connector__enabled=True) & (Q(state__in=DUE_STATES, next_attempt_at__lte=now)
-                                         | Q(state=DeliveryState.IN_PROGRESS, locked_until__lt=now))
+    return Q(connector__enabled=True) & (
+        Q(state__in=DUE_STATES, next_attempt_at__lte=now) | Q(state=DeliveryState.IN_PROGRESS, locked_until__lt=now)
+    )
 
 
 def deliveries_due_ids(*, now=None, limit=500):
     now = now or timezone.now()
-    return list(Delivery.objects.filter(_due_filter(now)).order_by("next_attempt_at", "pk")
-                .values_list("pk", flat=True)[:limit])
+    return list(
+        Delivery.objects.filter(_due_filter(now)).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
+    )
 
 
 def _claim_one(candidate, now):
     """Compare-and-set: take the row only if nobody changed it since we read it."""
     lease = timedelta(seconds=settings.CONNECTORS_LEASE_SECONDS)
-    updated = Delivery.objects.filter(pk=candidate["pk"], state=candidate["state"],
-                                      attempts=candidate["attempts"]).filter(_due_filter(now)).update(
-        state=DeliveryState.IN_PROGRESS, attempts=F("attempts") + 1, locked_until=now + lease,
-        last_attempt_at=now, updated_at=now)
+    updated = (
+        Delivery.objects.filter(pk=candidate["pk"], state=candidate["state"], attempts=candidate["attempts"])
+        .filter(_due_filter(now))
+        .update(
+            state=DeliveryState.IN_PROGRESS,
+            attempts=F("attempts") + 1,
+            locked_until=now + lease,
+            last_attempt_at=now,
+            updated_at=now,
+        )
+    )
     return updated == 1
 
 
@@ -140,11 +157,11 @@ def deliveries_claim(*, limit=10, now=None):
     if connection.features.has_select_for_update_skip_locked:
         with transaction.atomic():
             locked = Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-            candidates = list(locked.filter(_due_filter(now)).order_by("next_attempt_at", "pk")
-                              .values(*fields)[:limit])
+            candidates = list(locked.filter(_due_filter(now)).order_by("next_attempt_at", "pk").values(*fields)[:limit])
             return [c["pk"] for c in candidates if _claim_one(c, now)]
-    candidates = list(Delivery.objects.filter(_due_filter(now)).order_by("next_attempt_at", "pk")
-                      .values(*fields)[:limit])
+    candidates = list(
+        Delivery.objects.filter(_due_filter(now)).order_by("next_attempt_at", "pk").values(*fields)[:limit]
+    )
     return [c["pk"] for c in candidates if _claim_one(c, now)]
 
 
@@ -186,8 +203,14 @@ def delivery_payload(delivery):
         "assist_session_reference": application.assist_session_reference,
         "answers": application.answers,
         "documents": [
-            {"id": str(d.pk), "field": d.field_key, "name": d.original_name, "content_type": d.content_type,
-             "size": d.size, "sha256": d.sha256}
+            {
+                "id": str(d.pk),
+                "field": d.field_key,
+                "name": d.original_name,
+                "content_type": d.content_type,
+                "size": d.size,
+                "sha256": d.sha256,
+            }
             for d in application.documents.all()
         ],
     }
@@ -216,10 +239,21 @@ def delivery_attempt(*, delivery_id):
         return _delivery_failed(delivery, claimed_attempts, message, permanent=permanent)
     now = timezone.now()
     Delivery.objects.filter(pk=delivery.pk).exclude(state=DeliveryState.DELIVERED).update(
-        state=DeliveryState.DELIVERED, delivered_at=now, updated_at=now, locked_until=None, next_attempt_at=None,
-        last_error="", external_reference=(result.external_reference or "")[:200] if result else "")
-    logger.info("delivery %s of application %s to %s delivered after %d attempts", delivery.pk,
-                delivery.application_id, config.slug, claimed_attempts)
+        state=DeliveryState.DELIVERED,
+        delivered_at=now,
+        updated_at=now,
+        locked_until=None,
+        next_attempt_at=None,
+        last_error="",
+        external_reference=(result.external_reference or "")[:200] if result else "",
+    )
+    logger.info(
+        "delivery %s of application %s to %s delivered after %d attempts",
+        delivery.pk,
+        delivery.application_id,
+        config.slug,
+        claimed_attempts,
+    )
     return DeliveryState.DELIVERED
 
 
@@ -230,28 +264,49 @@ def _delivery_failed(delivery, claimed_attempts, message, *, permanent):
     too_old = now - _attempt_window_start(delivery) > timedelta(seconds=settings.CONNECTORS_MAX_AGE_SECONDS)
     current = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.IN_PROGRESS, attempts=claimed_attempts)
     if permanent or claimed_attempts >= max_attempts or too_old:
-        if current.update(state=DeliveryState.DEAD, dead_at=now, updated_at=now, locked_until=None,
-                          next_attempt_at=None, last_error=message):
+        if current.update(
+            state=DeliveryState.DEAD,
+            dead_at=now,
+            updated_at=now,
+            locked_until=None,
+            next_attempt_at=None,
+            last_error=message,
+        ):
             _operator_alert(delivery, message, claimed_attempts)
         return DeliveryState.DEAD
     delay = backoff_seconds(claimed_attempts)
     next_at = now + timedelta(seconds=delay)
-    if current.update(state=DeliveryState.FAILED, updated_at=now, locked_until=None, next_attempt_at=next_at,
-                      last_error=message):
-        logger.warning("delivery %s to %s failed (attempt %d), next in %.1fs: %s", delivery.pk, config.slug,
-                       claimed_attempts, delay, message)
+    if current.update(
+        state=DeliveryState.FAILED, updated_at=now, locked_until=None, next_attempt_at=next_at, last_error=message
+    ):
+        logger.warning(
+            "delivery %s to %s failed (attempt %d), next in %.1fs: %s",
+            delivery.pk,
+            config.slug,
+            claimed_attempts,
+            delay,
+            message,
+        )
         deliveries_enqueue(delivery_ids=[delivery.pk], countdown=delay)
     return DeliveryState.FAILED
 
 
 def _operator_alert(delivery, message, attempts):
-    logger.error("delivery %s of application %s to %s is dead after %d attempts: %s", delivery.pk,
-                 delivery.application_id, delivery.connector.slug, attempts, message)
+    logger.error(
+        "delivery %s of application %s to %s is dead after %d attempts: %s",
+        delivery.pk,
+        delivery.application_id,
+        delivery.connector.slug,
+        attempts,
+        message,
+    )
     try:
-        mail_admins(f"Delivery to {delivery.connector.name} gave up",
-                    f"Delivery {delivery.pk} of application {delivery.application_id} to {delivery.connector.name} "
-                    f"({delivery.connector.slug}) gave up after {attempts} attempts.\n\nLast error: {message}\n\n"
-                    "Retry or cancel it in the deliveries admin.")
+        mail_admins(
+            f"Delivery to {delivery.connector.name} gave up",
+            f"Delivery {delivery.pk} of application {delivery.application_id} to {delivery.connector.name} "
+            f"({delivery.connector.slug}) gave up after {attempts} attempts.\n\nLast error: {message}\n\n"
+            "Retry or cancel it in the deliveries admin.",
+        )
     except Exception:
         logger.exception("could not e-mail the administrators about delivery %s", delivery.pk)
 
@@ -290,13 +345,24 @@ def delivery_retry(*, delivery, actor, note=""):
     now = timezone.now()
     with transaction.atomic():
         row = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if row.state not in (DeliveryState.FAILED, DeliveryState.DEAD, DeliveryState.CANCELLED,
-                             DeliveryState.PENDING):
+        if row.state not in (DeliveryState.FAILED, DeliveryState.DEAD, DeliveryState.CANCELLED, DeliveryState.PENDING):
             raise OperatorActionRefused(row.state)
-        DeliveryAction.objects.create(delivery=row, kind=DeliveryAction.Kind.RETRY, actor=actor, from_state=row.state,
-                                      note=note or f"attempts before: {row.attempts}", created_at=now)
-        Delivery.objects.filter(pk=row.pk).update(state=DeliveryState.PENDING, attempts=0, next_attempt_at=now,
-                                                  locked_until=None, dead_at=None, updated_at=now)
+        DeliveryAction.objects.create(
+            delivery=row,
+            kind=DeliveryAction.Kind.RETRY,
+            actor=actor,
+            from_state=row.state,
+            note=note or f"attempts before: {row.attempts}",
+            created_at=now,
+        )
+        Delivery.objects.filter(pk=row.pk).update(
+            state=DeliveryState.PENDING,
+            attempts=0,
+            next_attempt_at=now,
+            locked_until=None,
+            dead_at=None,
+            updated_at=now,
+        )
         transaction.on_commit(lambda: deliveries_enqueue(delivery_ids=[row.pk]))
     logger.info("delivery %s retried by user %s", row.pk, getattr(actor, "pk", None))
 
@@ -308,14 +374,17 @@ def delivery_cancel(*, delivery, actor, note=""):
         row = Delivery.objects.select_for_update().get(pk=delivery.pk)
         if row.state not in (DeliveryState.PENDING, DeliveryState.FAILED, DeliveryState.DEAD):
             raise OperatorActionRefused(row.state)
-        DeliveryAction.objects.create(delivery=row, kind=DeliveryAction.Kind.CANCEL, actor=actor, from_state=row.state,
-                                      note=note, created_at=now)
-        Delivery.objects.filter(pk=row.pk).update(state=DeliveryState.CANCELLED, next_attempt_at=None,
-                                                  locked_until=None, updated_at=now)
+        DeliveryAction.objects.create(
+            delivery=row, kind=DeliveryAction.Kind.CANCEL, actor=actor, from_state=row.state, note=note, created_at=now
+        )
+        Delivery.objects.filter(pk=row.pk).update(
+            state=DeliveryState.CANCELLED, next_attempt_at=None, locked_until=None, updated_at=now
+        )
     logger.info("delivery %s cancelled by user %s", row.pk, getattr(actor, "pk", None))
 
 
 # Inbound status updates -----------------------------------------------------------------------------------
+
 
 class InboundRefused(Exception):
     def __init__(self, http_status, code, detail=""):
@@ -324,8 +393,9 @@ class InboundRefused(Exception):
 
 
 def _refuse(connector_slug, http_status, code, detail="", event_id=""):
-    logger.warning("status update refused: connector=%s event=%s code=%s %s", connector_slug, event_id[:100], code,
-                   detail)
+    logger.warning(
+        "status update refused: connector=%s event=%s code=%s %s", connector_slug, event_id[:100], code, detail
+    )
     return InboundRefused(http_status, code, detail)
 
 
@@ -355,25 +425,39 @@ def _status_update_apply(*, event, config, note):
         except ValueError:
             pass
         # Only an application this connector was sent; locked, so two updates for it apply one after the other.
-        application = (Application.objects.select_for_update().filter(lookup)
-                       .filter(pk__in=Delivery.objects.filter(connector=config).values("application_id")).first())
+        application = (
+            Application.objects.select_for_update()
+            .filter(lookup)
+            .filter(pk__in=Delivery.objects.filter(connector=config).values("application_id"))
+            .first()
+        )
         if application is None:
             raise _Refusal(404, InboundOutcome.NOT_FOUND, "unknown_application")
         if not mapped:
             raise _Refusal(422, InboundOutcome.UNKNOWN_STATUS, "unknown_status", event.remote_status, application)
         if application.status == mapped:
             raise _Refusal(409, InboundOutcome.BACKWARDS, "already_in_status", mapped, application)
-        if occurred_at is not None and InboundStatusEvent.objects.filter(
-                application=application, outcome=InboundOutcome.APPLIED, occurred_at__gt=occurred_at).exists():
+        if (
+            occurred_at is not None
+            and InboundStatusEvent.objects.filter(
+                application=application, outcome=InboundOutcome.APPLIED, occurred_at__gt=occurred_at
+            ).exists()
+        ):
             raise _Refusal(409, InboundOutcome.STALE, "stale_event", mapped, application)
         path = status_path(application.status, mapped, Source.CONNECTOR)
         if path is None:
-            raise _Refusal(409, InboundOutcome.BACKWARDS, "transition_not_allowed",
-                           f"{application.status} → {mapped}", application)
+            raise _Refusal(
+                409, InboundOutcome.BACKWARDS, "transition_not_allowed", f"{application.status} → {mapped}", application
+            )
         try:
             for step in path:
-                application_transition(application=application, to_status=step, actor=None, source=Source.CONNECTOR,
-                                       note=note if step == mapped else "")
+                application_transition(
+                    application=application,
+                    to_status=step,
+                    actor=None,
+                    source=Source.CONNECTOR,
+                    note=note if step == mapped else "",
+                )
         except (TransitionNotAllowed, StaleApplication) as error:
             raise _Refusal(409, InboundOutcome.BACKWARDS, "transition_not_allowed", str(error), application) from None
         InboundStatusEvent.objects.filter(pk=event.pk).update(application=application)
@@ -398,8 +482,13 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     except DeliveryError:
         secret = ""
     try:
-        signing.verify(secret, timestamp=timestamp, signature=signature, body=body,
-                       window=settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS)
+        signing.verify(
+            secret,
+            timestamp=timestamp,
+            signature=signature,
+            body=body,
+            window=settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS,
+        )
     except signing.SignatureError as error:
         raise _refuse(connector_slug, 401, "signature", str(error)) from None
     try:
@@ -420,9 +509,16 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     status_map = {**plugin.default_status_map, **(config.status_map or {})}
     mapped = status_map.get(remote_status, "")
 
-    event = InboundStatusEvent(connector=config, event_id=event_id, application_reference=reference,
-                               remote_status=remote_status, mapped_status=mapped, occurred_at=occurred_at,
-                               outcome=InboundOutcome.APPLIED, received_at=now)
+    event = InboundStatusEvent(
+        connector=config,
+        event_id=event_id,
+        application_reference=reference,
+        remote_status=remote_status,
+        mapped_status=mapped,
+        occurred_at=occurred_at,
+        outcome=InboundOutcome.APPLIED,
+        received_at=now,
+    )
     try:
         with transaction.atomic():
             event.save()  # the event ID is kept whatever comes of it: a replay is refused
@@ -431,18 +527,25 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     try:
         application = _status_update_apply(event=event, config=config, note=note)
     except _Refusal as refusal:
-        InboundStatusEvent.objects.filter(pk=event.pk).update(outcome=refusal.outcome, detail=refusal.detail[:2000],
-                                                              application=refusal.application)
+        InboundStatusEvent.objects.filter(pk=event.pk).update(
+            outcome=refusal.outcome, detail=refusal.detail[:2000], application=refusal.application
+        )
         raise _refuse(connector_slug, refusal.http_status, refusal.code, refusal.detail, event_id) from None
     except Exception:
         event.delete()  # not our refusal but our fault: let the back office send it again
         raise
-    logger.info("status update applied: connector=%s event=%s application=%s → %s", connector_slug, event_id,
-                application.pk, mapped)
+    logger.info(
+        "status update applied: connector=%s event=%s application=%s → %s",
+        connector_slug,
+        event_id,
+        application.pk,
+        mapped,
+    )
     return 200, {"result": "applied", "status": mapped}
 
 
 # Prefill --------------------------------------------------------------------------------------------------
+
 
 class ConsentRequired(Exception):
     pass
@@ -496,15 +599,33 @@ def prefill_lookup(*, actor, subject, plugin_id, fields, consent, application=No
             if found.get(attribute) not in (None, ""):
                 values[field_key] = found[attribute]
                 filled[field_key] = {"attribute": attribute, "digest": prefill_value_digest(found[attribute])}
-        outcome = (PrefillOutcome.FOUND if len(values) == len(fields) else
-                   PrefillOutcome.PARTLY if values else PrefillOutcome.NOT_FOUND)
+        outcome = (
+            PrefillOutcome.FOUND
+            if len(values) == len(fields)
+            else PrefillOutcome.PARTLY
+            if values
+            else PrefillOutcome.NOT_FOUND
+        )
     except Exception as error:  # the register is down or answered nonsense: fall back to typing
         logger.warning("prefill look-up %s failed: %s", plugin_id, error.__class__.__name__)
         values, filled, outcome = {}, {}, PrefillOutcome.FAILED
-    lookup = PrefillLookup.objects.create(actor=actor, subject=subject, application=application, plugin=plugin_id,
-                                          fields=sorted(fields), filled=filled, outcome=outcome, consent=True,
-                                          created_at=now)
+    lookup = PrefillLookup.objects.create(
+        actor=actor,
+        subject=subject,
+        application=application,
+        plugin=plugin_id,
+        fields=sorted(fields),
+        filled=filled,
+        outcome=outcome,
+        consent=True,
+        created_at=now,
+    )
     # Also in the tamper-evident audit log, about the citizen (who sees it there when someone else asked).
-    audit_record(action="prefill.looked_up", actor=actor, on_behalf_of=subject, obj=lookup,
-                 details={"register": plugin_id, "outcome": str(outcome), "fields": sorted(fields)})
+    audit_record(
+        action="prefill.looked_up",
+        actor=actor,
+        on_behalf_of=subject,
+        obj=lookup,
+        details={"register": plugin_id, "outcome": str(outcome), "fields": sorted(fields)},
+    )
     return PrefillResult(outcome=outcome, values=values, lookup=lookup)

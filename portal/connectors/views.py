@@ -27,8 +27,11 @@ def status_webhook(request, slug):
         return JsonResponse({"error": "too_large"}, status=413)
     try:
         status, data = services.status_update_receive(
-            connector_slug=slug, body=body, timestamp=request.headers.get(TIMESTAMP_HEADER),
-            signature=request.headers.get(SIGNATURE_HEADER))
+            connector_slug=slug,
+            body=body,
+            timestamp=request.headers.get(TIMESTAMP_HEADER),
+            signature=request.headers.get(SIGNATURE_HEADER),
+        )
     except services.InboundRefused as refused:
         return JsonResponse({"error": refused.code}, status=refused.http_status)
     return JsonResponse(data, status=status)
@@ -44,19 +47,25 @@ def operations(request):
         state = ""
     if not older.isdigit():
         older = ""
-    deliveries = selectors.deliveries_filtered(state=state or None, connector=connector or None,
-                                               older_than_minutes=older or None)[:200]
-    return render(request, "connectors/operations.html", {
-        "overview": selectors.connectors_overview(check_health=request.GET.get("health") != "0"),
-        "totals": selectors.delivery_stats(),
-        "deliveries": deliveries,
-        "states": DeliveryState.choices,
-        "filters": {"state": state, "connector": connector, "older_than_minutes": older},
-    })
+    deliveries = selectors.deliveries_filtered(
+        state=state or None, connector=connector or None, older_than_minutes=older or None
+    )[:200]
+    return render(
+        request,
+        "connectors/operations.html",
+        {
+            "overview": selectors.connectors_overview(check_health=request.GET.get("health") != "0"),
+            "totals": selectors.delivery_stats(),
+            "deliveries": deliveries,
+            "states": DeliveryState.choices,
+            "filters": {"state": state, "connector": connector, "older_than_minutes": older},
+        },
+    )
 
 
 @login_required
 @require_GET
 def my_lookups(request):
-    return render(request, "connectors/my_lookups.html",
-                  {"lookups": selectors.prefill_lookups_for_citizen(request.user)[:100]})
+    return render(
+        request, "connectors/my_lookups.html", {"lookups": selectors.prefill_lookups_for_citizen(request.user)[:100]}
+    )

@@ -60,8 +60,10 @@ class Store:
         self.path = path
         self.lock = threading.Lock()
         with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS deliveries (idempotency_key TEXT PRIMARY KEY, reference TEXT, "
-                       "application_id TEXT, external_ref TEXT, received_at TEXT, times_received INTEGER, body TEXT)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS deliveries (idempotency_key TEXT PRIMARY KEY, reference TEXT, "
+                "application_id TEXT, external_ref TEXT, received_at TEXT, times_received INTEGER, body TEXT)"
+            )
 
     def _connect(self):
         return sqlite3.connect(self.path, timeout=10)
@@ -71,19 +73,30 @@ class Store:
         with self.lock, self._connect() as db:
             row = db.execute("SELECT external_ref FROM deliveries WHERE idempotency_key = ?", (key,)).fetchone()
             if row:
-                db.execute("UPDATE deliveries SET times_received = times_received + 1 WHERE idempotency_key = ?",
-                           (key,))
+                db.execute(
+                    "UPDATE deliveries SET times_received = times_received + 1 WHERE idempotency_key = ?", (key,)
+                )
                 return row[0], True
             external = "BO-" + uuid.uuid4().hex[:10].upper()
-            db.execute("INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, 1, ?)",
-                       (key, payload.get("reference"), payload.get("application_id"), external,
-                        datetime.datetime.now(datetime.UTC).isoformat(), body.decode("utf-8", "replace")))
+            db.execute(
+                "INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, 1, ?)",
+                (
+                    key,
+                    payload.get("reference"),
+                    payload.get("application_id"),
+                    external,
+                    datetime.datetime.now(datetime.UTC).isoformat(),
+                    body.decode("utf-8", "replace"),
+                ),
+            )
             return external, False
 
     def all(self):
         with self.lock, self._connect() as db:
-            rows = db.execute("SELECT idempotency_key, reference, application_id, external_ref, received_at, "
-                              "times_received FROM deliveries ORDER BY received_at").fetchall()
+            rows = db.execute(
+                "SELECT idempotency_key, reference, application_id, external_ref, received_at, "
+                "times_received FROM deliveries ORDER BY received_at"
+            ).fetchall()
         keys = ("idempotency_key", "reference", "application_id", "external_ref", "received_at", "times_received")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
@@ -106,10 +119,15 @@ class Simulator:
     def send_status(self, *, application, status, event_id=None, occurred_at=None, note=""):
         if not self.portal_url:
             return 0, {"error": "no portal url"}
-        body = json.dumps({
-            "event_id": event_id or uuid.uuid4().hex, "application": application, "status": status, "note": note,
-            "occurred_at": occurred_at or datetime.datetime.now(datetime.UTC).isoformat(),
-        }).encode()
+        body = json.dumps(
+            {
+                "event_id": event_id or uuid.uuid4().hex,
+                "application": application,
+                "status": status,
+                "note": note,
+                "occurred_at": occurred_at or datetime.datetime.now(datetime.UTC).isoformat(),
+            }
+        ).encode()
         headers = {"Content-Type": "application/json", **signing.signed_headers(self.secret, body)}
         request = urllib.request.Request(self.portal_url, data=body, headers=headers, method="POST")  # noqa: S310
         try:
@@ -188,17 +206,24 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(400, {"error": jsonsafe.MALFORMED})
         if self.path == "/control/fail":
             with self.sim.plan_lock:
-                self.sim.plan = {"mode": data.get("mode"), "count": int(data.get("count") or 0),
-                                 "seconds": float(data.get("seconds") or 0)}
+                self.sim.plan = {
+                    "mode": data.get("mode"),
+                    "count": int(data.get("count") or 0),
+                    "seconds": float(data.get("seconds") or 0),
+                }
             return self._json(200, {"plan": self.sim.plan})
         if self.path == "/control/reset":
             with self.sim.plan_lock:
                 self.sim.plan = {"mode": None, "count": 0, "seconds": 0.0}
             return self._json(200, {"plan": self.sim.plan})
         if self.path == "/control/status":
-            code, answer = self.sim.send_status(application=data.get("application"), status=data.get("status"),
-                                                event_id=data.get("event_id"), occurred_at=data.get("occurred_at"),
-                                                note=data.get("note") or "")
+            code, answer = self.sim.send_status(
+                application=data.get("application"),
+                status=data.get("status"),
+                event_id=data.get("event_id"),
+                occurred_at=data.get("occurred_at"),
+                note=data.get("note") or "",
+            )
             return self._json(200, {"portal_status": code, "portal_answer": answer})
         return self._json(404, {"error": "not found"})
 
@@ -214,8 +239,13 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "slow":
             time.sleep(seconds)
         try:
-            signing.verify(self.sim.secret, timestamp=self.headers.get(signing.TIMESTAMP_HEADER),
-                           signature=self.headers.get(signing.SIGNATURE_HEADER), body=body, window=WINDOW)
+            signing.verify(
+                self.sim.secret,
+                timestamp=self.headers.get(signing.TIMESTAMP_HEADER),
+                signature=self.headers.get(signing.SIGNATURE_HEADER),
+                body=body,
+                window=WINDOW,
+            )
         except signing.SignatureError as error:
             logger.warning("refused a delivery: %s", error)
             return self._json(401, {"error": str(error)})
@@ -235,8 +265,11 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(seconds)
         self._json(200, {"reference": external, "duplicate": duplicate})
         if not duplicate and self.sim.auto_status and payload.get("reference"):
-            threading.Thread(target=self.sim.send_status, daemon=True, kwargs={
-                "application": payload["reference"], "status": self.sim.auto_status}).start()
+            threading.Thread(
+                target=self.sim.send_status,
+                daemon=True,
+                kwargs={"application": payload["reference"], "status": self.sim.auto_status},
+            ).start()
 
 
 def make_server(*, host, port, secret, db_path, portal_url=None, auto_status=None):
@@ -250,8 +283,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="A simulated department back office.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--secret-env", default="BACKOFFICE_SECRET",
-                        help="The environment variable holding the shared secret.")
+    parser.add_argument(
+        "--secret-env", default="BACKOFFICE_SECRET", help="The environment variable holding the shared secret."
+    )
     parser.add_argument("--db", default="backoffice_sim.sqlite3", help="Where deliveries are kept (SQLite).")
     parser.add_argument("--portal-url", default=None, help="The portal's status webhook URL for this connector.")
     parser.add_argument("--auto-status", default=None, help="Send this status after each new delivery.")
@@ -260,8 +294,14 @@ def main(argv=None):
     if not secret:
         parser.error(f"environment variable {args.secret_env} is not set")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    server = make_server(host=args.host, port=args.port, secret=secret, db_path=args.db,
-                         portal_url=args.portal_url, auto_status=args.auto_status)
+    server = make_server(
+        host=args.host,
+        port=args.port,
+        secret=secret,
+        db_path=args.db,
+        portal_url=args.portal_url,
+        auto_status=args.auto_status,
+    )
     print(f"back-office simulator listening on http://{args.host}:{server.server_port}", flush=True)  # noqa: T201
     try:
         server.serve_forever()

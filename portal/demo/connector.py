@@ -20,9 +20,14 @@ DEMO_NAME_IN_PROCESS = register_connector_name(gettext_noop("Demo back office (i
 @register("demo")
 class DemoConnector(Connector):
     label = _("Demo (local use only)")
-    default_status_map = {"received": "received", "in_review": "in_review", "approved": "approved",
-                          "rejected": "rejected", "completed": "completed",
-                          "more_info_requested": "more_info_requested"}
+    default_status_map = {
+        "received": "received",
+        "in_review": "in_review",
+        "approved": "approved",
+        "rejected": "rejected",
+        "completed": "completed",
+        "more_info_requested": "more_info_requested",
+    }
 
     def deliver(self, *, delivery, payload):
         if delivery.attempts <= int(self.settings.get("fail_attempts") or 0):

@@ -50,12 +50,21 @@ DRAFTS = [((), 4), (("s1",), 3), (("s1", "s2"), 2), (("s1", "s2", "s3"), 1)]
 
 def demo_flow_definition():
     def step(key, en, zh):
-        return {"key": key, "title": {"en": en, "zh-hans": zh}, "fields": [
-            {"key": f"{key}_answer", "type": "text", "label": {"en": en, "zh-hans": zh}, "required": True}]}
+        return {
+            "key": key,
+            "title": {"en": en, "zh-hans": zh},
+            "fields": [{"key": f"{key}_answer", "type": "text", "label": {"en": en, "zh-hans": zh}, "required": True}],
+        }
 
-    return {"key": FLOW_KEY, "title": {"en": "Metrics demonstration", "zh-hans": "指标演示"},
-            "steps": [step("s1", "First question", "第一个问题"), step("s2", "Second question", "第二个问题"),
-                      step("s3", "Third question", "第三个问题")]}
+    return {
+        "key": FLOW_KEY,
+        "title": {"en": "Metrics demonstration", "zh-hans": "指标演示"},
+        "steps": [
+            step("s1", "First question", "第一个问题"),
+            step("s2", "Second question", "第二个问题"),
+            step("s3", "Third question", "第三个问题"),
+        ],
+    }
 
 
 @dataclass
@@ -75,8 +84,10 @@ class _Builder:
         self.references = set()
 
     def _flow_version(self):
-        flow, _created = Flow.objects.get_or_create(key=FLOW_KEY, defaults={
-            "source": FlowSource.CODE, "title_zh": "指标演示", "title_en": "Metrics demonstration"})
+        flow, _created = Flow.objects.get_or_create(
+            key=FLOW_KEY,
+            defaults={"source": FlowSource.CODE, "title_zh": "指标演示", "title_en": "Metrics demonstration"},
+        )
         version, _created = flow_version_publish(flow=flow, definition=demo_flow_definition())
         return version
 
@@ -106,17 +117,33 @@ class _Builder:
             extra["assist_session_reference"] = f"DEMO-ASSIST-{number}"
         created = sent - timedelta(minutes=30)
         application = Application.objects.create(
-            service_code=page.service_code, service_page=page, flow_version=self.flow_version, applicant=applicant,
-            submitted_by=applicant, channel=channel, status=status, reference=self.reference(),
+            service_code=page.service_code,
+            service_page=page,
+            flow_version=self.flow_version,
+            applicant=applicant,
+            submitted_by=applicant,
+            channel=channel,
+            status=status,
+            reference=self.reference(),
             answers={"s1_answer": "演示", "s2_answer": "演示", "s3_answer": "演示"},
-            completed_steps=["s1", "s2", "s3"], created_at=created, updated_at=sent, submitted_at=sent, **extra)
+            completed_steps=["s1", "s2", "s3"],
+            created_at=created,
+            updated_at=sent,
+            submitted_at=sent,
+            **extra,
+        )
         events = [(created, "", Status.DRAFT, Source.PORTAL), (sent, Status.DRAFT, Status.SUBMITTED, Source.PORTAL)]
         return application, events
 
     def events(self, application, events):
-        StatusEvent.objects.bulk_create([
-            StatusEvent(application=application, from_status=from_status, to_status=to_status, source=source,
-                        created_at=at) for at, from_status, to_status, source in events])
+        StatusEvent.objects.bulk_create(
+            [
+                StatusEvent(
+                    application=application, from_status=from_status, to_status=to_status, source=source, created_at=at
+                )
+                for at, from_status, to_status, source in events
+            ]
+        )
 
 
 def _applicants():
@@ -124,31 +151,41 @@ def _applicants():
     for number, region in enumerate(["370102", "370211", ""]):
         user, _created = get_user_model().objects.get_or_create(
             username=f"{DEMO_USERNAME}{number}",
-            defaults={"real_name": f"演示用户{number + 1}", "address_region_code": region, "email": ""})
+            defaults={"real_name": f"演示用户{number + 1}", "address_region_code": region, "email": ""},
+        )
         users.append(user)
     return users
 
 
-def _decided(builder, demo, page, applicant, durations, *, end_days_back, rejected=(), ratings=(),
-             assisted=(), proxy=()):
+def _decided(
+    builder, demo, page, applicant, durations, *, end_days_back, rejected=(), ratings=(), assisted=(), proxy=()
+):
     for index, working_days in enumerate(durations):
         decided_on = builder.working_day_back(builder.today, end_days_back + index)
         sent_on = builder.working_day_back(decided_on, working_days)
-        channel = (Channel.ASSISTED if index in assisted else Channel.PROXY if index in proxy else Channel.ONLINE)
+        channel = Channel.ASSISTED if index in assisted else Channel.PROXY if index in proxy else Channel.ONLINE
         rated = index < len(ratings)
         outcome = Status.REJECTED if index in rejected else Status.APPROVED
         application, events = builder.application(
-            page=page, applicant=applicant, sent=builder.at(sent_on, 10), channel=channel,
-            status=Status.COMPLETED if rated else outcome, number=len(demo.applications))
+            page=page,
+            applicant=applicant,
+            sent=builder.at(sent_on, 10),
+            channel=channel,
+            status=Status.COMPLETED if rated else outcome,
+            number=len(demo.applications),
+        )
         decided_at = builder.at(decided_on, 15)
-        events += [(builder.at(sent_on, 10, 5), Status.SUBMITTED, Status.RECEIVED, Source.CONNECTOR),
-                   (builder.at(sent_on, 10, 10), Status.RECEIVED, Status.IN_REVIEW, Source.CONNECTOR),
-                   (decided_at, Status.IN_REVIEW, outcome, Source.CONNECTOR)]
+        events += [
+            (builder.at(sent_on, 10, 5), Status.SUBMITTED, Status.RECEIVED, Source.CONNECTOR),
+            (builder.at(sent_on, 10, 10), Status.RECEIVED, Status.IN_REVIEW, Source.CONNECTOR),
+            (decided_at, Status.IN_REVIEW, outcome, Source.CONNECTOR),
+        ]
         if rated:
             events.append((decided_at + timedelta(minutes=5), outcome, Status.COMPLETED, Source.CONNECTOR))
             rated_at = decided_at + timedelta(minutes=10)
-            Rating.objects.create(application=application, rater=applicant, score=ratings[index],
-                                  created_at=rated_at, updated_at=rated_at)
+            Rating.objects.create(
+                application=application, rater=applicant, score=ratings[index], created_at=rated_at, updated_at=rated_at
+            )
         builder.events(application, events)
         demo.applications.append(application)
 
@@ -159,8 +196,9 @@ def _open(builder, demo, page, applicant, count, days_back):
             sent = builder.at(builder.working_day_back(builder.today, days_back), 10)
         else:  # today, and not in the future
             sent = max(builder.at(builder.today, 0), builder.now - timedelta(minutes=1))
-        application, events = builder.application(page=page, applicant=applicant, sent=sent,
-                                                   status=Status.IN_REVIEW, number=len(demo.applications))
+        application, events = builder.application(
+            page=page, applicant=applicant, sent=sent, status=Status.IN_REVIEW, number=len(demo.applications)
+        )
         events.append((sent + timedelta(seconds=5), Status.SUBMITTED, Status.IN_REVIEW, Source.CONNECTOR))
         builder.events(application, events)
         demo.applications.append(application)
@@ -173,10 +211,18 @@ def metrics_demo_generate(*, services, now=None):
     builder = _Builder(now or timezone.now())
     jinan, qingdao, unknown = _applicants()
     demo = Demo(services=[x, y, z], applicants=[jinan, qingdao, unknown])
-    _decided(builder, demo, x, jinan, DECIDED[0], end_days_back=1, rejected=REJECTED[0],
-             ratings=RATINGS[0], assisted=ASSISTED[0])
-    _decided(builder, demo, y, qingdao, DECIDED[1], end_days_back=2, ratings=RATINGS[1],
-             proxy=PROXY[1])
+    _decided(
+        builder,
+        demo,
+        x,
+        jinan,
+        DECIDED[0],
+        end_days_back=1,
+        rejected=REJECTED[0],
+        ratings=RATINGS[0],
+        assisted=ASSISTED[0],
+    )
+    _decided(builder, demo, y, qingdao, DECIDED[1], end_days_back=2, ratings=RATINGS[1], proxy=PROXY[1])
     # Long ago: outside the default 90 days.
     old_end = builder.today - timedelta(days=OLD_DAYS_AGO)
     builder_old = _Builder(builder.at(old_end, 18))
@@ -190,10 +236,19 @@ def metrics_demo_generate(*, services, now=None):
         for _index in range(count):
             started = builder.at(started_on, 11)
             draft = Application.objects.create(
-                service_code=x.service_code, service_page=x, flow_version=builder.flow_version, applicant=unknown,
-                submitted_by=unknown, channel=Channel.ONLINE, status=Status.DRAFT,
-                answers={f"{key}_answer": "演示" for key in completed}, completed_steps=list(completed),
-                created_at=started, updated_at=started, expires_at=started + timedelta(days=90))
+                service_code=x.service_code,
+                service_page=x,
+                flow_version=builder.flow_version,
+                applicant=unknown,
+                submitted_by=unknown,
+                channel=Channel.ONLINE,
+                status=Status.DRAFT,
+                answers={f"{key}_answer": "演示" for key in completed},
+                completed_steps=list(completed),
+                created_at=started,
+                updated_at=started,
+                expires_at=started + timedelta(days=90),
+            )
             builder.events(draft, [(started, "", Status.DRAFT, Source.PORTAL)])
             demo.drafts.append(draft)
     return demo
@@ -217,16 +272,27 @@ def expected(services):
         ordered = sorted(values)
         return ordered[-(-percent * len(ordered) // 100) - 1]
 
-    late = {0: sum(d > x.promised_time_limit_days for d in DECIDED[0]),
-            1: sum(d > y.promised_time_limit_days for d in DECIDED[1])}
+    late = {
+        0: sum(d > x.promised_time_limit_days for d in DECIDED[0]),
+        1: sum(d > y.promised_time_limit_days for d in DECIDED[1]),
+    }
     return {
         "applications": {x.service_code: 12, y.service_code: 4, z.service_code: 3},
         "channels": {Channel.ONLINE: 14, Channel.ASSISTED: 3, Channel.PROXY: 2},
         "processing": {
-            x.service_code: {"decided": 10, "median": nearest(DECIDED[0], 50), "p90": nearest(DECIDED[0], 90),
-                             "late": late[0]},
-            y.service_code: {"decided": 4, "median": nearest(DECIDED[1], 50), "p90": nearest(DECIDED[1], 90),
-                             "late": late[1]}},
+            x.service_code: {
+                "decided": 10,
+                "median": nearest(DECIDED[0], 50),
+                "p90": nearest(DECIDED[0], 90),
+                "late": late[0],
+            },
+            y.service_code: {
+                "decided": 4,
+                "median": nearest(DECIDED[1], 50),
+                "p90": nearest(DECIDED[1], 90),
+                "late": late[1],
+            },
+        },
         "overdue": {x.service_code: {"open": 2, "overdue": 1}, z.service_code: {"open": 3, "overdue": 2}},
         "ratings": {"count": 7, "poor": 3, "distribution": {5: 1, 4: 2, 3: 1, 2: 1, 1: 2}},
         "dropoff": {"": 4, "s1": 3, "s2": 2, "s3": 1, "sent": 19},

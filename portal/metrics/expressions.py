@@ -67,8 +67,11 @@ class WorkingDays:
     def __init__(self, *, last=None, calendar=None):
         calendar = calendar or Calendar()
         last = last or date.max
-        self.holidays = sorted(day_number(day) for day in calendar.holidays
-                               if day.weekday() < 5 and day not in calendar.extra and day <= last)
+        self.holidays = sorted(
+            day_number(day)
+            for day in calendar.holidays
+            if day.weekday() < 5 and day not in calendar.extra and day <= last
+        )
         self.extra = sorted(day_number(day) for day in calendar.extra if day.weekday() >= 5 and day <= last)
 
     def _between(self, days):
@@ -83,18 +86,24 @@ class WorkingDays:
         """{name: expression} to add, in order: wd (working days), e_working (1 when the end is a working
         day) and late (1 when the end came after the due date). `promised` is an expression for the promised
         limit in working days."""
-        working_days = (_weekdays_before(F("e_day") + Value(1)) - _weekdays_before(F("s_day") + Value(1))
-                        - self._between(self.holidays) + self._between(self.extra))
+        working_days = (
+            _weekdays_before(F("e_day") + Value(1))
+            - _weekdays_before(F("s_day") + Value(1))
+            - self._between(self.holidays)
+            + self._between(self.extra)
+        )
         end_is_working = Case(
             When(e_day__in=self.extra or [-1], then=Value(1)),
             When(e_day__in=self.holidays or [-1], then=Value(0)),
             When(Q(e_dow__lt=5), then=Value(1)),
-            default=Value(0))
+            default=Value(0),
+        )
         late = Case(
             When(Q(promised=0), then=Case(When(e_day__gt=F("s_day"), then=Value(1)), default=Value(0))),
             When(wd__gt=F("promised"), then=Value(1)),
             When(Q(wd=F("promised"), e_working=0), then=Value(1)),
-            default=Value(0))
+            default=Value(0),
+        )
         return [
             ("promised", promised),
             ("e_dow", ExpressionWrapper(F("e_day") % Value(7), output_field=IntegerField())),
@@ -107,4 +116,3 @@ class WorkingDays:
         for name, expression in self.annotations(promised):
             queryset = queryset.annotate(**{name: expression})
         return queryset
-

@@ -48,6 +48,7 @@ DEFAULT_DAYS = 90
 
 # Scope and period ------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Scope:
     """The applications whose figures a user may see: those of the services in `service_codes` (a subquery),
@@ -61,7 +62,7 @@ class Scope:
         ("service_code" for applications, "application__service_code" for their events and ratings)."""
         if self.service_codes is None and self.assist_references is None:
             return queryset
-        prefix = field[:-len("service_code")]
+        prefix = field[: -len("service_code")]
         condition = Q(pk__in=[])
         if self.service_codes is not None:
             condition |= Q(**{f"{field}__in": self.service_codes})
@@ -80,8 +81,10 @@ def metrics_scope(user):
         return Scope()
     if not halls:
         raise PermissionDenied
-    return Scope(service_codes=ServicePage.objects.filter(halls__in=halls).values("service_code"),
-                 assist_references=AssistSession.objects.filter(hall__in=halls).values("reference"))
+    return Scope(
+        service_codes=ServicePage.objects.filter(halls__in=halls).values("service_code"),
+        assist_references=AssistSession.objects.filter(hall__in=halls).values("reference"),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ def default_period(today=None):
 
 
 # Arithmetic ------------------------------------------------------------------------------------------------
+
 
 def nearest_rank(histogram, percent):
     """The nearest-rank percentile of {value: count}; None when empty."""
@@ -137,6 +141,7 @@ def average(total, count):
 
 # Figures ---------------------------------------------------------------------------------------------------
 # One reader per dashboard table; portal/metrics/tables.py names, orders for reading and draws them.
+
 
 @dataclass(frozen=True)
 class NamedCount:
@@ -253,8 +258,12 @@ def services_figures(scope, period):
 
 def departments_figures(scope, period):
     counts = list(_sent(scope, period).values("service_page__department_id").annotate(n=Count("pk")).order_by())
-    names = {department.pk: department.name for department in Department.objects.filter(
-        pk__in=[row["service_page__department_id"] for row in counts if row["service_page__department_id"]])}
+    names = {
+        department.pk: department.name
+        for department in Department.objects.filter(
+            pk__in=[row["service_page__department_id"] for row in counts if row["service_page__department_id"]]
+        )
+    }
     return [NamedCount(names.get(row["service_page__department_id"]) or None, row["n"]) for row in counts]
 
 
@@ -266,8 +275,13 @@ def _city_code(prefix):
 def cities_figures(scope, period):
     """Applications by the city of the applicant's address, one NamedCount per city name (None: not recorded,
     or a code no region has)."""
-    counts = list(_sent(scope, period).annotate(city=Substr("applicant__address_region_code", 1, 4))
-                  .values("city").annotate(n=Count("pk")).order_by())
+    counts = list(
+        _sent(scope, period)
+        .annotate(city=Substr("applicant__address_region_code", 1, 4))
+        .values("city")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     codes = [_city_code(row["city"]) for row in counts]
     names = {region.code: region.name for region in Region.objects.filter(code__in=[code for code in codes if code])}
     merged = defaultdict(int)
@@ -286,9 +300,15 @@ def channels_figures(scope, period):
 def processing_histogram(scope, *, since, until, last_day):
     """{service code: {(working days, late): count}} of the applications decided from `since` to `until`.
     One query over the decision events (approved or rejected: each application has at most one), grouped."""
-    events = scope.filter(StatusEvent.objects.filter(to_status__in=DECISIONS, created_at__gte=since,
-                                                     created_at__lt=until, application__submitted_at__isnull=False),
-                          "application__service_code")
+    events = scope.filter(
+        StatusEvent.objects.filter(
+            to_status__in=DECISIONS,
+            created_at__gte=since,
+            created_at__lt=until,
+            application__submitted_at__isnull=False,
+        ),
+        "application__service_code",
+    )
     events = events.annotate(s_day=local_day("application__submitted_at"), e_day=local_day("created_at"))
     events = WorkingDays(last=last_day).annotate(events, F("application__service_page__promised_time_limit_days"))
     histogram = defaultdict(lambda: defaultdict(int))
@@ -308,8 +328,12 @@ def _days(pairs):
 def processing_summary(pairs):
     """The ProcessingTime of one service from its {(working days, late): count}."""
     days = _days(pairs)
-    return ProcessingTime(decided=sum(days.values()), median=nearest_rank(days, 50), p90=nearest_rank(days, 90),
-                          late=sum(n for (_working_days, late), n in pairs.items() if late))
+    return ProcessingTime(
+        decided=sum(days.values()),
+        median=nearest_rank(days, 50),
+        p90=nearest_rank(days, 90),
+        late=sum(n for (_working_days, late), n in pairs.items() if late),
+    )
 
 
 def processing_figures(scope, period):
@@ -322,16 +346,22 @@ def processing_figures(scope, period):
     for pairs in histogram.values():
         for working_days, n in _days(pairs).items():
             everything[working_days] += n
-    overall = ProcessingTime(decided=sum(everything.values()), median=nearest_rank(everything, 50),
-                             p90=nearest_rank(everything, 90), late=sum(service.time.late for service in services))
+    overall = ProcessingTime(
+        decided=sum(everything.values()),
+        median=nearest_rank(everything, 50),
+        p90=nearest_rank(everything, 90),
+        late=sum(service.time.late for service in services),
+    )
     return Processing(services, overall)
 
 
 def overdue_figures(scope, period, today):
-    open_applications = _sent(scope, period).filter(status__in=OPEN_STATUSES).annotate(
-        s_day=local_day("submitted_at"), e_day=Value(day_number(today)))
-    open_applications = WorkingDays(last=today).annotate(open_applications,
-                                                         F("service_page__promised_time_limit_days"))
+    open_applications = (
+        _sent(scope, period)
+        .filter(status__in=OPEN_STATUSES)
+        .annotate(s_day=local_day("submitted_at"), e_day=Value(day_number(today)))
+    )
+    open_applications = WorkingDays(last=today).annotate(open_applications, F("service_page__promised_time_limit_days"))
     counts = open_applications.values("service_code").annotate(n=Count("pk"), overdue=Sum("late")).order_by()
     services = [ServiceOpen(row["service_code"], row["n"], int(row["overdue"] or 0)) for row in counts]
     services.sort(key=lambda service: (-service.overdue, -service.open, service.code))
@@ -339,24 +369,37 @@ def overdue_figures(scope, period, today):
 
 
 def _ratings(scope, period):
-    return scope.filter(Rating.objects.filter(created_at__gte=period.since, created_at__lt=period.until),
-                        "application__service_code")
+    return scope.filter(
+        Rating.objects.filter(created_at__gte=period.since, created_at__lt=period.until), "application__service_code"
+    )
 
 
 def ratings_figures(scope, period):
     distribution = dict(_ratings(scope, period).values_list("score").annotate(n=Count("pk")).order_by())
     count = sum(distribution.values())
-    scores = [ScoreCount(value, distribution.get(value, 0), share(distribution.get(value, 0), count))
-              for value in reversed(Score.values)]
-    return Ratings(scores, count, average(sum(score * n for score, n in distribution.items()), count),
-                   poor=sum(n for score, n in distribution.items() if score <= POOR_AT_MOST))
+    scores = [
+        ScoreCount(value, distribution.get(value, 0), share(distribution.get(value, 0), count))
+        for value in reversed(Score.values)
+    ]
+    return Ratings(
+        scores,
+        count,
+        average(sum(score * n for score, n in distribution.items()), count),
+        poor=sum(n for score, n in distribution.items() if score <= POOR_AT_MOST),
+    )
 
 
 def ratings_by_service_figures(scope, period):
-    counts = _ratings(scope, period).values("application__service_code").annotate(
-        n=Count("pk"), total=Sum("score"), poor=Count("pk", filter=Q(score__lte=POOR_AT_MOST))).order_by()
-    services = [ServiceRatings(row["application__service_code"], row["n"], average(row["total"], row["n"]),
-                               row["poor"]) for row in counts]
+    counts = (
+        _ratings(scope, period)
+        .values("application__service_code")
+        .annotate(n=Count("pk"), total=Sum("score"), poor=Count("pk", filter=Q(score__lte=POOR_AT_MOST)))
+        .order_by()
+    )
+    services = [
+        ServiceRatings(row["application__service_code"], row["n"], average(row["total"], row["n"]), row["poor"])
+        for row in counts
+    ]
     services.sort(key=lambda service: (-service.poor, service.average or 0, service.code))
     return services
 
@@ -390,25 +433,42 @@ def _form_stages(key, version, stopped, sent):
         return Stage(step, number, title, stopped.get(step, 0), share(stopped.get(step, 0), started))
 
     current = {step.key for step in steps}
-    stages = [stage(""), *(stage(step.key, number, localised(step.title)) for number, step in enumerate(steps, 1)),
-              *(stage(step) for step in stopped if step and step not in current),
-              Stage("", None, "", sent, share(sent, started), sent=True)]
+    stages = [
+        stage(""),
+        *(stage(step.key, number, localised(step.title)) for number, step in enumerate(steps, 1)),
+        *(stage(step) for step in stopped if step and step not in current),
+        Stage("", None, "", sent, share(sent, started), sent=True),
+    ]
     return FormStages(key, localised(version.flow_def.title) if version else key, stages)
 
 
 def dropoff_figures(scope, period):
     """For each form applications were started with in the period: how far they got (FormStages)."""
     started = _applications(scope).filter(created_at__gte=period.since, created_at__lt=period.until)
-    drafts = list(started.filter(status=Status.DRAFT).values("flow_version_id", "completed_steps")
-                  .annotate(n=Count("pk")).order_by())
-    sent = dict(started.filter(submitted_at__isnull=False).values_list("flow_version__flow__key")
-                .annotate(n=Count("pk")).order_by())
-    versions = {version.pk: version for version in FlowVersion.objects.filter(
-        Q(pk__in={row["flow_version_id"] for row in drafts}) | Q(flow__key__in=list(sent))).select_related("flow")}
+    drafts = list(
+        started.filter(status=Status.DRAFT)
+        .values("flow_version_id", "completed_steps")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    sent = dict(
+        started.filter(submitted_at__isnull=False)
+        .values_list("flow_version__flow__key")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    versions = {
+        version.pk: version
+        for version in FlowVersion.objects.filter(
+            Q(pk__in={row["flow_version_id"] for row in drafts}) | Q(flow__key__in=list(sent))
+        ).select_related("flow")
+    }
     newest = _newest_versions(versions.values())
     stopped = _drafts_by_furthest_step(drafts, versions)
-    return [_form_stages(key, newest.get(key), stopped.get(key, {}), sent.get(key, 0))
-            for key in sorted(set(stopped) | set(sent))]
+    return [
+        _form_stages(key, newest.get(key), stopped.get(key, {}), sent.get(key, 0))
+        for key in sorted(set(stopped) | set(sent))
+    ]
 
 
 def service_names(codes):
@@ -418,14 +478,24 @@ def service_names(codes):
     language = active_language()
     named = {}
     for code, title, page_language, promised in ServicePage.objects.filter(service_code__in=codes).values_list(
-            "service_code", "title", "locale__language_code", "promised_time_limit_days"):
+        "service_code", "title", "locale__language_code", "promised_time_limit_days"
+    ):
         if page_language == language or code not in named:
             named[code] = ServiceName(title, promised)
     return named
 
 
-TABLES = ["services", "departments", "cities", "channels", "processing", "overdue", "ratings", "ratings_by_service",
-          "dropoff"]
+TABLES = [
+    "services",
+    "departments",
+    "cities",
+    "channels",
+    "processing",
+    "overdue",
+    "ratings",
+    "ratings_by_service",
+    "dropoff",
+]
 
 
 @dataclass(frozen=True)
@@ -462,10 +532,15 @@ def dashboard(scope, period, *, today=None, only=None):
     number of queries whatever the number of applications."""
     today = today or timezone.localdate()
     readers = {
-        "services": services_figures, "departments": departments_figures, "cities": cities_figures,
-        "channels": channels_figures, "processing": processing_figures,
+        "services": services_figures,
+        "departments": departments_figures,
+        "cities": cities_figures,
+        "channels": channels_figures,
+        "processing": processing_figures,
         "overdue": lambda scope, period: overdue_figures(scope, period, today),
-        "ratings": ratings_figures, "ratings_by_service": ratings_by_service_figures, "dropoff": dropoff_figures,
+        "ratings": ratings_figures,
+        "ratings_by_service": ratings_by_service_figures,
+        "dropoff": dropoff_figures,
     }
     figures = {key: readers[key](scope, period) for key in only or TABLES}
     return Dashboard(period, figures, service_names(_service_codes(figures)))

@@ -31,13 +31,24 @@ def metrics_refresh(*, now=None):
     rows = []
     for code, pairs in histogram.items():
         summary = processing_summary(pairs)
-        rows.append(ServiceProcessingTime(service_code=code, window_days=window_days(),
-                                          sample_count=summary.decided, median_days=summary.median,
-                                          p90_days=summary.p90, late_count=summary.late, computed_at=now))
+        rows.append(
+            ServiceProcessingTime(
+                service_code=code,
+                window_days=window_days(),
+                sample_count=summary.decided,
+                median_days=summary.median,
+                p90_days=summary.p90,
+                late_count=summary.late,
+                computed_at=now,
+            )
+        )
     with transaction.atomic():
         ServiceProcessingTime.objects.exclude(service_code__in=list(histogram)).delete()
         ServiceProcessingTime.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["service_code"],
+            rows,
+            update_conflicts=True,
+            unique_fields=["service_code"],
             update_fields=["window_days", "sample_count", "median_days", "p90_days", "late_count", "computed_at"],
-            batch_size=500)
+            batch_size=500,
+        )
     return len(rows)

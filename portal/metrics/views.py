@@ -51,9 +51,18 @@ def dashboard(request):
     scope = selectors.metrics_scope(request.user)
     period, form = _period(request)
     board = selectors.dashboard(scope, period)
-    return render(request, "metrics/dashboard.html", {
-        "form": form, "board": board, "period": period, "tables": list(tables.dashboard_tables(board).values()),
-        "period_query": period.query(), "limited": scope.limited})
+    return render(
+        request,
+        "metrics/dashboard.html",
+        {
+            "form": form,
+            "board": board,
+            "period": period,
+            "tables": list(tables.dashboard_tables(board).values()),
+            "period_query": period.query(),
+            "limited": scope.limited,
+        },
+    )
 
 
 def _csv_value(value):
@@ -74,8 +83,9 @@ def table_csv(request, table):
     period, _form = _period(request)
     data = tables.dashboard_tables(selectors.dashboard(scope, period, only=[table]))[table]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (f'attachment; filename="metrics-{table}-{period.start.isoformat()}-'
-                                       f'{period.end.isoformat()}.csv"')
+    response["Content-Disposition"] = (
+        f'attachment; filename="metrics-{table}-{period.start.isoformat()}-{period.end.isoformat()}.csv"'
+    )
     response.write("\ufeff")  # so spreadsheet programs read the Chinese names as UTF-8
     writer = csv.writer(response)
     writer.writerow([str(column.label) for column in data.columns])

@@ -20,16 +20,25 @@ POOR_AT_MOST = 2  # scores up to this are flagged to the hall manager
 
 
 class Rating(models.Model):
-    application = models.OneToOneField("applications.Application", on_delete=models.CASCADE, related_name="rating",
-                                       verbose_name=_("application"))
-    rater = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings_given",
-                              verbose_name=_("rated by"))
-    score = models.PositiveSmallIntegerField(_("rating"), choices=Score.choices,
-                                             validators=[MinValueValidator(1), MaxValueValidator(5)])
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="rating", verbose_name=_("application")
+    )
+    rater = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings_given", verbose_name=_("rated by")
+    )
+    score = models.PositiveSmallIntegerField(
+        _("rating"), choices=Score.choices, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("comment"), max_length=1000, blank=True)
-    hall = models.ForeignKey("services_catalog.ServiceHall", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="ratings", verbose_name=_("service hall"),
-                             help_text=_("The hall whose manager follows a poor rating up."))
+    hall = models.ForeignKey(
+        "services_catalog.ServiceHall",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ratings",
+        verbose_name=_("service hall"),
+        help_text=_("The hall whose manager follows a poor rating up."),
+    )
     flagged_at = models.DateTimeField(_("flagged for follow-up"), null=True, blank=True)
     followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
     created_at = models.DateTimeField(_("rated"))
@@ -54,8 +63,9 @@ class RatingFollowUp(models.Model):
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="follow_ups")
     action = models.TextField(_("what was done"), max_length=2000)
     done_on = models.DateField(_("when it was done"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                                    verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("recorded by")
+    )
     created_at = models.DateTimeField()
 
     class Meta:

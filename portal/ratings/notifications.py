@@ -24,12 +24,23 @@ def poor_rating_announce(*, rating_id):
     url = settings.PORTAL_BASE_URL + reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
     for person in people:
         with translation.override(person.preferred_language or "zh-hans"):
-            facts = {"reference": rating.application.reference, "score": rating.score,
-                     "hall": rating.hall.name if rating.hall else "", "url": url}
+            facts = {
+                "reference": rating.application.reference,
+                "score": rating.score,
+                "hall": rating.hall.name if rating.hall else "",
+                "url": url,
+            }
             subject = _("A poor rating to follow up: %(reference)s") % facts
-            body = _("A citizen rated application %(reference)s %(score)s out of 5. Please follow it up and "
-                     "record what you did: %(url)s") % facts
-            sms = _("[Shandong government services] Poor rating (%(score)s/5) for %(reference)s: please follow "
-                    "it up.") % facts
+            body = (
+                _(
+                    "A citizen rated application %(reference)s %(score)s out of 5. Please follow it up and "
+                    "record what you did: %(url)s"
+                )
+                % facts
+            )
+            sms = (
+                _("[Shandong government services] Poor rating (%(score)s/5) for %(reference)s: please follow it up.")
+                % facts
+            )
         person_notify(person=person, subject=subject, body=body, sms=sms)
     return len(people)

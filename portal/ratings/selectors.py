@@ -24,8 +24,7 @@ CHANGE_DAYS = 7  # a rating can be changed this many days after it was given
 
 
 def can_rate(application, user):
-    return (user.is_authenticated and application.applicant_id == user.pk
-            and application.status == Status.COMPLETED)
+    return user.is_authenticated and application.applicant_id == user.pk and application.status == Status.COMPLETED
 
 
 def rating_for_application(application):
@@ -57,8 +56,11 @@ def rating_hall_for(application):
         except LookupError:
             sessions = None
         if sessions is not None:
-            hall_id = sessions.objects.filter(reference=application.assist_session_reference).values_list(
-                "hall_id", flat=True).first()
+            hall_id = (
+                sessions.objects.filter(reference=application.assist_session_reference)
+                .values_list("hall_id", flat=True)
+                .first()
+            )
             if hall_id:
                 return ServiceHall.objects.filter(pk=hall_id).first()
     if application.service_page_id:
@@ -82,8 +84,9 @@ def flagged_ratings(user, *, done=False):
     if halls is not None:
         ratings = ratings.filter(hall_id__in=halls)
     # The flow version names a row whose service has no page any more (service_names): fetched with the rows.
-    return list(ratings.select_related("application__flow_version", "hall")
-                .order_by("-flagged_at" if done else "flagged_at"))
+    return list(
+        ratings.select_related("application__flow_version", "hall").order_by("-flagged_at" if done else "flagged_at")
+    )
 
 
 def flagged_rating_get(*, user, rating_id):

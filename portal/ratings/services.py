@@ -30,8 +30,14 @@ def rating_give(*, application, rater, score, comment="", now=None):
         if rating is None:
             try:
                 with transaction.atomic():
-                    rating = Rating.objects.create(application=application, rater=rater, score=score,
-                                                   comment=comment, created_at=now, updated_at=now)
+                    rating = Rating.objects.create(
+                        application=application,
+                        rater=rater,
+                        score=score,
+                        comment=comment,
+                        created_at=now,
+                        updated_at=now,
+                    )
             except IntegrityError:  # rated at the same moment in another tab
                 rating = Rating.objects.select_for_update().get(application=application)
                 if not selectors.can_change(rating, now=now):
@@ -56,11 +62,21 @@ def rating_follow_up_record(*, rating, actor, action, done_on, now=None):
     """What a member of staff did about a poor rating: kept with when and by whom, and audited."""
     now = now or timezone.now()
     with transaction.atomic():
-        follow_up = RatingFollowUp.objects.create(rating=rating, action=action.strip(), done_on=done_on,
-                                                  recorded_by=actor, created_at=now)
+        follow_up = RatingFollowUp.objects.create(
+            rating=rating, action=action.strip(), done_on=done_on, recorded_by=actor, created_at=now
+        )
         Rating.objects.filter(pk=rating.pk).update(followed_up_at=now)
-        audit_record(action="rating.followed_up", actor=actor, on_behalf_of=rating.rater_id, obj=rating,
-                     details={"application": rating.application.reference, "score": rating.score,
-                              "done_on": done_on.isoformat(), "follow_up": follow_up.pk})
+        audit_record(
+            action="rating.followed_up",
+            actor=actor,
+            on_behalf_of=rating.rater_id,
+            obj=rating,
+            details={
+                "application": rating.application.reference,
+                "score": rating.score,
+                "done_on": done_on.isoformat(),
+                "follow_up": follow_up.pk,
+            },
+        )
     rating.followed_up_at = now
     return follow_up

@@ -25,13 +25,19 @@ def rate(request, application_id):
     form = RatingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rating_give(application=application, rater=request.user, score=form.cleaned_data["score"],
-                                 comment=form.cleaned_data["comment"])
+            services.rating_give(
+                application=application,
+                rater=request.user,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
+            )
         except services.RatingLocked:
-            messages.error(request, _("You rated this service more than 7 days ago, so the rating cannot be "
-                                      "changed."))
+            messages.error(request, _("You rated this service more than 7 days ago, so the rating cannot be changed."))
         else:
             messages.success(request, _("Thank you for rating this service."))
         return redirect("applications:detail", pk=application.pk)
-    return render(request, "ratings/rate.html", {"form": form, "application": application, "rating": rating,
-                                                 "service_name": service_name(application)})
+    return render(
+        request,
+        "ratings/rate.html",
+        {"form": form, "application": application, "rating": rating, "service_name": service_name(application)},
+    )

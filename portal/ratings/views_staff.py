@@ -30,13 +30,26 @@ def detail(request, pk):
     rating = selectors.flagged_rating_get(user=request.user, rating_id=pk)
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.rating_follow_up_record(rating=rating, actor=request.user, action=form.cleaned_data["action"],
-                                         done_on=form.cleaned_data["done_on"])
+        services.rating_follow_up_record(
+            rating=rating, actor=request.user, action=form.cleaned_data["action"], done_on=form.cleaned_data["done_on"]
+        )
         messages.success(request, _("The follow-up is recorded."))
         return redirect("staff_ratings:detail", pk=rating.pk)
     if request.method == "GET":
-        audit_record(action="rating.viewed", actor=request.user, on_behalf_of=rating.rater_id, obj=rating,
-                     details={"application": rating.application.reference})
-    return render(request, "ratings/staff/detail.html", {
-        "rating": rating, "form": form, "service_name": service_name(rating.application),
-        "follow_ups": list(rating.follow_ups.select_related("recorded_by"))})
+        audit_record(
+            action="rating.viewed",
+            actor=request.user,
+            on_behalf_of=rating.rater_id,
+            obj=rating,
+            details={"application": rating.application.reference},
+        )
+    return render(
+        request,
+        "ratings/staff/detail.html",
+        {
+            "rating": rating,
+            "form": form,
+            "service_name": service_name(rating.application),
+            "follow_ups": list(rating.follow_ups.select_related("recorded_by")),
+        },
+    )

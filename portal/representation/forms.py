@@ -22,20 +22,39 @@ class ScopeMixin(forms.Form):
     lists the services whose name matches (the page is sent again with the "find" button, no JavaScript needed),
     each with a checkbox; those already ticked stay listed. Their service codes are what is stored."""
 
-    relationship = forms.ChoiceField(label=_("They are your:"), choices=Relationship.choices,
-                                     widget=a11y.Radios(), error_messages={"required": _("Choose how you are related")})
-    scope = forms.ChoiceField(label=_("Which services?"), choices=SCOPES, widget=a11y.Radios(),
-                              error_messages={"required": _("Choose which services")})
+    relationship = forms.ChoiceField(
+        label=_("They are your:"),
+        choices=Relationship.choices,
+        widget=a11y.Radios(),
+        error_messages={"required": _("Choose how you are related")},
+    )
+    scope = forms.ChoiceField(
+        label=_("Which services?"),
+        choices=SCOPES,
+        widget=a11y.Radios(),
+        error_messages={"required": _("Choose which services")},
+    )
     service_search = forms.CharField(
-        label=_("Find services by name"), required=False, max_length=50,
+        label=_("Find services by name"),
+        required=False,
+        max_length=50,
         widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
-        help_text=_("If you chose “Only the services I choose”: type part of a service’s name, then choose "
-                    "“Find services”"))
+        help_text=_(
+            "If you chose “Only the services I choose”: type part of a service’s name, then choose “Find services”"
+        ),
+    )
     service_codes = forms.MultipleChoiceField(
-        label=_("Services"), required=False, widget=a11y.Checkboxes(),
-        error_messages={"invalid_choice": _("Choose services from the list")})
-    days = forms.ChoiceField(label=_("For how long?"), choices=DURATIONS, widget=a11y.Radios(),
-                             error_messages={"required": _("Choose for how long")})
+        label=_("Services"),
+        required=False,
+        widget=a11y.Checkboxes(),
+        error_messages={"invalid_choice": _("Choose services from the list")},
+    )
+    days = forms.ChoiceField(
+        label=_("For how long?"),
+        choices=DURATIONS,
+        widget=a11y.Radios(),
+        error_messages={"required": _("Choose for how long")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +64,8 @@ class ScopeMixin(forms.Form):
         self.search_text = " ".join(str(source.get("service_search") or "").split())[:50]
         found = selectors.services_to_choose(chosen=self.chosen_codes, search=self.search_text)
         self.search_found_nothing = bool(self.search_text) and not any(
-            service.code not in self.chosen_codes for service in found)
+            service.code not in self.chosen_codes for service in found
+        )
         self.fields["service_codes"].choices = [(service.code, service.label) for service in found]
         if not found:  # nothing to tick yet: the list is not shown at all
             self.fields["service_codes"].widget = forms.MultipleHiddenInput()
@@ -65,19 +85,32 @@ def _check_field(label, required_message):
 
 
 class MandateRequestForm(a11y.AccessibleFormMixin, ScopeMixin):
-    principal_name = forms.CharField(label=_("Their full name"), max_length=100,
-                                     widget=a11y.TextInput({"autocomplete": "off"}),
-                                     error_messages={"required": _("Enter their full name")})
+    principal_name = forms.CharField(
+        label=_("Their full name"),
+        max_length=100,
+        widget=a11y.TextInput({"autocomplete": "off"}),
+        error_messages={"required": _("Enter their full name")},
+    )
     principal_identifier = forms.CharField(
-        label=_("Their resident ID number or mobile phone number"), max_length=30,
+        label=_("Their resident ID number or mobile phone number"),
+        max_length=30,
         widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
         help_text=_("They must have an account on this portal"),
-        error_messages={"required": _("Enter their resident ID number or mobile phone number")})
-    field_order = ["principal_name", "principal_identifier", "relationship", "scope", "service_search",
-                   "service_codes", "days"]
+        error_messages={"required": _("Enter their resident ID number or mobile phone number")},
+    )
+    field_order = [
+        "principal_name",
+        "principal_identifier",
+        "relationship",
+        "scope",
+        "service_search",
+        "service_codes",
+        "days",
+    ]
 
-    NOT_FOUND = _("We could not find an account with this name and number. Check them, or ask them to create an "
-                  "account first")
+    NOT_FOUND = _(
+        "We could not find an account with this name and number. Check them, or ask them to create an account first"
+    )
 
     def clean_principal_identifier(self):
         """An ID number (checked as one) or a mobile number; anything else is neither."""
@@ -93,39 +126,80 @@ class MandateRequestForm(a11y.AccessibleFormMixin, ScopeMixin):
 
 
 class InPersonMandateForm(a11y.AccessibleFormMixin, ScopeMixin):
-    principal_name = forms.CharField(label=_("Full name of the person acted for"), max_length=100,
-                                     widget=a11y.TextInput({"autocomplete": "off"}),
-                                     error_messages={"required": _("Enter the full name")})
-    principal_id = ResidentIdField(label=_("Their resident ID number"), max_length=30,
-                                   validators=[validate_resident_id],
-                                   widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
-                                   error_messages={"required": _("Enter the resident ID number")})
-    agent_name = forms.CharField(label=_("Full name of the person acting"), max_length=100,
-                                 widget=a11y.TextInput({"autocomplete": "off"}),
-                                 error_messages={"required": _("Enter the full name")})
-    agent_id = ResidentIdField(label=_("Their resident ID number"), max_length=30, validators=[validate_resident_id],
-                               widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
-                               error_messages={"required": _("Enter the resident ID number")})
-    hall = forms.TypedChoiceField(label=_("Service hall"), coerce=int, widget=a11y.Select(),
-                                  error_messages={"required": _("Choose the service hall"),
-                                                  "invalid_choice": _("Choose one of the service halls where you "
-                                                                      "work")})
-    evidence = forms.CharField(label=_("Evidence seen"), widget=a11y.Textarea(),
-                               help_text=_("For example: both ID cards, the household register"),
-                               error_messages={"required": _("Describe the evidence you checked")})
+    principal_name = forms.CharField(
+        label=_("Full name of the person acted for"),
+        max_length=100,
+        widget=a11y.TextInput({"autocomplete": "off"}),
+        error_messages={"required": _("Enter the full name")},
+    )
+    principal_id = ResidentIdField(
+        label=_("Their resident ID number"),
+        max_length=30,
+        validators=[validate_resident_id],
+        widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
+        error_messages={"required": _("Enter the resident ID number")},
+    )
+    agent_name = forms.CharField(
+        label=_("Full name of the person acting"),
+        max_length=100,
+        widget=a11y.TextInput({"autocomplete": "off"}),
+        error_messages={"required": _("Enter the full name")},
+    )
+    agent_id = ResidentIdField(
+        label=_("Their resident ID number"),
+        max_length=30,
+        validators=[validate_resident_id],
+        widget=a11y.TextInput({"autocomplete": "off"}, width="20"),
+        error_messages={"required": _("Enter the resident ID number")},
+    )
+    hall = forms.TypedChoiceField(
+        label=_("Service hall"),
+        coerce=int,
+        widget=a11y.Select(),
+        error_messages={
+            "required": _("Choose the service hall"),
+            "invalid_choice": _("Choose one of the service halls where you work"),
+        },
+    )
+    evidence = forms.CharField(
+        label=_("Evidence seen"),
+        widget=a11y.Textarea(),
+        help_text=_("For example: both ID cards, the household register"),
+        error_messages={"required": _("Describe the evidence you checked")},
+    )
     # The three checks, each a separate, explicit tick (as in assisted mode), recorded on the mandate.
-    presence_confirmed = _check_field(_("Both people are here in person at the counter"),
-                                      _("Confirm that both people are here in person"))
-    id_checked = _check_field(_("I have checked both people's ID cards in person"),
-                              _("Confirm that you checked both ID cards"))
-    consent_recorded = _check_field(_("The person acted for agrees that the person acting may act for them"),
-                                    _("Confirm that the person acted for agrees"))
-    relationship = forms.ChoiceField(label=_("The person acted for is the person acting’s:"),
-                                     choices=Relationship.choices, widget=a11y.Radios(),
-                                     error_messages={"required": _("Choose how they are related")})
-    field_order = ["principal_name", "principal_id", "agent_name", "agent_id", "relationship", "scope",
-                   "service_search", "service_codes", "days", "hall", "evidence", "presence_confirmed", "id_checked",
-                   "consent_recorded"]
+    presence_confirmed = _check_field(
+        _("Both people are here in person at the counter"), _("Confirm that both people are here in person")
+    )
+    id_checked = _check_field(
+        _("I have checked both people's ID cards in person"), _("Confirm that you checked both ID cards")
+    )
+    consent_recorded = _check_field(
+        _("The person acted for agrees that the person acting may act for them"),
+        _("Confirm that the person acted for agrees"),
+    )
+    relationship = forms.ChoiceField(
+        label=_("The person acted for is the person acting’s:"),
+        choices=Relationship.choices,
+        widget=a11y.Radios(),
+        error_messages={"required": _("Choose how they are related")},
+    )
+    field_order = [
+        "principal_name",
+        "principal_id",
+        "agent_name",
+        "agent_id",
+        "relationship",
+        "scope",
+        "service_search",
+        "service_codes",
+        "days",
+        "hall",
+        "evidence",
+        "presence_confirmed",
+        "id_checked",
+        "consent_recorded",
+    ]
 
     NOT_FOUND = _("No account has this name and resident ID number")
 

@@ -25,8 +25,10 @@ class Relationship(models.TextChoices):
 
 
 INVERSE = {
-    Relationship.PARENT: Relationship.CHILD, Relationship.CHILD: Relationship.PARENT,
-    Relationship.GRANDPARENT: Relationship.GRANDCHILD, Relationship.GRANDCHILD: Relationship.GRANDPARENT,
+    Relationship.PARENT: Relationship.CHILD,
+    Relationship.CHILD: Relationship.PARENT,
+    Relationship.GRANDPARENT: Relationship.GRANDCHILD,
+    Relationship.GRANDCHILD: Relationship.GRANDPARENT,
 }
 
 
@@ -50,26 +52,37 @@ class EstablishedBy(models.TextChoices):
 
 class Mandate(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    principal = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mandates_given",
-                                  verbose_name=_("the person acted for"))
-    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mandates_held",
-                              verbose_name=_("the person acting"))
+    principal = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mandates_given",
+        verbose_name=_("the person acted for"),
+    )
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mandates_held",
+        verbose_name=_("the person acting"),
+    )
     relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices)
     all_services = models.BooleanField(_("all services"), default=False)
     service_codes = models.JSONField(_("services"), default=list, blank=True)
     valid_from = models.DateTimeField(_("valid from"))
     valid_until = models.DateTimeField(_("valid until"))
-    state = models.CharField(_("state"), max_length=12, choices=MandateState.choices, default=MandateState.REQUESTED,
-                             db_index=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=MandateState.choices, default=MandateState.REQUESTED, db_index=True
+    )
     established_by = models.CharField(max_length=20, choices=EstablishedBy.choices, blank=True)
     requested_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     # In person: the member of staff who checked both IDs, where, when and on what evidence ...
-    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
-    hall = models.ForeignKey("services_catalog.ServiceHall", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    hall = models.ForeignKey(
+        "services_catalog.ServiceHall", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     evidence = models.TextField(blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)
     # ... and the three things they ticked one by one (as in assisted mode): both people were there in person,
@@ -78,8 +91,9 @@ class Mandate(models.Model):
     id_checked = models.BooleanField(default=False)
     consent_recorded = models.BooleanField(default=False)
     # Who ended it (the principal withdrawing it, or the agent giving it up), so the agent can be told why.
-    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-requested_at"]
@@ -88,12 +102,14 @@ class Mandate(models.Model):
         indexes = [models.Index(fields=["agent", "state"]), models.Index(fields=["principal", "state"])]
         constraints = [
             models.CheckConstraint(condition=~Q(principal=models.F("agent")), name="representation_not_self"),
-            models.CheckConstraint(condition=Q(valid_until__gt=models.F("valid_from")),
-                                   name="representation_window_positive"),
+            models.CheckConstraint(
+                condition=Q(valid_until__gt=models.F("valid_from")), name="representation_window_positive"
+            ),
             models.CheckConstraint(
                 condition=~Q(established_by=EstablishedBy.IN_PERSON)
                 | Q(verified_by__isnull=False, hall__isnull=False, verified_at__isnull=False),
-                name="representation_in_person_is_recorded"),
+                name="representation_in_person_is_recorded",
+            ),
         ]
 
     def __str__(self):

@@ -62,12 +62,11 @@ def mandate_for_principal(*, principal, mandate_id):
 
 
 def mandate_for_party(*, user, mandate_id):
-    return Mandate.objects.select_related("agent", "principal").get(
-        Q(principal=user) | Q(agent=user), pk=mandate_id)
+    return Mandate.objects.select_related("agent", "principal").get(Q(principal=user) | Q(agent=user), pk=mandate_id)
 
 
 def identifier_kind(identifier):
-    """"resident_id" for something shaped like a resident ID number, else "phone"."""
+    """ "resident_id" for something shaped like a resident ID number, else "phone"."""
     return "resident_id" if re.fullmatch(r"\d{17}[\dX]", normalise_resident_id(identifier)) else "phone"
 
 
@@ -112,8 +111,14 @@ def _service_rows(condition):
     the language of the page when it has a translation (a code is the same service in every language)."""
     locale = active_locale()
     english = (locale.language_code or "").startswith("en")
-    rows = ServicePage.objects.live().filter(condition).exclude(service_code="").select_related("department").only(
-        "service_code", "title", "locale_id", "department__name_zh", "department__name_en").order_by("title")
+    rows = (
+        ServicePage.objects.live()
+        .filter(condition)
+        .exclude(service_code="")
+        .select_related("department")
+        .only("service_code", "title", "locale_id", "department__name_zh", "department__name_en")
+        .order_by("title")
+    )
     found = {}
     for page in rows:
         if page.service_code in found and page.locale_id != locale.pk:
@@ -139,21 +144,28 @@ def services_to_choose(*, chosen, search):
 def service_names(mandates):
     """{service code: its name} for the services the `mandates` list, in one query."""
     codes = {code for mandate in mandates for code in (mandate.service_codes or [])}
-    return {code: service.name for code, service in _service_rows(Q(service_code__in=codes)).items()} if codes \
-        else {}
+    return {code: service.name for code, service in _service_rows(Q(service_code__in=codes)).items()} if codes else {}
 
 
 # How a mandate reads to each of the two people ---------------------------------------------------------------
+
 
 def mandate_rows(mandates, user):
     """What `user`'s page shows for each mandate: what the other person is to them, its state as it concerns
     them, the services by name, and when it ends, in words."""
     names = service_names(mandates)
-    return [{"mandate": mandate, "relationship": mandate.relationship_seen_by(user),
-             "state": state_seen_by(mandate, user), "ends": ends_in_words(mandate),
-             "services": _("All services") if mandate.all_services else _(", ").join(
-                 names.get(code, code) for code in mandate.service_codes or [])}
-            for mandate in mandates]
+    return [
+        {
+            "mandate": mandate,
+            "relationship": mandate.relationship_seen_by(user),
+            "state": state_seen_by(mandate, user),
+            "ends": ends_in_words(mandate),
+            "services": _("All services")
+            if mandate.all_services
+            else _(", ").join(names.get(code, code) for code in mandate.service_codes or []),
+        }
+        for mandate in mandates
+    ]
 
 
 def state_seen_by(mandate, user):
@@ -165,7 +177,7 @@ def state_seen_by(mandate, user):
 
 
 def ends_in_words(mandate, now=None):
-    """"Ends on 3 December 2027" while it can still work; "Ended on …" once it has ended."""
+    """ "Ends on 3 December 2027" while it can still work; "Ended on …" once it has ended."""
     now = now or timezone.now()
     if mandate.state in (MandateState.REQUESTED, MandateState.ACTIVE) and mandate.valid_until > now:
         return _("Ends on %(date)s") % {"date": local_date(mandate.valid_until)}
@@ -195,4 +207,6 @@ def acting_ended_reason(request):
     if mandate.state == MandateState.ACTIVE and mandate.valid_from > timezone.now():
         return _("Your permission to act for %(name)s has not started yet.") % {"name": name}
     return _("Your permission to act for %(name)s ended on %(date)s.") % {
-        "name": name, "date": local_date(min(mandate.ended_at or mandate.valid_until, mandate.valid_until))}
+        "name": name,
+        "date": local_date(min(mandate.ended_at or mandate.valid_until, mandate.valid_until)),
+    }

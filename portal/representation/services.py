@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 AUDIT_LABELS = {
     "mandate.person_looked_up": gettext_lazy("Looked you up by your name and number, to ask to act for you"),
     "mandate.person_looked_up_in_person": gettext_lazy(
-        "Looked you up by your name and ID number at a service hall, to record permission to act for someone"),
+        "Looked you up by your name and ID number at a service hall, to record permission to act for someone"
+    ),
     "mandate.look_up_missed": gettext_lazy("Looked for someone by name and number, and found nobody"),
 }
 
@@ -73,8 +74,11 @@ def person_look_up(*, actor, request, identifier, name, purpose):
     person = selectors.person_by_name_and_number(identifier, name)
     if person is None:
         kind, masked = _masked(identifier)
-        audit_record(action="mandate.look_up_missed", actor=actor,
-                     details={"purpose": purpose, "kind": kind, "identifier": masked})
+        audit_record(
+            action="mandate.look_up_missed",
+            actor=actor,
+            details={"purpose": purpose, "kind": kind, "identifier": masked},
+        )
     else:
         audit_record(action=found_action, actor=actor, on_behalf_of=person, obj=person, details={"purpose": purpose})
     return person
@@ -93,8 +97,13 @@ def _notify(person, subject, body):
 
 
 def _audit(mandate, action, actor, **details):
-    audit_record(action=action, actor=actor, on_behalf_of=mandate.principal_id, obj=mandate,
-                 details={"agent": mandate.agent_id, "state": mandate.state, **details})
+    audit_record(
+        action=action,
+        actor=actor,
+        on_behalf_of=mandate.principal_id,
+        obj=mandate,
+        details={"agent": mandate.agent_id, "state": mandate.state, **details},
+    )
 
 
 def _scope(all_services, service_codes):
@@ -107,13 +116,28 @@ def mandate_request(*, agent, principal, relationship, all_services, service_cod
     now = now or timezone.now()
     all_services, codes = _scope(all_services, service_codes)
     with transaction.atomic():
-        mandate = Mandate.objects.create(principal=principal, agent=agent, relationship=relationship,
-                                         all_services=all_services, service_codes=codes, valid_from=now,
-                                         valid_until=now + timedelta(days=days), requested_at=now)
+        mandate = Mandate.objects.create(
+            principal=principal,
+            agent=agent,
+            relationship=relationship,
+            all_services=all_services,
+            service_codes=codes,
+            valid_from=now,
+            valid_until=now + timedelta(days=days),
+            requested_at=now,
+        )
         _audit(mandate, "mandate.requested", agent, days=days)
-    transaction.on_commit(lambda: _notify(principal, _("Someone asks to act for you"), _(
-        "%(agent)s asks to apply for services on your behalf. Sign in to agree or decline: go to "
-        "“People who can act for you”.") % {"agent": agent}))
+    transaction.on_commit(
+        lambda: _notify(
+            principal,
+            _("Someone asks to act for you"),
+            _(
+                "%(agent)s asks to apply for services on your behalf. Sign in to agree or decline: go to "
+                "“People who can act for you”."
+            )
+            % {"agent": agent},
+        )
+    )
     return mandate
 
 
@@ -123,8 +147,10 @@ def _decide(*, mandate, principal, to_state):
     now = timezone.now()
     with transaction.atomic():
         updated = Mandate.objects.filter(pk=mandate.pk, state=MandateState.REQUESTED).update(
-            state=to_state, decided_at=now,
-            established_by=EstablishedBy.ONLINE_CONSENT if to_state == MandateState.ACTIVE else "")
+            state=to_state,
+            decided_at=now,
+            established_by=EstablishedBy.ONLINE_CONSENT if to_state == MandateState.ACTIVE else "",
+        )
         if not updated:
             raise MandateNotAllowed("already answered")
         mandate.refresh_from_db()
@@ -135,7 +161,9 @@ def _decide(*, mandate, principal, to_state):
 def mandate_consent(*, mandate, principal):
     mandate = _decide(mandate=mandate, principal=principal, to_state=MandateState.ACTIVE)
     message = _("%(principal)s has agreed that %(agent)s may act for them.") % {
-        "principal": mandate.principal, "agent": mandate.agent}
+        "principal": mandate.principal,
+        "agent": mandate.agent,
+    }
     for person in (mandate.principal, mandate.agent):
         transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone"), message))
     return mandate
@@ -143,8 +171,13 @@ def mandate_consent(*, mandate, principal):
 
 def mandate_decline(*, mandate, principal):
     mandate = _decide(mandate=mandate, principal=principal, to_state=MandateState.DECLINED)
-    transaction.on_commit(lambda: _notify(mandate.agent, _("Your request was declined"), _(
-        "%(principal)s has declined your request to act for them.") % {"principal": mandate.principal}))
+    transaction.on_commit(
+        lambda: _notify(
+            mandate.agent,
+            _("Your request was declined"),
+            _("%(principal)s has declined your request to act for them.") % {"principal": mandate.principal},
+        )
+    )
     return mandate
 
 
@@ -153,22 +186,37 @@ def mandate_revoke(*, mandate, actor):
     if actor.pk not in (mandate.principal_id, mandate.agent_id):
         raise MandateNotAllowed("only the two people concerned can end a mandate")
     with transaction.atomic():
-        updated = Mandate.objects.filter(
-            pk=mandate.pk, state__in=[MandateState.REQUESTED, MandateState.ACTIVE]).update(
-            state=MandateState.REVOKED, ended_at=timezone.now(), ended_by=actor)
+        updated = Mandate.objects.filter(pk=mandate.pk, state__in=[MandateState.REQUESTED, MandateState.ACTIVE]).update(
+            state=MandateState.REVOKED, ended_at=timezone.now(), ended_by=actor
+        )
         if not updated:
             raise MandateNotAllowed("already ended")
         mandate.refresh_from_db()
         _audit(mandate, "mandate.revoked", actor)
-    message = _("%(agent)s can no longer act for %(principal)s.") % {"agent": mandate.agent,
-                                                                      "principal": mandate.principal}
+    message = _("%(agent)s can no longer act for %(principal)s.") % {
+        "agent": mandate.agent,
+        "principal": mandate.principal,
+    }
     for person in (mandate.principal, mandate.agent):
         transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone has ended"), message))
     return mandate
 
 
-def mandate_establish_in_person(*, staff, principal, agent, relationship, all_services, service_codes=(), days=365,
-                                hall, evidence, presence_confirmed, id_checked, consent_recorded):
+def mandate_establish_in_person(
+    *,
+    staff,
+    principal,
+    agent,
+    relationship,
+    all_services,
+    service_codes=(),
+    days=365,
+    hall,
+    evidence,
+    presence_confirmed,
+    id_checked,
+    consent_recorded,
+):
     """Staff at a service hall record the mandate, active at once: only with the hall-staff permission, at one of
     their own halls, and with the three checks recorded (both people there in person, both ID cards checked, the
     person acted for agrees)."""
@@ -182,15 +230,40 @@ def mandate_establish_in_person(*, staff, principal, agent, relationship, all_se
     all_services, codes = _scope(all_services, service_codes)
     with transaction.atomic():
         mandate = Mandate.objects.create(
-            principal=principal, agent=agent, relationship=relationship, all_services=all_services,
-            service_codes=codes, valid_from=now, valid_until=now + timedelta(days=days), requested_at=now,
-            decided_at=now, state=MandateState.ACTIVE, established_by=EstablishedBy.IN_PERSON, verified_by=staff,
-            hall=hall, evidence=evidence, verified_at=now, presence_confirmed=True, id_checked=True,
-            consent_recorded=True)
-        _audit(mandate, "mandate.established_in_person", staff, hall=hall.pk, evidence=evidence,
-               presence_confirmed=True, id_checked=True, consent_recorded=True)
+            principal=principal,
+            agent=agent,
+            relationship=relationship,
+            all_services=all_services,
+            service_codes=codes,
+            valid_from=now,
+            valid_until=now + timedelta(days=days),
+            requested_at=now,
+            decided_at=now,
+            state=MandateState.ACTIVE,
+            established_by=EstablishedBy.IN_PERSON,
+            verified_by=staff,
+            hall=hall,
+            evidence=evidence,
+            verified_at=now,
+            presence_confirmed=True,
+            id_checked=True,
+            consent_recorded=True,
+        )
+        _audit(
+            mandate,
+            "mandate.established_in_person",
+            staff,
+            hall=hall.pk,
+            evidence=evidence,
+            presence_confirmed=True,
+            id_checked=True,
+            consent_recorded=True,
+        )
     message = _("At %(hall)s, it was recorded that %(agent)s may act for %(principal)s.") % {
-        "hall": hall, "agent": agent, "principal": principal}
+        "hall": hall,
+        "agent": agent,
+        "principal": principal,
+    }
     for person in (principal, agent):
         transaction.on_commit(lambda p=person: _notify(p, _("Permission to act for someone"), message))
     return mandate
@@ -203,7 +276,8 @@ def mandates_expire(*, now=None):
     for mandate in Mandate.objects.filter(state=MandateState.ACTIVE, valid_until__lte=now):
         with transaction.atomic():
             if Mandate.objects.filter(pk=mandate.pk, state=MandateState.ACTIVE).update(
-                    state=MandateState.EXPIRED, ended_at=now):
+                state=MandateState.EXPIRED, ended_at=now
+            ):
                 mandate.state = MandateState.EXPIRED
                 _audit(mandate, "mandate.expired", None)
                 ended += 1

@@ -27,11 +27,16 @@ def _get(queryset_call, **kwargs):
 
 @login_required
 def mine(request):
-    return render(request, "representation/mine.html", {
-        "given": selectors.mandate_rows(selectors.mandates_given(request.user), request.user),
-        "held": selectors.mandate_rows(selectors.mandates_held(request.user), request.user),
-        "valid_ids": {m.pk for m in selectors.mandates_valid_for_agent(request.user)},
-        "states": MandateState})
+    return render(
+        request,
+        "representation/mine.html",
+        {
+            "given": selectors.mandate_rows(selectors.mandates_given(request.user), request.user),
+            "held": selectors.mandate_rows(selectors.mandates_held(request.user), request.user),
+            "valid_ids": {m.pk for m in selectors.mandates_valid_for_agent(request.user)},
+            "states": MandateState,
+        },
+    )
 
 
 def _kept(request):
@@ -42,8 +47,11 @@ def _kept(request):
 
 
 def _too_many(form, field, too_many):
-    form.add_error(field, _("You have looked up too many people in a short time. Wait %(minutes)s minutes, then try "
-                            "again") % {"minutes": too_many.minutes})
+    form.add_error(
+        field,
+        _("You have looked up too many people in a short time. Wait %(minutes)s minutes, then try again")
+        % {"minutes": too_many.minutes},
+    )
 
 
 @login_required
@@ -56,19 +64,30 @@ def request_mandate(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            principal = services.person_look_up(actor=request.user, request=request, purpose="ask",
-                                                identifier=data["principal_identifier"], name=data["principal_name"])
+            principal = services.person_look_up(
+                actor=request.user,
+                request=request,
+                purpose="ask",
+                identifier=data["principal_identifier"],
+                name=data["principal_name"],
+            )
         except services.TooManyLookUps as too_many:
             _too_many(form, "principal_identifier", too_many)
         else:
             if principal is None or principal.pk == request.user.pk:
                 form.add_error("principal_identifier", form.NOT_FOUND)
             else:
-                services.mandate_request(agent=request.user, principal=principal, relationship=data["relationship"],
-                                         all_services=data["scope"] == "all", service_codes=data["codes"],
-                                         days=int(data["days"]))
-                messages.success(request, _("We have asked %(name)s. You can act for them once they agree.") % {
-                    "name": principal})
+                services.mandate_request(
+                    agent=request.user,
+                    principal=principal,
+                    relationship=data["relationship"],
+                    all_services=data["scope"] == "all",
+                    service_codes=data["codes"],
+                    days=int(data["days"]),
+                )
+                messages.success(
+                    request, _("We have asked %(name)s. You can act for them once they agree.") % {"name": principal}
+                )
                 return redirect("representation:mine")
     return render(request, "representation/request.html", {"form": form})
 
@@ -127,16 +146,22 @@ def in_person(request):
     """Hall staff record a mandate at one of their own halls, with both people and their ID cards in front of them."""
     halls = selectors.halls_for_in_person(request.user)
     if "find" in request.POST:
-        return render(request, "representation/in_person.html",
-                      {"form": InPersonMandateForm(initial=_kept(request), halls=halls)})
+        return render(
+            request, "representation/in_person.html", {"form": InPersonMandateForm(initial=_kept(request), halls=halls)}
+        )
     form = InPersonMandateForm(request.POST or None, halls=halls)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         people = {}
         try:
             for role in ("principal", "agent"):
-                people[role] = services.person_look_up(actor=request.user, request=request, purpose="in_person",
-                                                       identifier=data[f"{role}_id"], name=data[f"{role}_name"])
+                people[role] = services.person_look_up(
+                    actor=request.user,
+                    request=request,
+                    purpose="in_person",
+                    identifier=data[f"{role}_id"],
+                    name=data[f"{role}_name"],
+                )
         except services.TooManyLookUps as too_many:
             _too_many(form, "principal_id", too_many)
         else:
@@ -146,11 +171,19 @@ def in_person(request):
         if not form.errors:
             try:
                 services.mandate_establish_in_person(
-                    staff=request.user, principal=people["principal"], agent=people["agent"],
-                    relationship=data["relationship"], all_services=data["scope"] == "all",
-                    service_codes=data["codes"], days=int(data["days"]), hall=data["hall"], evidence=data["evidence"],
-                    presence_confirmed=data["presence_confirmed"], id_checked=data["id_checked"],
-                    consent_recorded=data["consent_recorded"])
+                    staff=request.user,
+                    principal=people["principal"],
+                    agent=people["agent"],
+                    relationship=data["relationship"],
+                    all_services=data["scope"] == "all",
+                    service_codes=data["codes"],
+                    days=int(data["days"]),
+                    hall=data["hall"],
+                    evidence=data["evidence"],
+                    presence_confirmed=data["presence_confirmed"],
+                    id_checked=data["id_checked"],
+                    consent_recorded=data["consent_recorded"],
+                )
             except services.MandateNotAllowed:
                 form.add_error("agent_id", _("The person acting must be someone else"))
             else:

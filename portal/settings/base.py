@@ -306,8 +306,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"jieba": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"},
-                "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "jieba": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 LOGGING["loggers"]["portal.audit.anchor"] = {"level": "INFO"}  # audit anchors reach the log whatever LOG_LEVEL says
 
@@ -338,8 +342,10 @@ APPLICATION_STORAGE_ALIAS = env("APPLICATION_STORAGE_ALIAS", "default")
 # Appointments at service halls: slot length, people per slot by kind, bookings a citizen may hold at once,
 # and how many days ahead slots are published.
 APPOINTMENT_SLOT_MINUTES = int(env("APPOINTMENT_SLOT_MINUTES", "30"))
-APPOINTMENT_CAPACITY = {"in_person": int(env("APPOINTMENT_CAPACITY_IN_PERSON", "4")),
-                        "assisted": int(env("APPOINTMENT_CAPACITY_ASSISTED", "2"))}
+APPOINTMENT_CAPACITY = {
+    "in_person": int(env("APPOINTMENT_CAPACITY_IN_PERSON", "4")),
+    "assisted": int(env("APPOINTMENT_CAPACITY_ASSISTED", "2")),
+}
 APPOINTMENT_MAX_ACTIVE = int(env("APPOINTMENT_MAX_ACTIVE", "3"))
 APPOINTMENT_BOOKING_DAYS = int(env("APPOINTMENT_BOOKING_DAYS", "14"))
 

@@ -12,5 +12,6 @@ class StaffConfig(AppConfig):
         # Role groups need the permissions, which Django creates after migrating: sync them then.
         from .services import staff_roles_sync
 
-        post_migrate.connect(lambda **kwargs: staff_roles_sync(), sender=self, weak=False,
-                             dispatch_uid="staff_roles_sync")
+        post_migrate.connect(
+            lambda **kwargs: staff_roles_sync(), sender=self, weak=False, dispatch_uid="staff_roles_sync"
+        )

@@ -11,13 +11,26 @@ class StaffMembership(models.Model):
     """A user in a staff role, for a hall (hall staff, hall managers) or a department (reviewers);
     administrators have neither. One user may hold several."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships",
-                             verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    hall = models.ForeignKey("services_catalog.ServiceHall", on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="staff_memberships", verbose_name=_("service hall"))
-    department = models.ForeignKey("services_catalog.Department", on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="staff_memberships", verbose_name=_("department"))
+    hall = models.ForeignKey(
+        "services_catalog.ServiceHall",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff_memberships",
+        verbose_name=_("service hall"),
+    )
+    department = models.ForeignKey(
+        "services_catalog.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff_memberships",
+        verbose_name=_("department"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,13 +47,20 @@ class StaffMembership(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(role__in=[Role.HALL_STAFF, Role.HALL_MANAGER], hall__isnull=False, department__isnull=True)
-                           | Q(role=Role.REVIEWER, department__isnull=False, hall__isnull=True)
-                           | Q(role=Role.ADMINISTRATOR, hall__isnull=True, department__isnull=True)),
+                condition=(
+                    Q(role__in=[Role.HALL_STAFF, Role.HALL_MANAGER], hall__isnull=False, department__isnull=True)
+                    | Q(role=Role.REVIEWER, department__isnull=False, hall__isnull=True)
+                    | Q(role=Role.ADMINISTRATOR, hall__isnull=True, department__isnull=True)
+                ),
                 name="staff_membership_scope_matches_role",
             ),
-            models.UniqueConstraint("user", "role", Coalesce("hall", Value(0)), Coalesce("department", Value(0)),
-                                    name="staff_membership_unique"),
+            models.UniqueConstraint(
+                "user",
+                "role",
+                Coalesce("hall", Value(0)),
+                Coalesce("department", Value(0)),
+                name="staff_membership_unique",
+            ),
         ]
 
     def __str__(self):

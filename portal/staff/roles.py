@@ -22,8 +22,15 @@ FOLLOW_UP_RATINGS = "staff.follow_up_ratings"
 MANAGE_STAFF = "staff.manage_staff"
 OPERATE_CONNECTORS = "staff.operate_connectors"  # the back-office deliveries' operations page
 
-STAFF_PERMISSIONS = (ASSIST, REVIEW, VIEW_METRICS, MANAGE_APPOINTMENTS, FOLLOW_UP_RATINGS, MANAGE_STAFF,
-                     OPERATE_CONNECTORS)
+STAFF_PERMISSIONS = (
+    ASSIST,
+    REVIEW,
+    VIEW_METRICS,
+    MANAGE_APPOINTMENTS,
+    FOLLOW_UP_RATINGS,
+    MANAGE_STAFF,
+    OPERATE_CONNECTORS,
+)
 # Administrators manage staff in the Wagtail admin, which needs this permission to be entered at all.
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 
@@ -31,8 +38,16 @@ ROLE_PERMISSIONS = {
     Role.HALL_STAFF: [ASSIST, MANAGE_APPOINTMENTS],
     Role.REVIEWER: [REVIEW],
     Role.HALL_MANAGER: [ASSIST, MANAGE_APPOINTMENTS, VIEW_METRICS, FOLLOW_UP_RATINGS],
-    Role.ADMINISTRATOR: [ASSIST, REVIEW, VIEW_METRICS, MANAGE_APPOINTMENTS, FOLLOW_UP_RATINGS, MANAGE_STAFF,
-                         OPERATE_CONNECTORS, ACCESS_ADMIN],
+    Role.ADMINISTRATOR: [
+        ASSIST,
+        REVIEW,
+        VIEW_METRICS,
+        MANAGE_APPOINTMENTS,
+        FOLLOW_UP_RATINGS,
+        MANAGE_STAFF,
+        OPERATE_CONNECTORS,
+        ACCESS_ADMIN,
+    ],
 }
 
 # Which scope each role needs: a hall, a department, or neither (administrators see everything).

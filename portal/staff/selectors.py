@@ -17,8 +17,9 @@ def staff_memberships(user):
 
 
 def is_administrator(user):
-    return user.is_authenticated and (user.is_superuser or staff_memberships(user).filter(
-        role=Role.ADMINISTRATOR).exists())
+    return user.is_authenticated and (
+        user.is_superuser or staff_memberships(user).filter(role=Role.ADMINISTRATOR).exists()
+    )
 
 
 def department_ids_for_reviewer(user):
@@ -43,26 +44,62 @@ def halls_for(user):
 
 
 def hall_managers(hall):
-    return get_user_model().objects.filter(staff_memberships__role=Role.HALL_MANAGER,
-                                           staff_memberships__hall=hall, is_active=True).distinct()
+    return (
+        get_user_model()
+        .objects.filter(staff_memberships__role=Role.HALL_MANAGER, staff_memberships__hall=hall, is_active=True)
+        .distinct()
+    )
 
 
 def staff_tasks(user):
     """What `user` may do, each with its page: the staff home page and the header's staff navigation."""
     home = reverse("staff:home")
     tasks = [
-        (ASSIST, "assist", lambda: reverse("assisted:home"), _("Assist a citizen"),
-         _("Help someone at the counter fill in and send an application, then print the receipt.")),
-        (REVIEW, "queue", lambda: reverse("assisted:queue"), _("Department queue"),
-         _("Review your department's applications: ask for more information, approve or reject.")),
-        (MANAGE_APPOINTMENTS, "appointments", lambda: home + "appointments/", _("Appointments"),
-         _("See and manage the appointments booked at your hall.")),
-        (VIEW_METRICS, "metrics", lambda: home + "metrics/", _("Service metrics"),
-         _("How services perform: volumes, processing times, overdue applications and ratings.")),
-        (FOLLOW_UP_RATINGS, "ratings", lambda: home + "ratings/", _("Ratings to follow up"),
-         _("Poor ratings from citizens, and what was done about them.")),
-        (MANAGE_STAFF, "staff", lambda: reverse("staff_memberships:index"), _("Manage staff"),
-         _("Add and remove staff roles at halls and departments.")),
+        (
+            ASSIST,
+            "assist",
+            lambda: reverse("assisted:home"),
+            _("Assist a citizen"),
+            _("Help someone at the counter fill in and send an application, then print the receipt."),
+        ),
+        (
+            REVIEW,
+            "queue",
+            lambda: reverse("assisted:queue"),
+            _("Department queue"),
+            _("Review your department's applications: ask for more information, approve or reject."),
+        ),
+        (
+            MANAGE_APPOINTMENTS,
+            "appointments",
+            lambda: home + "appointments/",
+            _("Appointments"),
+            _("See and manage the appointments booked at your hall."),
+        ),
+        (
+            VIEW_METRICS,
+            "metrics",
+            lambda: home + "metrics/",
+            _("Service metrics"),
+            _("How services perform: volumes, processing times, overdue applications and ratings."),
+        ),
+        (
+            FOLLOW_UP_RATINGS,
+            "ratings",
+            lambda: home + "ratings/",
+            _("Ratings to follow up"),
+            _("Poor ratings from citizens, and what was done about them."),
+        ),
+        (
+            MANAGE_STAFF,
+            "staff",
+            lambda: reverse("staff_memberships:index"),
+            _("Manage staff"),
+            _("Add and remove staff roles at halls and departments."),
+        ),
     ]
-    return [{"key": key, "url": url(), "title": title, "description": description}
-            for permission, key, url, title, description in tasks if user.has_perm(permission)]
+    return [
+        {"key": key, "url": url(), "title": title, "description": description}
+        for permission, key, url, title, description in tasks
+        if user.has_perm(permission)
+    ]

@@ -40,23 +40,33 @@ def _user_groups_sync(user):
 def staff_membership_add(*, user, role, actor, hall=None, department=None):
     scope = ROLE_SCOPE[Role(role)]
     if (scope == "hall") != (hall is not None) or (scope == "department") != (department is not None):
-        raise ValidationError(_("This role needs a service hall") if scope == "hall"
-                              else _("This role needs a department") if scope == "department"
-                              else _("Administrators belong to no hall or department"))
+        raise ValidationError(
+            _("This role needs a service hall")
+            if scope == "hall"
+            else _("This role needs a department")
+            if scope == "department"
+            else _("Administrators belong to no hall or department")
+        )
     with transaction.atomic():
         staff_roles_sync()
-        membership, _created = StaffMembership.objects.get_or_create(user=user, role=role, hall=hall,
-                                                                     department=department)
+        membership, _created = StaffMembership.objects.get_or_create(
+            user=user, role=role, hall=hall, department=department
+        )
         _user_groups_sync(user)
-        audit_record(actor=actor, action="staff.membership_added", obj=membership,
-                     details={"role": str(role), "user": user.pk})
+        audit_record(
+            actor=actor, action="staff.membership_added", obj=membership, details={"role": str(role), "user": user.pk}
+        )
     return membership
 
 
 def staff_membership_remove(*, membership, actor):
     with transaction.atomic():
         user = membership.user
-        audit_record(actor=actor, action="staff.membership_removed", obj=membership,
-                     details={"role": membership.role, "user": user.pk})
+        audit_record(
+            actor=actor,
+            action="staff.membership_removed",
+            obj=membership,
+            details={"role": membership.role, "user": user.pk},
+        )
         membership.delete()
         _user_groups_sync(user)

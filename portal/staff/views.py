@@ -8,6 +8,11 @@ from .access import staff_required
 
 @staff_required()
 def home(request):
-    return render(request, "staff/home.html", {
-        "tasks": selectors.staff_tasks(request.user), "memberships": list(selectors.staff_memberships(request.user)),
-    })
+    return render(
+        request,
+        "staff/home.html",
+        {
+            "tasks": selectors.staff_tasks(request.user),
+            "memberships": list(selectors.staff_memberships(request.user)),
+        },
+    )

@@ -41,8 +41,9 @@ register_permission_policy(StaffMembership, ManageStaffPolicy(StaffMembership), 
 
 
 class StaffMembershipForm(WagtailAdminModelForm):
-    person = forms.CharField(label=_("Person"), max_length=254,
-                             help_text=_("The mobile phone number or e-mail address they sign in with."))
+    person = forms.CharField(
+        label=_("Person"), max_length=254, help_text=_("The mobile phone number or e-mail address they sign in with.")
+    )
 
     class Meta:
         model = StaffMembership
@@ -53,8 +54,11 @@ class StaffMembershipForm(WagtailAdminModelForm):
     def clean_person(self):
         identifier = self.cleaned_data["person"].strip()
         users = get_user_model()._default_manager.filter(is_active=True)
-        user = (users.filter(email__iexact=identifier).first() if "@" in identifier
-                else users.filter(phone=normalise_mobile(identifier)).first())
+        user = (
+            users.filter(email__iexact=identifier).first()
+            if "@" in identifier
+            else users.filter(phone=normalise_mobile(identifier)).first()
+        )
         if user is None:
             raise ValidationError(_("No account signs in with this mobile phone number or e-mail address."))
         return user
@@ -81,8 +85,13 @@ class StaffMembershipForm(WagtailAdminModelForm):
 class MembershipCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return staff_membership_add(user=data["person"], role=data["role"], hall=data.get("hall"),
-                                    department=data.get("department"), actor=self.request.user)
+        return staff_membership_add(
+            user=data["person"],
+            role=data["role"],
+            hall=data.get("hall"),
+            department=data.get("department"),
+            actor=self.request.user,
+        )
 
 
 class MembershipDeleteView(generic.DeleteView):

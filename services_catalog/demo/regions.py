@@ -19,8 +19,10 @@ def regions_read(path):
     for index, value in enumerate(sequence(data["cities"], at / "cities")):
         city, entry = _region(value, at / "cities" / index, more=("districts",))
         districts_at = at / "cities" / index / "districts"
-        districts = [_region(district, districts_at / number)[0] for number, district in
-                     enumerate(sequence(entry["districts"], districts_at))]
+        districts = [
+            _region(district, districts_at / number)[0]
+            for number, district in enumerate(sequence(entry["districts"], districts_at))
+        ]
         cities.append((*city, districts))
     return {"code": code, "name_zh": name_zh, "name_en": name_en}, cities
 

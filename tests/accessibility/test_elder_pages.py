@@ -87,7 +87,9 @@ class TestCatalogue:
 
         form = page.select_one("form.filters")
         assert sorted(field["name"] for field in form.select("select, input:not([type=hidden])")) == [
-            "city", "life_event"]
+            "city",
+            "life_event",
+        ]
         link = form.find("a", string="Show all filters")
         assert link and "all_filters=1" in link["href"] and "city=370100" in link["href"]
 
@@ -105,14 +107,18 @@ class TestCatalogue:
         form = soup(client.get("/en/services/")).select_one("form.filters")
 
         assert {field["name"] for field in form.select("select, input")} == {
-            "department", "life_event", "city", "audience", "online"}
+            "department",
+            "life_event",
+            "city",
+            "audience",
+            "online",
+        }
         assert not form.find("a", string="Show all filters")
 
 
 class TestNoPopUps:
     def test_no_dialogs_carousels_or_new_windows_in_elder_mode(self, elder, catalogue):
-        for path in ["/", "/en/services/", catalogue.service(SERVICE, "en").url, "/help/",
-                     "/en/preferences/display/"]:
+        for path in ["/", "/en/services/", catalogue.service(SERVICE, "en").url, "/help/", "/en/preferences/display/"]:
             page = soup(elder.get(path))
             assert not page.select("dialog, [role=dialog], [role=alertdialog], [target], [autofocus], marquee"), path
             assert not page.select("script:not([src])"), path  # and nothing inline that could open one
@@ -121,15 +127,13 @@ class TestNoPopUps:
         from django.contrib.staticfiles import finders
 
         script = open(finders.find("js/portal.js"), encoding="utf-8").read()
-        for forbidden in ("alert(", "confirm(", "prompt(", "window.open", "showModal", "setTimeout",
-                          "setInterval"):
+        for forbidden in ("alert(", "confirm(", "prompt(", "window.open", "showModal", "setTimeout", "setInterval"):
             assert forbidden not in script, forbidden
 
     def test_the_session_warning_is_an_inline_banner_not_a_pop_up(self, elder, site_only, settings):
         from portal.accounts.session_limits import STARTED
 
-        user = get_user_model().objects.create_user(username="older", password="a-long-password-1",
-                                                    elder_mode=True)
+        user = get_user_model().objects.create_user(username="older", password="a-long-password-1", elder_mode=True)
         elder.force_login(user)
         session = elder.session
         session[STARTED] = int(time.time()) - settings.SESSION_ABSOLUTE_SECONDS + 120
@@ -223,12 +227,16 @@ def contrast_violations(driver):
 
     axe = Axe(driver, script_url=str(AXE_SCRIPT))
     axe.inject()
-    results = axe.run(options=json.dumps({"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]},
-                                          "resultTypes": ["violations"]}))
+    results = axe.run(
+        options=json.dumps(
+            {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}, "resultTypes": ["violations"]}
+        )
+    )
     ran = {result["id"] for kind in ("violations", "passes", "incomplete") for result in results.get(kind, [])}
     assert ran == {"color-contrast-enhanced"}, f"axe did not check contrast: {results.get('toolOptions')}"
-    return [(node["target"], node.get("failureSummary", "")) for result in results["violations"]
-            for node in result["nodes"]]
+    return [
+        (node["target"], node.get("failureSummary", "")) for result in results["violations"] for node in result["nodes"]
+    ]
 
 
 @pytest.mark.browser

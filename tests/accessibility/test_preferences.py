@@ -72,7 +72,7 @@ class TestDisplaySettingsPage:
     def test_a_next_address_off_this_site_is_replaced_by_the_home_page(self, client, tree, next_url):
         page = client.get("/en/preferences/display/", {"next": next_url})
 
-        main = page.content.decode().split('<main', 1)[1]
+        main = page.content.decode().split("<main", 1)[1]
         assert '<input type="hidden" name="next" value="/en/"' in main
         assert '<a class="button button--secondary" href="/en/">' in main
         assert "evil.example" not in main and "javascript:" not in main
@@ -236,6 +236,7 @@ class TestPageCache:
 
 
 # In the browser: with JavaScript the choice is shown at once; saving goes back to the page ---------------------
+
 
 @pytest.mark.browser
 def test_the_choice_is_shown_at_once_and_kept_on_saving(driver, live_server, transactional_db):

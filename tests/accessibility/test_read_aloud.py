@@ -60,8 +60,9 @@ class Controls:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language,path,lang", [("zh-hans", "/help/", "zh-CN"), ("en", "/en/help/", "en")])
-def test_read_aloud_reads_the_main_content_in_the_pages_language(driver, live_server, transactional_db,
-                                                                 language, path, lang):
+def test_read_aloud_reads_the_main_content_in_the_pages_language(
+    driver, live_server, transactional_db, language, path, lang
+):
     driver.get(live_server.url + path)
     controls = Controls(driver)
     assert controls.start.is_displayed() and controls.start.text == gettext(language, "Read aloud")
@@ -120,7 +121,8 @@ def test_no_button_without_speech_synthesis(driver, live_server, transactional_d
         driver.get(live_server.url + "/en/help/")
         widget = driver.find_element(By.CSS_SELECTOR, "[data-read-aloud]")
         assert driver.execute_script(
-            'return performance.getEntriesByType("resource").some(entry => entry.name.endsWith("/js/portal.js"))')
+            'return performance.getEntriesByType("resource").some(entry => entry.name.endsWith("/js/portal.js"))'
+        )
         assert driver.execute_script("return document.readyState") == "complete"
         assert not widget.is_displayed()
     finally:

@@ -13,5 +13,6 @@ def staff(db):
     """clerk: a superuser (staff, so the admin asks for a second factor) with no second factor set up yet."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.create_user(username="clerk", password=STAFF_PASSWORD, is_staff=True,
-                                                is_superuser=True, email="clerk@example.gov.cn")
+    return get_user_model().objects.create_user(
+        username="clerk", password=STAFF_PASSWORD, is_staff=True, is_superuser=True, email="clerk@example.gov.cn"
+    )

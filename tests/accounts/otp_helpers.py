@@ -6,7 +6,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 def otp_verified_login(client, user):
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="test", confirmed=True)
+        user=user, name="test", confirmed=True
+    )
     if client.session.get("_auth_user_id") != str(user.pk):
         client.force_login(user)
     session = client.session

@@ -32,8 +32,18 @@ class FakeProvider(BaseHTTPRequestHandler):
 
     def do_POST(self):  # the token endpoint
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        id_token = jwt.encode({"iss": "fake", "sub": self.claims["sub"], "aud": "portal", "nonce": self.nonce,
-                               "iat": int(time.time()), "exp": int(time.time()) + 300}, SECRET, algorithm="HS256")
+        id_token = jwt.encode(
+            {
+                "iss": "fake",
+                "sub": self.claims["sub"],
+                "aud": "portal",
+                "nonce": self.nonce,
+                "iat": int(time.time()),
+                "exp": int(time.time()) + 300,
+            },
+            SECRET,
+            algorithm="HS256",
+        )
         self._json({"access_token": "at-1", "id_token": id_token, "token_type": "Bearer"})
 
     def do_GET(self):  # the userinfo endpoint

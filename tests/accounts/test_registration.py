@@ -65,8 +65,7 @@ def test_registering_by_email_alone_sends_the_code_by_email(client):
     assert "_auth_user_id" in client.session
 
 
-def test_an_id_number_that_has_an_account_is_left_out_after_the_code_and_its_holder_told(client, citizen,
-                                                                                        sms_outbox):
+def test_an_id_number_that_has_an_account_is_left_out_after_the_code_and_its_holder_told(client, citizen, sms_outbox):
     response = _register(client, phone="13912345699", resident_id=citizen.resident_id)
     assert response["Location"] == reverse("accounts:register_confirm")  # nothing said before the code
 

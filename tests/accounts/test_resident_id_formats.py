@@ -21,11 +21,14 @@ def test_national_formats_are_accepted(number):
     assert resident_id_problem(number) is None
 
 
-@pytest.mark.parametrize("number", [
-    TAIWAN_RESIDENCE_PERMIT[:-1] + ("0" if TAIWAN_RESIDENCE_PERMIT[-1] != "0" else "1"),  # wrong check character
-    _with_check("99915619800101123"),  # 9 with no real province after it
-    _with_check("93715619801301123"),  # no 13th month
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        TAIWAN_RESIDENCE_PERMIT[:-1] + ("0" if TAIWAN_RESIDENCE_PERMIT[-1] != "0" else "1"),  # wrong check character
+        _with_check("99915619800101123"),  # 9 with no real province after it
+        _with_check("93715619801301123"),  # no 13th month
+    ],
+)
 def test_look_alikes_are_refused(number):
     assert resident_id_problem(number) is not None
 
@@ -37,8 +40,15 @@ def test_a_resident_with_such_a_number_registers(client, sms_outbox, number):
 
     from portal.accounts.models import User
 
-    client.post(reverse("accounts:register"), {"real_name": "Anna Müller", "phone": "13912345699",
-                                               "password": "a long enough pass phrase", "resident_id": number})
+    client.post(
+        reverse("accounts:register"),
+        {
+            "real_name": "Anna Müller",
+            "phone": "13912345699",
+            "password": "a long enough pass phrase",
+            "resident_id": number,
+        },
+    )
     code = re.search(r"\b(\d{6})\b", sms_outbox[-1]["message"]).group(1)
     client.post(reverse("accounts:register_confirm"), {"code": code})
 

@@ -134,11 +134,14 @@ def test_password_reset_by_text_message(client, citizen, sms_outbox):
     response = client.post(reverse("accounts:password_reset"), {"identifier": "139 1234 5678"})
     assert response["Location"] == reverse("accounts:password_reset_code")
     code = re.search(r"\b(\d{6})\b", sms_outbox[-1]["message"]).group(1)
-    wrong = client.post(reverse("accounts:password_reset_code"), {"code": "999999" if code != "999999" else "111111",
-                                                                  "new_password": "a-brand-new-password-9"})
+    wrong = client.post(
+        reverse("accounts:password_reset_code"),
+        {"code": "999999" if code != "999999" else "111111", "new_password": "a-brand-new-password-9"},
+    )
     assert wrong.status_code == 200
-    response = client.post(reverse("accounts:password_reset_code"),
-                           {"code": code, "new_password": "a-brand-new-password-9"})
+    response = client.post(
+        reverse("accounts:password_reset_code"), {"code": code, "new_password": "a-brand-new-password-9"}
+    )
     assert response.status_code == 302
     assert _sign_in(client, "13912345678", "a-brand-new-password-9").status_code == 302
 
@@ -147,8 +150,9 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, citize
     known = client.post(reverse("accounts:password_reset"), {"identifier": "zhang@example.com"})
     unknown = client.post(reverse("accounts:password_reset"), {"identifier": "nobody@example.com"})
     assert known.content.decode().replace("zhang", "") == unknown.content.decode().replace("nobody", "")
-    assert client.post(reverse("accounts:password_reset"), {"identifier": "13700000000"})["Location"] == \
-        reverse("accounts:password_reset_code")
+    assert client.post(reverse("accounts:password_reset"), {"identifier": "13700000000"})["Location"] == reverse(
+        "accounts:password_reset_code"
+    )
 
 
 def test_demo_editor_can_sign_in_with_the_printed_code(client, capsys, settings):

@@ -93,11 +93,13 @@ def test_a_client_cannot_escape_its_count_by_writing_its_own_forwarded_for(clien
     balancer = {"REMOTE_ADDR": "10.0.0.2"}
     for n in range(4):
         # The load balancer appends the address it saw; what the client wrote before it is not trusted.
-        _sign_in(client, f"1370000000{n}", "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7",
-                 **balancer)
+        _sign_in(
+            client, f"1370000000{n}", "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7", **balancer
+        )
 
-    response = _sign_in(client, "13912345678", "correct-horse-battery",
-                        HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.7", **balancer)
+    response = _sign_in(
+        client, "13912345678", "correct-horse-battery", HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.7", **balancer
+    )
 
     assert "tried too many times" in response.content.decode()
     assert not _signed_in(client)
@@ -127,8 +129,7 @@ def test_reset_codes_are_limited_per_client_across_phone_numbers(client, citizen
     client.post(reverse("accounts:password_reset"), {"identifier": "13912345678"})
     code = re.search(r"\b(\d{6})\b", sms_outbox[-1]["message"]).group(1)
 
-    response = client.post(reverse("accounts:password_reset_code"), {"code": code,
-                                                                      "new_password": "a-new-password-9"})
+    response = client.post(reverse("accounts:password_reset_code"), {"code": code, "new_password": "a-new-password-9"})
 
     assert "tried too many times" in response.content.decode()
     citizen.refresh_from_db()

@@ -21,6 +21,8 @@ def citizens_son(citizen):
     from tests.people import citizen_make
 
     son = citizen_make(name="李四", phone="13800000000", email="li@example.com", sequence=456)
-    mandate_consent(principal=citizen, mandate=mandate_request(agent=son, principal=citizen, relationship="parent",
-                                                               all_services=True))
+    mandate_consent(
+        principal=citizen,
+        mandate=mandate_request(agent=son, principal=citizen, relationship="parent", all_services=True),
+    )
     return son

@@ -55,8 +55,9 @@ def test_the_district_list_narrows_to_the_chosen_city_in_place(chromium, live_se
     assert "370103" in before and "370402" in before  # no city yet: every district, grouped by city
     Select(driver.find_element(By.ID, "id_new_address_0")).select_by_value("370400")
     districts = Select(driver.find_element(By.ID, "id_new_address_1"))
-    offered = {option.get_attribute("value"): option.text for option in districts.options
-               if option.get_attribute("value")}
+    offered = {
+        option.get_attribute("value"): option.text for option in districts.options if option.get_attribute("value")
+    }
     assert set(offered) == {"370402", "370403"}
     assert offered["370402"] == "Shizhong (Zaozhuang)"  # the English page: /en/ (step_url)
     districts.select_by_value("370402")

@@ -15,8 +15,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def chromium(tmp_path):
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    driver = chromium_start(prefs={"download.default_directory": str(downloads),
-                                   "download.prompt_for_download": False, "intl.accept_languages": "zh-CN"})
+    driver = chromium_start(
+        prefs={
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "intl.accept_languages": "zh-CN",
+        }
+    )
     driver.downloads = downloads
     yield driver
     driver.quit()
@@ -93,7 +98,8 @@ def test_apply_sign_out_resume_send_and_read_the_receipt(chromium, live_server, 
             break
         time.sleep(0.2)
     assert pdfs, "the receipt was downloaded"
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs[0]), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdfs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert reference in text
     assert "老年人乘车卡申请" in text

@@ -52,16 +52,18 @@ def test_long_dates_have_no_time_zone_in_the_middle():
         assert local_datetime(moment, "long") == "3 December 2026 14:31"
 
 
-def test_an_answer_the_form_does_not_ask_has_no_change_link_but_says_where_to_correct_it(service_for, citizen,
-                                                                                          client_for):
+def test_an_answer_the_form_does_not_ask_has_no_change_link_but_says_where_to_correct_it(
+    service_for, citizen, client_for
+):
     from bs4 import BeautifulSoup
 
     client = client_for(citizen)
     application = start_application(client, service_for("senior-bus-pass"))
     complete_steps(client, application)
 
-    page = BeautifulSoup(client.get(reverse("applications:check", kwargs={"pk": application.pk})).content,
-                         "html.parser")
+    page = BeautifulSoup(
+        client.get(reverse("applications:check", kwargs={"pk": application.pk})).content, "html.parser"
+    )
 
     row = next(r for r in page.select(".summary-list__row") if r.dt.get_text(strip=True) == "Your resident ID number")
     assert row.find("a") is None

@@ -28,6 +28,7 @@ def _error_for(body, field_key):
 
 # 1. Bank account numbers ----------------------------------------------------------------------------------
 
+
 def test_a_spaced_bank_account_number_is_kept_whole(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("elderly-care-subsidy"))
@@ -38,8 +39,7 @@ def test_a_spaced_bank_account_number_is_kept_whole(service_for, citizen, client
 
 
 @pytest.mark.parametrize("typed", ["6222 0212 3456 7890 127", "6222-0212-3456-7890-123", "6222 0212 3456 789"])
-def test_a_bank_account_number_too_short_or_failing_its_check_digit_is_refused(typed, service_for, citizen,
-                                                                               client_for):
+def test_a_bank_account_number_too_short_or_failing_its_check_digit_is_refused(typed, service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("elderly-care-subsidy"))
     response = _post(client, application, "bank", {"account_number": typed})
@@ -50,14 +50,18 @@ def test_a_bank_account_number_too_short_or_failing_its_check_digit_is_refused(t
 def test_no_text_box_cuts_a_formatted_answer_short_in_the_browser(service_for, citizen, client_for):
     """maxlength truncates silently what is pasted or typed with spaces: the server checks length instead."""
     client = client_for(citizen)
-    for flow_key, step_key in [("elderly-care-subsidy", "bank"), ("birth-registration", "parents"),
-                               ("medical-insurance-reimbursement", "treatment"),
-                               ("business-licence-change", "business"), ("elderly-care-subsidy", "carer")]:
+    for flow_key, step_key in [
+        ("elderly-care-subsidy", "bank"),
+        ("birth-registration", "parents"),
+        ("medical-insurance-reimbursement", "treatment"),
+        ("business-licence-change", "business"),
+        ("elderly-care-subsidy", "carer"),
+    ]:
         application = start_application(client, service_for(flow_key))
         if flow_key == "elderly-care-subsidy" and step_key == "carer":
             _post(client, application, "living", {"lives_alone": "no"})
         page = client.get(step_url(application, step_key)).content.decode()
-        body = page[page.index("<main"):page.index("</main>")]
+        body = page[page.index("<main") : page.index("</main>")]
         assert "maxlength" not in body, (flow_key, step_key, re.findall(r"<input[^>]*maxlength[^>]*>", body))
 
 
@@ -71,12 +75,13 @@ def test_check_your_answers_shows_the_account_number_grouped_in_fours(service_fo
 
 # 2. Cross-field rules and districts ---------------------------------------------------------------------
 
-def test_a_discharge_date_before_the_admission_date_is_refused_on_the_discharge_date(service_for, citizen,
-                                                                                     client_for):
+
+def test_a_discharge_date_before_the_admission_date_is_refused_on_the_discharge_date(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("medical-insurance-reimbursement"))
-    response = _post(client, application, "treatment", {"admission_date": ("2024", "5", "10"),
-                                                        "discharge_date": ("2024", "5", "2")})
+    response = _post(
+        client, application, "treatment", {"admission_date": ("2024", "5", "10"), "discharge_date": ("2024", "5", "2")}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert _error_for(body, "discharge_date") == "Date you left hospital must be on or after the date you were admitted"
@@ -89,7 +94,8 @@ def test_an_amount_paid_above_the_total_cost_is_refused_on_the_amount_paid(servi
     response = _post(client, application, "costs", {"total_cost": "1000", "self_paid": "1200"})
     assert response.status_code == 200
     assert _error_for(response.content.decode(), "self_paid") == (
-        "How much you paid yourself must not be more than the total cost of the treatment")
+        "How much you paid yourself must not be more than the total cost of the treatment"
+    )
     ok = _post(client, application, "costs", {"total_cost": "1000", "self_paid": "1000"})
     assert ok.status_code == 302
 
@@ -98,25 +104,37 @@ def test_a_rule_is_checked_against_an_answer_given_on_an_earlier_page(service_fo
     """Elder mode asks one question per page: the discharge date is checked against the stored admission date."""
     client = client_for(citizen)
     application = start_application(client, service_for("medical-insurance-reimbursement"))
-    ok = _post(client, application, "treatment", {"admission_date": ("2024", "5", "10"),
-                                                  "discharge_date": ("2024", "5", "12")})
+    ok = _post(
+        client, application, "treatment", {"admission_date": ("2024", "5", "10"), "discharge_date": ("2024", "5", "12")}
+    )
     assert ok.status_code == 302
     from portal.applications.forms import StepForm
     from portal.applications.selectors import field_context
 
     application.refresh_from_db()
     flow = application.flow
-    form = StepForm({"discharge_date_0": "2024", "discharge_date_1": "5", "discharge_date_2": "1"}, flow=flow,
-                    step=flow.step("treatment"), answers=application.answers,
-                    context=field_context(application), only="discharge_date")
+    form = StepForm(
+        {"discharge_date_0": "2024", "discharge_date_1": "5", "discharge_date_2": "1"},
+        flow=flow,
+        step=flow.step("treatment"),
+        answers=application.answers,
+        context=field_context(application),
+        only="discharge_date",
+    )
     assert not form.is_valid()
     assert form.errors["discharge_date"] == ["Date you left hospital must be on or after the date you were admitted"]
-    changed = StepForm({"admission_date_0": "2024", "admission_date_1": "5", "admission_date_2": "20"}, flow=flow,
-                       step=flow.step("treatment"), answers=application.answers,
-                       context=field_context(application), only="admission_date")
+    changed = StepForm(
+        {"admission_date_0": "2024", "admission_date_1": "5", "admission_date_2": "20"},
+        flow=flow,
+        step=flow.step("treatment"),
+        answers=application.answers,
+        context=field_context(application),
+        only="admission_date",
+    )
     assert not changed.is_valid()
     assert changed.errors["admission_date"] == [
-        "Date you were admitted must be on or before the date you left hospital"]
+        "Date you were admitted must be on or before the date you left hospital"
+    ]
 
 
 def _district_options(body, field_key):
@@ -145,12 +163,20 @@ def test_once_a_city_is_chosen_only_its_districts_are_offered(service_for, citiz
 
 # 3. Banks from the reference list, with "other" ----------------------------------------------------------
 
+
 def test_every_big_state_bank_is_offered(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("elderly-care-subsidy"))
     body = client.get(step_url(application, "bank")).content.decode()
-    for bank in ("Bank of China", "Postal Savings Bank of China", "Bank of Communications", "Qilu Bank",
-                 "Bank of Qingdao", "Hengfeng Bank", "Industrial and Commercial Bank of China"):
+    for bank in (
+        "Bank of China",
+        "Postal Savings Bank of China",
+        "Bank of Communications",
+        "Qilu Bank",
+        "Bank of Qingdao",
+        "Hengfeng Bank",
+        "Industrial and Commercial Bank of China",
+    ):
         assert f">{bank}<" in body, bank
 
 
@@ -176,6 +202,7 @@ def test_another_bank_asks_for_its_name(service_for, citizen, client_for):
 
 # 4. Names -------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["370102195003271234", "张三3", "a", "张", "张三@"])
 def test_a_name_field_refuses_what_is_not_a_name(name, service_for, citizen, client_for):
     client = client_for(citizen)
@@ -185,9 +212,16 @@ def test_a_name_field_refuses_what_is_not_a_name(name, service_for, citizen, cli
     assert _error_for(response.content.decode(), "full_name").startswith("Enter your full name")
 
 
-@pytest.mark.parametrize(("typed", "kept"), [
-    ("阿依古丽·买买提", "阿依古丽·买买提"), ("阿依古丽•买买提", "阿依古丽·买买提"),
-    ("Mary-Jane O'Neil", "Mary-Jane O'Neil"), ("JOHN A. SMITH", "JOHN A. SMITH"), ("欧阳  修", "欧阳修")])
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("阿依古丽·买买提", "阿依古丽·买买提"),
+        ("阿依古丽•买买提", "阿依古丽·买买提"),
+        ("Mary-Jane O'Neil", "Mary-Jane O'Neil"),
+        ("JOHN A. SMITH", "JOHN A. SMITH"),
+        ("欧阳  修", "欧阳修"),
+    ],
+)
 def test_chinese_minority_and_latin_names_are_accepted(typed, kept, service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("senior-bus-pass"))
@@ -200,13 +234,26 @@ def test_chinese_minority_and_latin_names_are_accepted(typed, kept, service_for,
 def test_a_flow_with_a_rule_or_list_that_names_nothing_cannot_be_published(db):
     from portal.applications.definitions import FlowDef, flow_problems
 
-    flow = FlowDef.from_dict({
-        "key": "x", "title": "x",
-        "steps": [{"key": "one", "title": "One", "fields": [
-            {"key": "start", "type": "date", "label": "Start"},
-            {"key": "bank", "type": "choice", "label": "Bank", "reference": "no-such-list"}]}],
-        "rules": [{"field": "end", "op": "gte", "other": "start"}, {"field": "start", "op": "after", "other": "start"}],
-    })
+    flow = FlowDef.from_dict(
+        {
+            "key": "x",
+            "title": "x",
+            "steps": [
+                {
+                    "key": "one",
+                    "title": "One",
+                    "fields": [
+                        {"key": "start", "type": "date", "label": "Start"},
+                        {"key": "bank", "type": "choice", "label": "Bank", "reference": "no-such-list"},
+                    ],
+                }
+            ],
+            "rules": [
+                {"field": "end", "op": "gte", "other": "start"},
+                {"field": "start", "op": "after", "other": "start"},
+            ],
+        }
+    )
     problems = " ".join(flow_problems(flow))
     assert "“end”, which is not a question of the flow" in problems
     assert "Unknown comparison “after”" in problems

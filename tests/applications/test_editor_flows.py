@@ -16,19 +16,61 @@ pytestmark = pytest.mark.django_db
 
 def editor_flow(**overrides):
     steps = [
-        ("step", {"key": "pet", "title_zh": "宠物信息", "title_en": "Your pet", "questions": [
-            {"key": "kind", "type": "choice", "label_zh": "宠物种类", "label_en": "Kind of pet", "required": True,
-             "options": "dog|狗|Dog\ncat|猫|Cat"},
-            {"key": "vaccinated", "type": "yes_no", "label_zh": "是否已接种疫苗", "label_en": "Vaccinated?",
-             "required": True},
-        ]}),
-        ("step", {"key": "certificate", "title_zh": "免疫证明", "title_en": "Vaccination certificate",
-                  "show_if": {"field": "vaccinated", "op": "equals", "value": "yes"}, "questions": [
-                      {"key": "certificate", "type": "file", "label_zh": "免疫证明", "label_en": "Certificate",
-                       "required": True, "allowed_types": ["pdf"], "max_size_mb": 5}]}),
+        (
+            "step",
+            {
+                "key": "pet",
+                "title_zh": "宠物信息",
+                "title_en": "Your pet",
+                "questions": [
+                    {
+                        "key": "kind",
+                        "type": "choice",
+                        "label_zh": "宠物种类",
+                        "label_en": "Kind of pet",
+                        "required": True,
+                        "options": "dog|狗|Dog\ncat|猫|Cat",
+                    },
+                    {
+                        "key": "vaccinated",
+                        "type": "yes_no",
+                        "label_zh": "是否已接种疫苗",
+                        "label_en": "Vaccinated?",
+                        "required": True,
+                    },
+                ],
+            },
+        ),
+        (
+            "step",
+            {
+                "key": "certificate",
+                "title_zh": "免疫证明",
+                "title_en": "Vaccination certificate",
+                "show_if": {"field": "vaccinated", "op": "equals", "value": "yes"},
+                "questions": [
+                    {
+                        "key": "certificate",
+                        "type": "file",
+                        "label_zh": "免疫证明",
+                        "label_en": "Certificate",
+                        "required": True,
+                        "allowed_types": ["pdf"],
+                        "max_size_mb": 5,
+                    }
+                ],
+            },
+        ),
     ]
-    fields = {"key": "dog-licence", "title_zh": "犬只登记", "title_en": "Dog licence", "estimated_minutes": 3,
-              "what_you_need_zh": "免疫证明", "what_you_need_en": "Vaccination certificate", "steps": steps}
+    fields = {
+        "key": "dog-licence",
+        "title_zh": "犬只登记",
+        "title_en": "Dog licence",
+        "estimated_minutes": 3,
+        "what_you_need_zh": "免疫证明",
+        "what_you_need_en": "Vaccination certificate",
+        "steps": steps,
+    }
     fields.update(overrides)
     return Flow.objects.create(**fields)
 
@@ -63,8 +105,18 @@ def test_each_change_publishes_a_version_and_drafts_keep_theirs(tree, department
 
 
 def test_a_broken_flow_is_not_published():
-    flow = editor_flow(steps=[("step", {"key": "a", "title_zh": "甲", "questions": [
-        {"key": "q", "type": "choice", "label_zh": "问题", "required": True, "options": ""}]})])
+    flow = editor_flow(
+        steps=[
+            (
+                "step",
+                {
+                    "key": "a",
+                    "title_zh": "甲",
+                    "questions": [{"key": "q", "type": "choice", "label_zh": "问题", "required": True, "options": ""}],
+                },
+            )
+        ]
+    )
     with pytest.raises(ValidationError):
         flow_publish_from_editor(flow=flow)
     assert not FlowVersion.objects.filter(flow=flow).exists()

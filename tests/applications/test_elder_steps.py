@@ -36,8 +36,12 @@ def back_link(body):
 
 def answer_shown(body, question):
     """The answer the check page `body` shows for `question` (its label)."""
-    match = re.search(rf'<dt class="summary-list__key">{re.escape(question)}</dt>\s*'
-                      r'<dd class="summary-list__value">(.*?)</dd>', body, re.S)
+    match = re.search(
+        rf'<dt class="summary-list__key">{re.escape(question)}</dt>\s*'
+        r'<dd class="summary-list__value">(.*?)</dd>',
+        body,
+        re.S,
+    )
     assert match, f"no answer to {question!r} on the check page"
     return match.group(1)
 
@@ -67,12 +71,13 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     body = response.content.decode()
     assert response.status_code == 200 and re.search(r"<title>Error: Your full name\s+- ", body)
     start = body.index('class="error-summary"')
-    summary = body[start:body.index("</ul>", start)]
+    summary = body[start : body.index("</ul>", start)]
     assert "There is a problem" in summary and summary.count("<li>") == 1 and 'href="#id_full_name"' in summary
 
     # Each question is saved as it is answered; the step counts as done at its last question.
-    response = client.post(question_url(application, "about-you", 1),
-                           {"full_name": "张三", "version": version(application)})
+    response = client.post(
+        question_url(application, "about-you", 1), {"full_name": "张三", "version": version(application)}
+    )
     assert response["Location"] == question_url(application, "about-you", 2)
     application.refresh_from_db()
     assert application.answers["full_name"] == "张三" and "encrypted" in application.answers["resident_id"]
@@ -81,8 +86,9 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     assert "Question 2 of 2" in body and back_link(body) == question_url(application, "about-you", 1)
     assert re.search(r'<h1 class="label-wrapper"><label for="id_phone">Your mobile phone number</label></h1>', body)
     assert 'value="13912345678"' in body  # known from the account, as in standard mode
-    response = client.post(question_url(application, "about-you", 2),
-                           {"phone": "13912345678", "version": version(application)})
+    response = client.post(
+        question_url(application, "about-you", 2), {"phone": "13912345678", "version": version(application)}
+    )
     assert response["Location"] == step_url(application, "photo")
     application.refresh_from_db()
     assert "about-you" in application.completed_steps
@@ -91,8 +97,9 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     body = client.get(step_url(application, "photo")).content.decode()
     assert "Question" not in body and "Step 2 of 3" in body
     assert back_link(body) == question_url(application, "about-you", 2)
-    response = client.post(step_url(application, "photo"), {"photo": upload("me.png", PNG_BYTES),
-                                                            "version": version(application)})
+    response = client.post(
+        step_url(application, "photo"), {"photo": upload("me.png", PNG_BYTES), "version": version(application)}
+    )
     assert response["Location"] == step_url(application, "collect")
 
     # A question that depends on an earlier answer in the same step appears only when that answer says so.
@@ -100,13 +107,15 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     body = client.get(question_url(application, "collect", 1)).content.decode()
     assert "Question 1 of 1" in body
     assert re.search(r"<legend[^>]*><h1[^>]*>How do you want to get your pass\?</h1></legend>", body)
-    response = client.post(question_url(application, "collect", 1),
-                           {"collect_method": "hall", "version": version(application)})
+    response = client.post(
+        question_url(application, "collect", 1), {"collect_method": "hall", "version": version(application)}
+    )
     assert response["Location"] == question_url(application, "collect", 2)
     body = client.get(question_url(application, "collect", 2)).content.decode()
     assert "Question 2 of 2" in body and "Which service hall will you go to?" in body
-    response = client.post(question_url(application, "collect", 2),
-                           {"collect_hall": "jinan", "version": version(application)})
+    response = client.post(
+        question_url(application, "collect", 2), {"collect_hall": "jinan", "version": version(application)}
+    )
     assert response["Location"] == check_url(application)
 
     # Change links go to the very question, and back to the check page.
@@ -115,15 +124,20 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
     assert question_url(application, "collect", 2, change=True) in check
     body = client.get(question_url(application, "about-you", 2, change=True)).content.decode()
     assert back_link(body) == check_url(application) and "Save and return to your answers" in body
-    response = client.post(question_url(application, "about-you", 2, change=True),
-                           {"phone": "13800001111", "version": version(application)})
+    response = client.post(
+        question_url(application, "about-you", 2, change=True),
+        {"phone": "13800001111", "version": version(application)},
+    )
     assert response["Location"] == check_url(application)
-    assert answer_shown(client.get(check_url(application)).content.decode(), "Your mobile phone number") == \
-        "13800001111"
+    assert (
+        answer_shown(client.get(check_url(application)).content.decode(), "Your mobile phone number") == "13800001111"
+    )
 
     # Changing to delivery by post drops the hall question and asks for the address before the check page.
-    response = client.post(question_url(application, "collect", 1, change=True),
-                           {"collect_method": "post", "version": version(application)})
+    response = client.post(
+        question_url(application, "collect", 1, change=True),
+        {"collect_method": "post", "version": version(application)},
+    )
     assert response["Location"] == step_url(application, "delivery") + "?change=1"
     data = step_post_data(application, "delivery")
     assert client.post(step_url(application, "delivery") + "?change=1", data)["Location"] == check_url(application)
@@ -132,8 +146,10 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
 
     # The declaration and sending work as before.
     application.refresh_from_db()
-    response = client.post(check_url(application), {"declaration": "on", "idempotency_key": str(uuid.uuid4()),
-                                                    "version": str(application.version)})
+    response = client.post(
+        check_url(application),
+        {"declaration": "on", "idempotency_key": str(uuid.uuid4()), "version": str(application.version)},
+    )
     assert response["Location"] == reverse("applications:confirmation", kwargs={"pk": application.pk})
     application.refresh_from_db()
     assert application.status == "submitted" and application.answers["phone"] == "13800001111"
@@ -142,11 +158,13 @@ def test_a_step_is_asked_one_question_at_a_time(service_for, elder, client_for):
 def test_question_numbers_out_of_range_go_to_the_first_unanswered_question(service_for, elder, client_for):
     client = client_for(elder)
     application = start_application(client, service_for(FLOW))
-    assert client.get(question_url(application, "about-you", 9))["Location"] == question_url(application,
-                                                                                           "about-you", 1)
+    assert client.get(question_url(application, "about-you", 9))["Location"] == question_url(
+        application, "about-you", 1
+    )
     client.post(question_url(application, "about-you", 1), {"full_name": "张三", "version": version(application)})
-    assert client.get(question_url(application, "about-you", 0))["Location"] == question_url(application,
-                                                                                           "about-you", 2)
+    assert client.get(question_url(application, "about-you", 0))["Location"] == question_url(
+        application, "about-you", 2
+    )
     # A bookmarked question resumes there, on any device.
     assert client_for(elder).get(question_url(application, "about-you", 2)).status_code == 200
 
@@ -174,12 +192,12 @@ def test_standard_mode_keeps_the_whole_step_on_one_page(service_for, citizen, cl
     assert "Question" not in body and "<h1>About you</h1>" in body
 
 
-def test_standard_mode_asks_a_question_revealed_on_the_same_page_before_moving_on(service_for, citizen,
-                                                                                  client_for):
+def test_standard_mode_asks_a_question_revealed_on_the_same_page_before_moving_on(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for(FLOW))
-    response = client.post(step_url(application, "collect"), step_post_data(application, "collect",
-                                                                            {"collect_method": "hall"}))
+    response = client.post(
+        step_url(application, "collect"), step_post_data(application, "collect", {"collect_method": "hall"})
+    )
     assert response["Location"] == step_url(application, "collect")
     body = client.get(step_url(application, "collect")).content.decode()
     assert 'name="collect_hall"' in body
@@ -198,8 +216,15 @@ def test_an_upload_asked_as_one_question_of_a_step(service_for, elder, client_fo
     client = client_for(elder)
     application = start_application(client, service_for("disability-certificate"))  # "medical": a date, a file
     first, second = question_url(application, "medical", 1), question_url(application, "medical", 2)
-    response = client.post(first, {"assessment_date_0": "2024", "assessment_date_1": "5", "assessment_date_2": "6",
-                                   "version": version(application)})
+    response = client.post(
+        first,
+        {
+            "assessment_date_0": "2024",
+            "assessment_date_1": "5",
+            "assessment_date_2": "6",
+            "version": version(application),
+        },
+    )
     assert response["Location"] == second
     body = client.get(second).content.decode()
     assert 'enctype="multipart/form-data"' in body and 'type="file"' in body and "Question 2 of 2" in body
@@ -208,11 +233,15 @@ def test_an_upload_asked_as_one_question_of_a_step(service_for, elder, client_fo
     document = ApplicationDocument.objects.get(application=application)
     body = client.get(second).content.decode()
     assert "report.pdf" in body and 'name="remove_document"' in body
-    assert client.post(second, {"remove_document": str(document.pk), "version": version(application)})["Location"] \
+    assert (
+        client.post(second, {"remove_document": str(document.pk), "version": version(application)})["Location"]
         == second
+    )
     assert not ApplicationDocument.objects.filter(application=application).exists()
-    assert "Upload your medical assessment report" in client.post(
-        second, {"version": version(application)}).content.decode()
+    assert (
+        "Upload your medical assessment report"
+        in client.post(second, {"version": version(application)}).content.decode()
+    )
 
 
 @pytest.fixture

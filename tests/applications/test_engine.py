@@ -20,9 +20,17 @@ from portal.applications.references import ALPHABET, normalise, reference_genera
 from portal.applications.registry import code_flow_definitions
 
 FLOWS = {key: FlowDef.from_dict(definition) for key, definition in code_flow_definitions().items()}
-DEMO_KEYS = ["elderly-care-subsidy", "senior-bus-pass", "disability-certificate", "medical-insurance-reimbursement",
-             "household-registration-transfer", "business-licence-change", "birth-registration",
-             "pension-certification", "general-application"]
+DEMO_KEYS = [
+    "elderly-care-subsidy",
+    "senior-bus-pass",
+    "disability-certificate",
+    "medical-insurance-reimbursement",
+    "household-registration-transfer",
+    "business-licence-change",
+    "birth-registration",
+    "pension-certification",
+    "general-application",
+]
 
 # Resident ID numbers -------------------------------------------------------------------------------------
 
@@ -55,11 +63,12 @@ def test_any_single_mistyped_character_is_caught(region, birth, sequence, positi
     else:
         wrong = str((int(number[position]) + shift) % 10)
     assume(wrong != number[position])
-    assert resident_id_problem(number[:position] + wrong + number[position + 1:], today=TODAY) is not None
+    assert resident_id_problem(number[:position] + wrong + number[position + 1 :], today=TODAY) is not None
 
 
-@given(regions, sequences, st.dates(min_value=TODAY + datetime.timedelta(days=1),
-                                    max_value=datetime.date(2099, 12, 31)))
+@given(
+    regions, sequences, st.dates(min_value=TODAY + datetime.timedelta(days=1), max_value=datetime.date(2099, 12, 31))
+)
 def test_birth_dates_in_the_future_are_refused(region, sequence, birth):
     assert "date of birth" in str(resident_id_problem(build_id(region, birth, sequence), today=TODAY))
 
@@ -81,6 +90,7 @@ def test_impossible_birth_dates_are_refused():
 
 # Reference numbers ---------------------------------------------------------------------------------------
 
+
 @settings(max_examples=300)
 @given(st.randoms(use_true_random=False), st.integers(min_value=0, max_value=7), st.sampled_from(ALPHABET))
 def test_references_detect_any_single_substitution(_random, position, replacement):
@@ -101,8 +111,12 @@ def test_references_tolerate_case_and_spacing():
 
 # Conditions ----------------------------------------------------------------------------------------------
 
-values = st.one_of(st.none(), st.sampled_from(["yes", "no", "post", "hall", ""]), st.integers(-5, 5),
-                   st.lists(st.sampled_from(["name", "address", "capital"]), max_size=3))
+values = st.one_of(
+    st.none(),
+    st.sampled_from(["yes", "no", "post", "hall", ""]),
+    st.integers(-5, 5),
+    st.lists(st.sampled_from(["name", "address", "capital"]), max_size=3),
+)
 
 
 @given(values, values)
@@ -131,6 +145,7 @@ def test_all_conditions_must_hold(conditions, answer):
 
 
 # Visibility over the real demo flows ---------------------------------------------------------------------
+
 
 def answers_for(flow):
     """A strategy of arbitrary answers, valid or not, to any of the flow's questions."""
@@ -173,17 +188,28 @@ def test_demo_flows_are_valid_and_use_every_field_type_conditions_and_uploads():
 
 
 def test_flow_problems_catch_bad_definitions():
-    flow = FlowDef.from_dict({"key": "bad", "title": "x", "steps": [
-        {"key": "a", "title": "A", "fields": [{"key": "q", "type": "choice", "label": "Q"}],
-         "show_if": [{"field": "later", "op": "equals", "value": "x"}]},
-        {"key": "a", "title": "B", "fields": [{"key": "q", "type": "nonsense", "label": "Q"}]},
-    ]})
+    flow = FlowDef.from_dict(
+        {
+            "key": "bad",
+            "title": "x",
+            "steps": [
+                {
+                    "key": "a",
+                    "title": "A",
+                    "fields": [{"key": "q", "type": "choice", "label": "Q"}],
+                    "show_if": [{"field": "later", "op": "equals", "value": "x"}],
+                },
+                {"key": "a", "title": "B", "fields": [{"key": "q", "type": "nonsense", "label": "Q"}]},
+            ],
+        }
+    )
     problems = " ".join(flow_problems(flow))
     assert "Two steps" in problems and "Two questions" in problems and "unknown type" in problems
     assert "needs options" in problems and "not asked in an earlier step" in problems
 
 
 # Field validation ----------------------------------------------------------------------------------------
+
 
 @given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date.today()))
 def test_any_real_past_date_is_accepted(date):

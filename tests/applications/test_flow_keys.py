@@ -21,8 +21,7 @@ def start_url(page):
     return reverse("applications:start", kwargs={"service_code": page.service_code})
 
 
-def test_a_service_whose_flow_key_names_no_flow_has_no_online_application(flows, tree, department, citizen,
-                                                                          client_for):
+def test_a_service_whose_flow_key_names_no_flow_has_no_online_application(flows, tree, department, citizen, client_for):
     page = online_service(tree, department, code="3700-MZ-301", title="未知流程事项", flow_key="no-such-flow")
     client = client_for(citizen)
 
@@ -33,8 +32,7 @@ def test_a_service_whose_flow_key_names_no_flow_has_no_online_application(flows,
     assert not Application.objects.filter(service_code=page.service_code).exists()  # no general application
 
 
-def test_the_service_page_offers_no_online_application_when_its_flow_key_names_no_flow(flows, tree, department,
-                                                                                       client):
+def test_the_service_page_offers_no_online_application_when_its_flow_key_names_no_flow(flows, tree, department, client):
     known = online_service(tree, department, code="3700-MZ-303", title="已知流程事项", flow_key="general-application")
     unknown = online_service(tree, department, code="3700-MZ-304", title="未知流程事项二", flow_key="no-such-flow")
 
@@ -51,10 +49,12 @@ def test_the_catalogue_code_may_name_a_flow_before_it_is_loaded(tree, department
 
 # The editor's form --------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def editor_client(client):
-    editor = get_user_model().objects.create_superuser(username="editor", email="editor@example.gov.cn",
-                                                       password="an-editor-password-1")
+    editor = get_user_model().objects.create_superuser(
+        username="editor", email="editor@example.gov.cn", password="an-editor-password-1"
+    )
     from tests.accounts.otp_helpers import otp_verified_login
 
     otp_verified_login(client, editor)  # the admin requires a second factor
@@ -65,16 +65,30 @@ def editor_client(client):
 
 
 def publish_service(client, catalogue, flow_key):
-    data = nested_form_data({
-        "title": "临时身份证办理", "slug": "temporary-id-card", "service_code": "3700-GA-900",
-        "department": catalogue.departments["public-security"].pk, "audience": "individuals",
-        "summary": "身份证来不及办理时，先办一张临时身份证。",
-        "eligibility": rich_text("<p>正在申领居民身份证的居民。</p>"), "materials": inline_formset([]),
-        "is_free": "on", "fee_description": "", "legal_time_limit_days": 3, "promised_time_limit_days": 1,
-        "in_person_visits": 1, "in_person": "on", "online": "on", "flow_key": flow_key,
-        "legal_basis": "《中华人民共和国居民身份证法》", "faqs": inline_formset([]), "popularity": 0,
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "临时身份证办理",
+            "slug": "temporary-id-card",
+            "service_code": "3700-GA-900",
+            "department": catalogue.departments["public-security"].pk,
+            "audience": "individuals",
+            "summary": "身份证来不及办理时，先办一张临时身份证。",
+            "eligibility": rich_text("<p>正在申领居民身份证的居民。</p>"),
+            "materials": inline_formset([]),
+            "is_free": "on",
+            "fee_description": "",
+            "legal_time_limit_days": 3,
+            "promised_time_limit_days": 1,
+            "in_person_visits": 1,
+            "in_person": "on",
+            "online": "on",
+            "flow_key": flow_key,
+            "legal_basis": "《中华人民共和国居民身份证法》",
+            "faqs": inline_formset([]),
+            "popularity": 0,
+            "action-publish": "publish",
+        }
+    )
     data["regions"] = [str(catalogue.province.pk)]
     parent = catalogue.trees["zh-hans"].catalogue.pk
     return client.post(reverse("wagtailadmin_pages:add", args=("services_catalog", "servicepage", parent)), data)

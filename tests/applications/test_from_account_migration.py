@@ -13,12 +13,34 @@ from django.db.models import Value
 from portal.applications.models import Flow, FlowVersion
 
 BEFORE = [("applications", "0004_flow_question_types_name_bank_account")]
-QUESTION = {"key": "full_name", "type": "name", "label_zh": "姓名", "label_en": "Full name", "required": True,
-            "prefill": "real_name", "register": ""}
-DEFINITION = {"key": "old-flow", "title": {"zh-hans": "旧表单", "en": "Old form"}, "steps": [
-    {"key": "you", "title": {"zh-hans": "申请人", "en": "You"}, "fields": [
-        {"key": "full_name", "type": "name", "label": {"zh-hans": "姓名", "en": "Full name"}, "required": True,
-         "prefill": "real_name"}]}]}
+QUESTION = {
+    "key": "full_name",
+    "type": "name",
+    "label_zh": "姓名",
+    "label_en": "Full name",
+    "required": True,
+    "prefill": "real_name",
+    "register": "",
+}
+DEFINITION = {
+    "key": "old-flow",
+    "title": {"zh-hans": "旧表单", "en": "Old form"},
+    "steps": [
+        {
+            "key": "you",
+            "title": {"zh-hans": "申请人", "en": "You"},
+            "fields": [
+                {
+                    "key": "full_name",
+                    "type": "name",
+                    "label": {"zh-hans": "姓名", "en": "Full name"},
+                    "required": True,
+                    "prefill": "real_name",
+                }
+            ],
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -39,8 +61,17 @@ def test_flows_saved_before_the_rename_still_fill_in_from_the_account(before_ren
     OldFlow = before_rename.get_model("applications", "Flow")
     OldFlowVersion = before_rename.get_model("applications", "FlowVersion")
     flow = OldFlow.objects.create(key="old-flow", title_zh="旧表单")
-    steps = [{"type": "step", "id": "s1", "value": {"key": "you", "title_zh": "申请人", "questions": [
-        {"type": "item", "id": "q1", "value": QUESTION}]}}]
+    steps = [
+        {
+            "type": "step",
+            "id": "s1",
+            "value": {
+                "key": "you",
+                "title_zh": "申请人",
+                "questions": [{"type": "item", "id": "q1", "value": QUESTION}],
+            },
+        }
+    ]
     OldFlow.objects.filter(pk=flow.pk).update(steps=Value(steps, output_field=models.JSONField()))
     OldFlowVersion.objects.create(flow=flow, number=1, definition=DEFINITION, definition_hash="old")
 
@@ -51,5 +82,7 @@ def test_flows_saved_before_the_rename_still_fill_in_from_the_account(before_ren
     version = FlowVersion.objects.get(flow__key="old-flow")
     assert version.flow_def.steps[0].fields[0].from_account == "real_name"
     assert "prefill" not in version.definition["steps"][0]["fields"][0]
-    assert version.definition_hash == hashlib.sha256(
-        json.dumps(version.definition, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    assert (
+        version.definition_hash
+        == hashlib.sha256(json.dumps(version.definition, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    )

@@ -64,8 +64,10 @@ def test_a_conditional_step_appears_only_when_its_condition_holds(service_for, c
     application.refresh_from_db()
     assert "delivery" not in [s.key for s in application.flow.visible_steps(application.answers)]
     # Changing the answer reveals the delivery step, which must be answered before sending.
-    response = client.post(step_url(application, "collect") + "?change=1",
-                           step_post_data(application, "collect", {"collect_method": "post"}))
+    response = client.post(
+        step_url(application, "collect") + "?change=1",
+        step_post_data(application, "collect", {"collect_method": "post"}),
+    )
     assert response["Location"] == step_url(application, "delivery") + "?change=1"
     assert client.get(reverse("applications:check", kwargs={"pk": application.pk})).status_code == 302
     complete_steps(client, application)
@@ -92,8 +94,10 @@ def test_change_links_return_to_check_answers(service_for, citizen, client_for):
     complete_steps(client, application, overrides={"collect_method": "hall"})
     body = client.get(reverse("applications:check", kwargs={"pk": application.pk})).content.decode()
     assert step_url(application, "about-you") + "?change=1" in body
-    response = client.post(step_url(application, "about-you") + "?change=1",
-                           step_post_data(application, "about-you", {"full_name": "张小三"}))
+    response = client.post(
+        step_url(application, "about-you") + "?change=1",
+        step_post_data(application, "about-you", {"full_name": "张小三"}),
+    )
     assert response["Location"] == reverse("applications:check", kwargs={"pk": application.pk})
     assert "张小三" in client.get(response["Location"]).content.decode()
 
@@ -118,8 +122,10 @@ def test_declaration_must_be_ticked(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))
     application = complete_steps(client, application)
-    response = client.post(reverse("applications:check", kwargs={"pk": application.pk}),
-                           {"idempotency_key": str(uuid.uuid4()), "version": str(application.version)})
+    response = client.post(
+        reverse("applications:check", kwargs={"pk": application.pk}),
+        {"idempotency_key": str(uuid.uuid4()), "version": str(application.version)},
+    )
     body = response.content.decode()
     assert "There is a problem" in body
     assert "<title>Error: " in body
@@ -181,8 +187,7 @@ def test_a_draft_keeps_its_flow_version_when_a_new_one_is_published(service_for,
     old_version = application.flow_version
     definition = dict(old_version.definition)
     definition["steps"] = [definition["steps"][0]]  # the new version asks far less
-    new_version, created = flow_version_publish(flow=Flow.objects.get(key="general-application"),
-                                                definition=definition)
+    new_version, created = flow_version_publish(flow=Flow.objects.get(key="general-application"), definition=definition)
     assert created and new_version.number == old_version.number + 1
     complete_steps(client, application)
     application.refresh_from_db()

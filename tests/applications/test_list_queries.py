@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 
 def _drafts(citizen, page, count):
     version = selectors.flow_version_current(page.flow_key)
-    return [services.application_start(flow_version=version, applicant=citizen, actor=citizen,
-                                       service_code=page.service_code, service_page=page) for _ in range(count)]
+    return [
+        services.application_start(
+            flow_version=version, applicant=citizen, actor=citizen, service_code=page.service_code, service_page=page
+        )
+        for _ in range(count)
+    ]
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

@@ -36,15 +36,23 @@ def test_the_second_tab_is_told_and_keeps_what_it_typed(service_for, citizen, cl
 def test_the_service_refuses_a_stale_version(service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("general-application"))
-    services.application_step_save(application=application, step_key="request",
-                                   cleaned_data={"request": "一", "contact_by": "sms"},
-                                   expected_version=application.version, actor=citizen)
+    services.application_step_save(
+        application=application,
+        step_key="request",
+        cleaned_data={"request": "一", "contact_by": "sms"},
+        expected_version=application.version,
+        actor=citizen,
+    )
     stale = Application.objects.get(pk=application.pk)
     stale.version -= 1
     with pytest.raises(services.StaleApplication):
-        services.application_step_save(application=stale, step_key="request",
-                                       cleaned_data={"request": "二", "contact_by": "sms"},
-                                       expected_version=stale.version, actor=citizen)
+        services.application_step_save(
+            application=stale,
+            step_key="request",
+            cleaned_data={"request": "二", "contact_by": "sms"},
+            expected_version=stale.version,
+            actor=citizen,
+        )
     assert Application.objects.get(pk=application.pk).answers["request"] == "一"
 
 

@@ -36,39 +36,82 @@ def when(key, value):
     return [{"field": key, "op": "equals", "value": value}]
 
 
-FLOW = FlowDef.from_dict({
-    "key": "bus-pass", "title": t("Apply for a bus pass", "申请乘车卡"),
-    "steps": [
-        {"key": "about", "title": t("About you", "个人信息"), "fields": [
-            {"key": "name", "type": "text", "label": t("Your name", "姓名")},
-            {"key": "id_number", "type": "resident_id", "label": t("ID number", "身份证号"),
-             "from_account": "resident_id"},
-            {"key": "phone", "type": "phone", "label": t("Phone", "手机号")},
-        ]},
-        {"key": "collect", "title": t("Getting your pass", "领取方式"), "fields": [
-            {"key": "method", "type": "choice", "label": t("How?", "如何领取？"),
-             "options": [{"value": "post"}, {"value": "hall"}]},
-            {"key": "hall", "type": "choice", "label": t("Which hall?", "哪个大厅？"),
-             "options": [{"value": "jinan"}, {"value": "qingdao"}], "show_if": when("method", "hall")},
-        ]},
-        {"key": "delivery", "title": t("Where to send it", "邮寄地址"), "show_if": when("method", "post"),
-         "fields": [{"key": "address", "type": "text", "label": t("Address", "地址")}]},
-        {"key": "photo", "title": t("Your photo", "照片"), "fields": [
-            {"key": "photo", "type": "file", "label": t("Photo", "照片")},
-        ]},
-    ],
-})
+FLOW = FlowDef.from_dict(
+    {
+        "key": "bus-pass",
+        "title": t("Apply for a bus pass", "申请乘车卡"),
+        "steps": [
+            {
+                "key": "about",
+                "title": t("About you", "个人信息"),
+                "fields": [
+                    {"key": "name", "type": "text", "label": t("Your name", "姓名")},
+                    {
+                        "key": "id_number",
+                        "type": "resident_id",
+                        "label": t("ID number", "身份证号"),
+                        "from_account": "resident_id",
+                    },
+                    {"key": "phone", "type": "phone", "label": t("Phone", "手机号")},
+                ],
+            },
+            {
+                "key": "collect",
+                "title": t("Getting your pass", "领取方式"),
+                "fields": [
+                    {
+                        "key": "method",
+                        "type": "choice",
+                        "label": t("How?", "如何领取？"),
+                        "options": [{"value": "post"}, {"value": "hall"}],
+                    },
+                    {
+                        "key": "hall",
+                        "type": "choice",
+                        "label": t("Which hall?", "哪个大厅？"),
+                        "options": [{"value": "jinan"}, {"value": "qingdao"}],
+                        "show_if": when("method", "hall"),
+                    },
+                ],
+            },
+            {
+                "key": "delivery",
+                "title": t("Where to send it", "邮寄地址"),
+                "show_if": when("method", "post"),
+                "fields": [{"key": "address", "type": "text", "label": t("Address", "地址")}],
+            },
+            {
+                "key": "photo",
+                "title": t("Your photo", "照片"),
+                "fields": [
+                    {"key": "photo", "type": "file", "label": t("Photo", "照片")},
+                ],
+            },
+        ],
+    }
+)
 
-ALL_ANSWERED = {"name": "张三", "id_number": {"encrypted": "…"}, "phone": "13912345678", "method": "post",
-                "address": "经十路1号", "photo": ["d1"]}
+ALL_ANSWERED = {
+    "name": "张三",
+    "id_number": {"encrypted": "…"},
+    "phone": "13912345678",
+    "method": "post",
+    "address": "经十路1号",
+    "photo": ["d1"],
+}
 ALL_STEPS = ("about", "collect", "delivery", "photo")
 
 
 def progress(answers=None, completed=(), *, elder=False, documents=None, id_known=True, flow=FLOW):
     """A draft's progress; the applicant's account holds their ID number unless id_known=False."""
     applicant = SimpleNamespace(resident_id_encrypted=b"sealed", resident_id=ID_NUMBER) if id_known else None
-    return Progress(flow=flow, answers=dict(answers or {}), completed=tuple(completed),
-                    context=FieldContext(applicant=applicant, documents=documents or {}), elder=elder)
+    return Progress(
+        flow=flow,
+        answers=dict(answers or {}),
+        completed=tuple(completed),
+        context=FieldContext(applicant=applicant, documents=documents or {}),
+        elder=elder,
+    )
 
 
 def page_of(state, key, question=None, change=False):
@@ -78,6 +121,7 @@ def page_of(state, key, question=None, change=False):
 
 
 # Opening a step -------------------------------------------------------------------------------------------
+
 
 def test_standard_mode_asks_the_whole_step_on_one_page_without_the_known_id_number():
     page = page_of(progress(), "about")
@@ -123,6 +167,7 @@ def test_a_step_that_the_answers_hide_resumes_the_draft_and_an_unknown_step_is_r
 
 # Conditions -------------------------------------------------------------------------------------------------
 
+
 def test_a_step_is_shown_only_when_an_earlier_answer_says_so():
     assert step_number(progress(), "photo") == (3, 3)
     assert step_number(progress({"method": "post"}), "photo") == (4, 4)
@@ -157,6 +202,7 @@ def test_resume_goes_to_the_first_step_still_to_answer_then_the_check_page_or_th
 
 # After saving a page ----------------------------------------------------------------------------------------
 
+
 def test_standard_mode_goes_on_to_the_next_visible_step_then_the_check_page():
     about = page_of(progress(), "about")
     saved = progress({"name": "张三", "phone": "139"}, ["about"])
@@ -189,8 +235,9 @@ def test_a_step_after_the_last_goes_to_the_first_still_to_answer():
 def test_long_flows_return_to_the_task_list():
     long_flow = FlowDef.from_dict({**FLOW.to_dict(), "task_list": True})
     about = page_of(progress(flow=long_flow), "about")
-    assert after_save(progress({"name": "张三", "phone": "139"}, ["about"], flow=long_flow), about,
-                      {"name", "phone"}) == Place(TASKS)
+    assert after_save(
+        progress({"name": "张三", "phone": "139"}, ["about"], flow=long_flow), about, {"name", "phone"}
+    ) == Place(TASKS)
 
 
 def test_elder_mode_goes_question_by_question_and_completes_the_step_at_the_last():
@@ -216,10 +263,22 @@ def test_elder_mode_asks_the_question_an_answer_reveals_on_the_next_page():
 
 
 def test_elder_mode_does_not_complete_a_step_whose_later_upload_is_still_missing():
-    flow = FlowDef.from_dict({"key": "with-upload", "title": "Upload", "steps": [
-        {"key": "proof", "title": "Proof", "fields": [
-            {"key": "kind", "type": "text", "label": "Kind"},
-            {"key": "scan", "type": "file", "label": "Scan"}]}]})
+    flow = FlowDef.from_dict(
+        {
+            "key": "with-upload",
+            "title": "Upload",
+            "steps": [
+                {
+                    "key": "proof",
+                    "title": "Proof",
+                    "fields": [
+                        {"key": "kind", "type": "text", "label": "Kind"},
+                        {"key": "scan", "type": "file", "label": "Scan"},
+                    ],
+                }
+            ],
+        }
+    )
     first = page_of(progress(flow=flow, elder=True), "proof", 1)
     assert not completes_step(progress(flow=flow, elder=True), first, {"kind": "x"})
     uploaded = progress({"scan": ["d1"]}, flow=flow, elder=True, documents={"scan": ["scan.pdf"]})
@@ -237,8 +296,7 @@ def test_change_links_go_to_the_step_at_the_question_or_in_elder_mode_to_the_que
     assert change_link(progress(**DONE, elder=True), about, "phone") == at_step("about", 2, change=True)
     # A step of one question has no question pages, in elder mode too.
     photo = FLOW.step("photo")
-    assert change_link(progress(**DONE, elder=True), photo, "photo") == at_step("photo", change=True,
-                                                                                 anchor="photo")
+    assert change_link(progress(**DONE, elder=True), photo, "photo") == at_step("photo", change=True, anchor="photo")
 
 
 def test_a_change_returns_to_the_check_page():
@@ -255,8 +313,9 @@ def test_a_change_that_shows_a_question_asks_it_before_returning():
     assert after_save(hall, method) == at_step("collect", 2, change=True)
     # In standard mode the step's page is asked again, still on the way back to the check page.
     standard = page_of(progress(**DONE), "collect", change=True)
-    assert after_save(progress(**{**DONE, "answers": {**ALL_ANSWERED, "method": "hall"}}), standard,
-                      {"method"}) == at_step("collect", change=True)
+    assert after_save(
+        progress(**{**DONE, "answers": {**ALL_ANSWERED, "method": "hall"}}), standard, {"method"}
+    ) == at_step("collect", change=True)
 
 
 def test_a_change_that_shows_a_step_asks_it_before_returning():
@@ -269,6 +328,7 @@ def test_a_change_that_shows_a_step_asks_it_before_returning():
 
 
 # Back links -----------------------------------------------------------------------------------------------
+
 
 def test_back_from_the_first_step_is_the_start_page_and_from_a_later_one_the_step_before():
     assert back(progress(), page_of(progress(), "about")) == Place(START)

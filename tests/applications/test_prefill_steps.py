@@ -66,8 +66,12 @@ def test_yes_fills_in_the_answers_with_their_source_to_confirm(service_for, citi
     response = _answer_offer(client, application, "yes")
     assert response["Location"] == step_url(application, "from")
     lookup = PrefillLookup.objects.get()
-    assert (lookup.actor, lookup.subject, lookup.application_id, lookup.consent) == (citizen, citizen,
-                                                                                      application.pk, True)
+    assert (lookup.actor, lookup.subject, lookup.application_id, lookup.consent) == (
+        citizen,
+        citizen,
+        application.pk,
+        True,
+    )
     application.refresh_from_db()
     assert "household_number" not in application.answers  # shown to confirm, not silently answered
 
@@ -85,9 +89,15 @@ def test_yes_fills_in_the_answers_with_their_source_to_confirm(service_for, citi
     assert "Do you want us to look up" not in body  # not offered again
 
     # Continuing confirms them: they are answers now, shown on the check page like any other.
-    data = step_post_data(application, "from", {"household_number": expected["household.number"],
-                                                "householder_name": "张三",
-                                                "current_registration": ("370100", "370102", "经十路 100 号")})
+    data = step_post_data(
+        application,
+        "from",
+        {
+            "household_number": expected["household.number"],
+            "householder_name": "张三",
+            "current_registration": ("370100", "370102", "经十路 100 号"),
+        },
+    )
     assert client.post(step_url(application, "from"), data).status_code == 302
     application.refresh_from_db()
     assert application.answers["household_number"] == expected["household.number"]
@@ -108,8 +118,15 @@ def test_a_corrected_value_is_kept_and_no_longer_claims_the_register(service_for
     client = client_for(citizen)
     application = start_application(client, service_for(FLOW))
     _answer_offer(client, application, "yes")
-    data = step_post_data(application, "from", {"household_number": "3701000042", "householder_name": "张三",
-                                                "current_registration": ("370100", "370102", "经十路 100 号")})
+    data = step_post_data(
+        application,
+        "from",
+        {
+            "household_number": "3701000042",
+            "householder_name": "张三",
+            "current_registration": ("370100", "370102", "经十路 100 号"),
+        },
+    )
     assert client.post(step_url(application, "from"), data).status_code == 302
     application.refresh_from_db()
     assert application.answers["household_number"] == "3701000042"
@@ -189,16 +206,16 @@ register_prefill("test-slow-register")(SlowRegister)
 def test_a_register_that_does_not_answer_in_time_is_a_failed_look_up(citizen, settings):
     settings.CONNECTORS_PREFILL_TIMEOUT_SECONDS = 0.2
     try:
-        result = prefill_lookup(actor=citizen, subject=citizen, plugin_id="test-slow-register",
-                                fields={"n": "number"}, consent=True)
+        result = prefill_lookup(
+            actor=citizen, subject=citizen, plugin_id="test-slow-register", fields={"n": "number"}, consent=True
+        )
     finally:
         SlowRegister.release.set()
     assert result.outcome == PrefillOutcome.FAILED and result.values == {}
     assert PrefillLookup.objects.get().outcome == PrefillOutcome.FAILED
 
 
-def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, citizen, citizens_son,
-                                                                  client_for):
+def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, citizen, citizens_son, client_for):
     agent = citizens_son  # 李四, with 张三's mandate for all services
     mandate = Mandate.objects.get(agent=agent, principal=citizen)
     agent_client = client_for(agent)
@@ -209,8 +226,10 @@ def test_an_agent_looks_up_the_person_they_act_for_and_only_them(service_for, ci
     assert "We look up only the record of 张三, the person you are applying for." in body
     # Whatever the request says, the subject is the application's applicant.
     application.refresh_from_db()
-    agent_client.post(step_url(application, "from"), {"prefill": "yes", "version": str(application.version),
-                                                      "subject": str(agent.pk), "applicant": str(agent.pk)})
+    agent_client.post(
+        step_url(application, "from"),
+        {"prefill": "yes", "version": str(application.version), "subject": str(agent.pk), "applicant": str(agent.pk)},
+    )
     lookup = PrefillLookup.objects.get()
     assert (lookup.actor, lookup.subject) == (agent, citizen)
     body = agent_client.get(step_url(application, "from")).content.decode()
@@ -249,16 +268,45 @@ def test_editors_can_name_a_register_and_mistakes_are_caught():
     from portal.applications.blocks import register_source_choices
     from portal.applications.models import Flow
 
-    assert ("demo-household:household.number", "Household register (demo): Your household registration number") \
-        in [(value, str(label)) for value, label in register_source_choices()]
-    flow = Flow.objects.create(key="moving", title_zh="迁移", steps=[("step", {
-        "key": "from", "title_zh": "户籍", "questions": [
-            {"key": "number", "type": "text", "label_zh": "户号", "required": True,
-             "register": "demo-household:household.number"},
-            {"key": "scan", "type": "file", "label_zh": "扫描件", "required": True,
-             "register": "demo-household:household.number"},
-            {"key": "other", "type": "text", "label_zh": "其他", "required": True, "register": "nowhere:number"},
-        ]})])
+    assert ("demo-household:household.number", "Household register (demo): Your household registration number") in [
+        (value, str(label)) for value, label in register_source_choices()
+    ]
+    flow = Flow.objects.create(
+        key="moving",
+        title_zh="迁移",
+        steps=[
+            (
+                "step",
+                {
+                    "key": "from",
+                    "title_zh": "户籍",
+                    "questions": [
+                        {
+                            "key": "number",
+                            "type": "text",
+                            "label_zh": "户号",
+                            "required": True,
+                            "register": "demo-household:household.number",
+                        },
+                        {
+                            "key": "scan",
+                            "type": "file",
+                            "label_zh": "扫描件",
+                            "required": True,
+                            "register": "demo-household:household.number",
+                        },
+                        {
+                            "key": "other",
+                            "type": "text",
+                            "label_zh": "其他",
+                            "required": True,
+                            "register": "nowhere:number",
+                        },
+                    ],
+                },
+            )
+        ],
+    )
     definition = FlowDef.from_dict(flow_definition_from_editor(flow))
     assert definition.steps[0].fields[0].register == {"plugin": "demo-household", "attribute": "household.number"}
     problems = " ".join(flow_problems(definition))

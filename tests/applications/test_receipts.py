@@ -12,8 +12,10 @@ from portal.applications.models import ApplicationReceipt
 from portal.applications.receipts import receipt_render_pdf, verification_token
 from tests.applying import complete_steps, pdf_text, start_application, submit
 
-pytestmark = [pytest.mark.django_db,
-              pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+]
 
 
 def test_receipt_download_in_chinese(submitted, citizen, client_for, tmp_path):
@@ -55,8 +57,9 @@ def test_large_print_receipt_in_english(submitted, citizen, client_for, tmp_path
     assert submitted.reference in text and "Application receipt" in text
 
 
-def test_the_receipt_is_rendered_by_the_worker_not_in_the_submission(service_for, citizen, client_for,
-                                                                     django_capture_on_commit_callbacks):
+def test_the_receipt_is_rendered_by_the_worker_not_in_the_submission(
+    service_for, citizen, client_for, django_capture_on_commit_callbacks
+):
     from portal.background.jobs import EMBEDDED, Schedule, jobs_for
 
     client = client_for(citizen)
@@ -99,8 +102,9 @@ def test_the_receipt_masks_the_bank_account_as_it_masks_the_id(service_for, citi
     assert "6222 0212 3456 7890 128" in check  # shown whole, grouped, for checking before sending
     submit(client, application)
 
-    text = pdf_text(b"".join(client.get(reverse("applications:receipt", kwargs={"pk": application.pk}))
-                             .streaming_content), tmp_path)
+    text = pdf_text(
+        b"".join(client.get(reverse("applications:receipt", kwargs={"pk": application.pk})).streaming_content), tmp_path
+    )
 
     assert "6222021234567890128" not in re.sub(r"\s+", "", text)
     assert "***************0128" in text

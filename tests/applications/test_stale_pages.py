@@ -30,8 +30,9 @@ def url(name, application):
 
 def send(client, application, loaded):
     """Accept the declaration on a check page loaded at version `loaded`."""
-    return client.post(url("check", application), {"declaration": "on", "idempotency_key": str(uuid.uuid4()),
-                                                   "version": str(loaded)})
+    return client.post(
+        url("check", application), {"declaration": "on", "idempotency_key": str(uuid.uuid4()), "version": str(loaded)}
+    )
 
 
 def version_on_page(body):
@@ -60,8 +61,10 @@ def change_phone_in_another_tab(client, application, phone="13800001111"):
 
 # Sending from a stale check-your-answers page ------------------------------------------------------------
 
+
 def test_sending_from_a_check_page_changed_since_is_refused_and_shows_the_answers_as_they_are_now(
-        draft, citizen, client_for):
+    draft, citizen, client_for
+):
     tab_a, tab_b = client_for(citizen), client_for(citizen)
     loaded = version_on_page(tab_a.get(url("check", draft)).content.decode())
     change_phone_in_another_tab(tab_b, draft)
@@ -79,8 +82,9 @@ def test_sending_from_a_check_page_changed_since_is_refused_and_shows_the_answer
 
 
 def test_a_check_page_that_sends_no_version_is_refused(draft, citizen, client_for):
-    response = client_for(citizen).post(url("check", draft), {"declaration": "on",
-                                                              "idempotency_key": str(uuid.uuid4())})
+    response = client_for(citizen).post(
+        url("check", draft), {"declaration": "on", "idempotency_key": str(uuid.uuid4())}
+    )
 
     assert response.status_code == 409
     assert "Your application has not been sent" in response.content.decode()
@@ -89,6 +93,7 @@ def test_a_check_page_that_sends_no_version_is_refused(draft, citizen, client_fo
 
 
 # Steps ------------------------------------------------------------------------------------------------
+
 
 def test_a_step_that_sends_no_version_is_refused_and_keeps_what_was_typed(draft, citizen, client_for):
     data = step_post_data(draft, "about-you", {"phone": "13700002222"})
@@ -107,8 +112,9 @@ def test_a_step_that_sends_no_version_is_refused_and_keeps_what_was_typed(draft,
 def test_removing_a_document_after_the_application_was_sent_says_so_and_keeps_the_file(sent, citizen, client_for):
     document, tab = sent.documents.get(), client_for(citizen)
 
-    response = tab.post(step_url(sent, "photo"), {"remove_document": str(document.pk),
-                                                  "version": str(version(sent) - 1)})
+    response = tab.post(
+        step_url(sent, "photo"), {"remove_document": str(document.pk), "version": str(version(sent) - 1)}
+    )
 
     assert response.status_code == 302 and response["Location"] == url("detail", sent)
     body = tab.get(response["Location"]).content.decode()
@@ -117,7 +123,8 @@ def test_removing_a_document_after_the_application_was_sent_says_so_and_keeps_th
 
 
 def test_removing_a_document_while_the_application_is_being_sent_says_so_and_keeps_the_file(
-        draft, citizen, client_for, monkeypatch):
+    draft, citizen, client_for, monkeypatch
+):
     """The race itself: the step view has read the draft when another tab sends it; document_remove refuses
     (NotADraft) and the citizen is told, not shown a server error."""
     document = draft.documents.get()
@@ -126,8 +133,9 @@ def test_removing_a_document_while_the_application_is_being_sent_says_so_and_kee
     monkeypatch.setattr(views, "application_get_for_user", lambda **kwargs: as_read)
     tab = client_for(citizen)
 
-    response = tab.post(step_url(draft, "photo"), {"remove_document": str(document.pk),
-                                                   "version": str(as_read.version)})
+    response = tab.post(
+        step_url(draft, "photo"), {"remove_document": str(document.pk), "version": str(as_read.version)}
+    )
 
     monkeypatch.undo()
     assert response.status_code == 302 and response["Location"] == url("detail", draft)
@@ -138,11 +146,11 @@ def test_removing_a_document_while_the_application_is_being_sent_says_so_and_kee
 
 # Withdrawing --------------------------------------------------------------------------------------------
 
+
 def test_withdrawing_from_a_page_loaded_before_the_status_changed_asks_again(sent, citizen, client_for):
     client = client_for(citizen)
     loaded = version_on_page(client.get(url("withdraw", sent)).content.decode())
-    services.application_transition(application=sent, to_status=Status.RECEIVED, actor=None,
-                                    source=Source.CONNECTOR)
+    services.application_transition(application=sent, to_status=Status.RECEIVED, actor=None, source=Source.CONNECTOR)
 
     response = client.post(url("withdraw", sent), {"version": str(loaded)})
 
@@ -170,6 +178,7 @@ def test_withdrawing_from_a_page_loaded_before_the_review_started_is_refused(sen
 
 
 # Deleting a draft ---------------------------------------------------------------------------------------
+
 
 def test_deleting_a_draft_changed_since_in_another_tab_is_refused_and_asks_again(draft, citizen, client_for):
     tab_a, tab_b = client_for(citizen), client_for(citizen)

@@ -14,15 +14,32 @@ from portal.applications.status import TRANSITIONS, Channel, Source, Status, can
 
 pytestmark = pytest.mark.django_db
 
-ORDER = [Status.DRAFT, Status.SUBMITTED, Status.RECEIVED, Status.IN_REVIEW, Status.MORE_INFO_REQUESTED,
-         Status.APPROVED, Status.REJECTED, Status.COMPLETED, Status.WITHDRAWN]
-RANK = {Status.DRAFT: 0, Status.SUBMITTED: 1, Status.RECEIVED: 2, Status.IN_REVIEW: 3,
-        Status.MORE_INFO_REQUESTED: 3, Status.APPROVED: 4, Status.REJECTED: 4, Status.COMPLETED: 5,
-        Status.WITHDRAWN: 6}
+ORDER = [
+    Status.DRAFT,
+    Status.SUBMITTED,
+    Status.RECEIVED,
+    Status.IN_REVIEW,
+    Status.MORE_INFO_REQUESTED,
+    Status.APPROVED,
+    Status.REJECTED,
+    Status.COMPLETED,
+    Status.WITHDRAWN,
+]
+RANK = {
+    Status.DRAFT: 0,
+    Status.SUBMITTED: 1,
+    Status.RECEIVED: 2,
+    Status.IN_REVIEW: 3,
+    Status.MORE_INFO_REQUESTED: 3,
+    Status.APPROVED: 4,
+    Status.REJECTED: 4,
+    Status.COMPLETED: 5,
+    Status.WITHDRAWN: 6,
+}
 
 
 def test_the_table_only_moves_forward():
-    for (frm, to) in TRANSITIONS:
+    for frm, to in TRANSITIONS:
         assert RANK[to] > RANK[frm] or {frm, to} == {Status.IN_REVIEW, Status.MORE_INFO_REQUESTED}
     assert not any(to == Status.DRAFT for _frm, to in TRANSITIONS)
     assert not any(frm in (Status.COMPLETED, Status.WITHDRAWN) for frm, _to in TRANSITIONS)
@@ -45,25 +62,31 @@ def test_transition_records_and_announces_the_change(submitted, django_capture_o
     mail.outbox.clear()
     MemorySmsSender.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_transition(application=submitted, to_status=Status.RECEIVED, actor=None,
-                                        source=Source.CONNECTOR, note="")
+        services.application_transition(
+            application=submitted, to_status=Status.RECEIVED, actor=None, source=Source.CONNECTOR, note=""
+        )
     event = submitted.events.latest("created_at")
     assert (event.from_status, event.to_status, event.source) == ("submitted", "received", "connector")
     assert len(mail.outbox) == 1 and submitted.reference in mail.outbox[0].subject
     assert len(MemorySmsSender.outbox) == 1 and submitted.reference in MemorySmsSender.outbox[0]["message"]
 
 
-@pytest.mark.parametrize("channel, reference, staff_told", [
-    ("proxy", {"mandate_reference": "M-1"}, True),  # the family member acting for them hears too
-    ("assisted", {"assist_session_reference": "A-1"}, False),  # the hall staff member who helped does not
-])
-def test_who_hears_of_a_change_made_for_someone_else(submitted, citizens_son, django_capture_on_commit_callbacks,
-                                                     channel, reference, staff_told):
+@pytest.mark.parametrize(
+    "channel, reference, staff_told",
+    [
+        ("proxy", {"mandate_reference": "M-1"}, True),  # the family member acting for them hears too
+        ("assisted", {"assist_session_reference": "A-1"}, False),  # the hall staff member who helped does not
+    ],
+)
+def test_who_hears_of_a_change_made_for_someone_else(
+    submitted, citizens_son, django_capture_on_commit_callbacks, channel, reference, staff_told
+):
     Application.objects.filter(pk=submitted.pk).update(channel=channel, submitted_by=citizens_son, **reference)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_transition(application=submitted, to_status=Status.RECEIVED, actor=None,
-                                        source=Source.CONNECTOR, note="")
+        services.application_transition(
+            application=submitted, to_status=Status.RECEIVED, actor=None, source=Source.CONNECTOR, note=""
+        )
     told = {address for message in mail.outbox for address in message.to}
     assert submitted.applicant.email in told
     assert (citizens_son.email in told) is staff_told
@@ -71,13 +94,21 @@ def test_who_hears_of_a_change_made_for_someone_else(submitted, citizens_son, dj
 
 def test_backwards_and_wrong_source_moves_are_refused(submitted):
     with pytest.raises(services.TransitionNotAllowed):
-        services.application_transition(application=submitted, to_status=Status.APPROVED, actor=None,
-                                        source=Source.STAFF)  # skipping received and review
+        services.application_transition(
+            application=submitted, to_status=Status.APPROVED, actor=None, source=Source.STAFF
+        )  # skipping received and review
     with pytest.raises(services.TransitionNotAllowed):
-        services.application_transition(application=submitted, to_status=Status.RECEIVED, actor=None,
-                                        source=Source.PORTAL)  # the applicant cannot mark it received
-    for to in (Status.RECEIVED, Status.IN_REVIEW, Status.MORE_INFO_REQUESTED, Status.IN_REVIEW, Status.APPROVED,
-               Status.COMPLETED):
+        services.application_transition(
+            application=submitted, to_status=Status.RECEIVED, actor=None, source=Source.PORTAL
+        )  # the applicant cannot mark it received
+    for to in (
+        Status.RECEIVED,
+        Status.IN_REVIEW,
+        Status.MORE_INFO_REQUESTED,
+        Status.IN_REVIEW,
+        Status.APPROVED,
+        Status.COMPLETED,
+    ):
         services.application_transition(application=submitted, to_status=to, actor=None, source=Source.STAFF)
     for to in (Status.IN_REVIEW, Status.SUBMITTED, Status.DRAFT, Status.WITHDRAWN):
         with pytest.raises(services.TransitionNotAllowed):
@@ -101,8 +132,9 @@ def test_no_withdrawing_once_the_review_has_started(submitted, citizen, client_f
     assert not can_withdraw(Status.IN_REVIEW)
     client = client_for(citizen)
     submitted.refresh_from_db()
-    response = client.post(reverse("applications:withdraw", kwargs={"pk": submitted.pk}),
-                           {"version": str(submitted.version)})
+    response = client.post(
+        reverse("applications:withdraw", kwargs={"pk": submitted.pk}), {"version": str(submitted.version)}
+    )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == Status.IN_REVIEW
@@ -111,18 +143,23 @@ def test_no_withdrawing_once_the_review_has_started(submitted, citizen, client_f
 
 
 def test_the_database_insists_a_channel_has_its_authority(submitted):
-    for channel, fields in [(Channel.PROXY, {}), (Channel.ASSISTED, {}),
-                            (Channel.ONLINE, {"mandate_reference": "M-1"}),
-                            (Channel.PROXY, {"assist_session_reference": "S-1"})]:
+    for channel, fields in [
+        (Channel.PROXY, {}),
+        (Channel.ASSISTED, {}),
+        (Channel.ONLINE, {"mandate_reference": "M-1"}),
+        (Channel.PROXY, {"assist_session_reference": "S-1"}),
+    ]:
         with pytest.raises(IntegrityError), transaction.atomic():
             Application.objects.filter(pk=submitted.pk).update(channel=channel, **fields)
     Application.objects.filter(pk=submitted.pk).update(channel=Channel.PROXY, mandate_reference="M-1")
-    Application.objects.filter(pk=submitted.pk).update(channel=Channel.ASSISTED, mandate_reference=None,
-                                                       assist_session_reference="S-1")
+    Application.objects.filter(pk=submitted.pk).update(
+        channel=Channel.ASSISTED, mandate_reference=None, assist_session_reference="S-1"
+    )
 
 
 def test_a_proxy_application_lets_both_people_see_it(submitted, citizens_son, client_for):
-    Application.objects.filter(pk=submitted.pk).update(channel=Channel.PROXY, mandate_reference="M-1",
-                                                       submitted_by=citizens_son)
+    Application.objects.filter(pk=submitted.pk).update(
+        channel=Channel.PROXY, mandate_reference="M-1", submitted_by=citizens_son
+    )
     response = client_for(citizens_son).get(reverse("applications:detail", kwargs={"pk": submitted.pk}))
     assert response.status_code == 200

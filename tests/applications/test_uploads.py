@@ -14,11 +14,14 @@ def _post_file(client, application, step, key, handle):
     return client.post(step_url(application, step), data)
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("report.pdf", EXE_BYTES, "is not a real PDF file"),
-    ("report.pdf", b"", "The selected file is empty"),
-    ("report.exe", EXE_BYTES, "The selected file must be a PDF"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", EXE_BYTES, "is not a real PDF file"),
+        ("report.pdf", b"", "The selected file is empty"),
+        ("report.exe", EXE_BYTES, "The selected file must be a PDF"),
+    ],
+)
 def test_bad_files_get_a_clear_error(name, content, message, service_for, citizen, client_for):
     client = client_for(citizen)
     application = start_application(client, service_for("business-licence-change"))
@@ -67,8 +70,9 @@ def test_several_files_can_be_added_and_removed(service_for, citizen, client_for
     documents = list(ApplicationDocument.objects.filter(application=application))
     assert len(documents) == 2
     application.refresh_from_db()
-    response = client.post(step_url(application, "invoices"),
-                           {"remove_document": str(documents[0].pk), "version": application.version})
+    response = client.post(
+        step_url(application, "invoices"), {"remove_document": str(documents[0].pk), "version": application.version}
+    )
     assert response.status_code == 302
     assert list(ApplicationDocument.objects.filter(application=application)) == [documents[1]]
 

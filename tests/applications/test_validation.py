@@ -15,8 +15,13 @@ CASES = {
     # type: (flow, step, field, bad value, what must still be on the page)
     "text": ("medical-insurance-reimbursement", "treatment", "hospital", "长" * 110, 'value="' + "长" * 110 + '"'),
     "name": ("senior-bus-pass", "about-you", "full_name", "370102195003271234", 'value="370102195003271234"'),
-    "bank_account": ("elderly-care-subsidy", "bank", "account_number", "6222 0212 3456 7890 123",
-                     'value="6222 0212 3456 7890 123"'),
+    "bank_account": (
+        "elderly-care-subsidy",
+        "bank",
+        "account_number",
+        "6222 0212 3456 7890 123",
+        'value="6222 0212 3456 7890 123"',
+    ),
     "textarea": ("general-application", "request", "request", "x" * 2001, "x" * 2001 + "</textarea>"),
     "number": ("household-registration-transfer", "family", "members_moving", "two", 'value="two"'),
     "date": ("elderly-care-subsidy", "living", "birth_date", ("1950", "2", "30"), 'value="30"'),
@@ -26,8 +31,13 @@ CASES = {
     "resident_id": ("birth-registration", "parents", "other_parent_id", BAD_ID, f'value="{BAD_ID}"'),
     "phone": ("senior-bus-pass", "about-you", "phone", "12345", 'value="12345"'),
     "email": ("business-licence-change", "about-you", "email", "not-an-email", 'value="not-an-email"'),
-    "address": ("household-registration-transfer", "to", "new_address", ("370100", "370202", "香港中路1号"),
-                '<option value="370100" selected>'),  # the city kept; its districts offered (not Qingdao's)
+    "address": (
+        "household-registration-transfer",
+        "to",
+        "new_address",
+        ("370100", "370202", "香港中路1号"),
+        '<option value="370100" selected>',
+    ),  # the city kept; its districts offered (not Qingdao's)
     "money": ("elderly-care-subsidy", "income", "monthly_income", "12.345", 'value="12.345"'),
     "file": ("senior-bus-pass", "photo", "photo", upload("photo.png", EXE_BYTES), None),
     "declaration": ("pension-certification", "confirm", "alive_declaration", "", None),
@@ -52,9 +62,9 @@ def test_invalid_answer_shows_the_error_pattern_and_keeps_values(field_type, ser
     body = response.content.decode()
     assert response.status_code == 200
     assert re.search(r"<title>Error: ", body), "the page title starts with Error:"
-    summary = body[body.index('class="error-summary"'):]
+    summary = body[body.index('class="error-summary"') :]
     assert "There is a problem" in summary
-    assert 'tabindex="-1"' in body[body.index('<div class="error-summary"'):][:200]
+    assert 'tabindex="-1"' in body[body.index('<div class="error-summary"') :][:200]
     anchor = re.search(r'<li><a href="#([^"]+)">', summary).group(1)
     assert f'id="{anchor}"' in body, "each summary item links to its field"
     assert anchor.startswith(f"id_{field_key}")

@@ -16,25 +16,40 @@ from portal.applications.status import Source, Status
 
 pytestmark = pytest.mark.django_db
 
-ANSWERS = {"full_name": "张三", "phone": "13912345678", "email": "", "request": "请办理", "contact_by": "sms",
-           "supporting_documents": []}
+ANSWERS = {
+    "full_name": "张三",
+    "phone": "13912345678",
+    "email": "",
+    "request": "请办理",
+    "contact_by": "sms",
+    "supporting_documents": [],
+}
 
 
 @pytest.fixture
 def draft(flows, citizen):
     """A general application of `citizen`'s with every step answered, ready to send."""
-    application = services.application_start(flow_version=flow_version_current("general-application"),
-                                             applicant=citizen, actor=citizen, service_code="3700-QT-109")
+    application = services.application_start(
+        flow_version=flow_version_current("general-application"),
+        applicant=citizen,
+        actor=citizen,
+        service_code="3700-QT-109",
+    )
     Application.objects.filter(pk=application.pk).update(
         answers={**ANSWERS, "resident_id": citizen.resident_id},
-        completed_steps=[step.key for step in application.flow.steps])
+        completed_steps=[step.key for step in application.flow.steps],
+    )
     application.refresh_from_db()
     return application
 
 
 def _send(application, actor, key=None, version=None):
-    return services.application_submit(application=application, actor=actor, idempotency_key=key or uuid.uuid4(),
-                                       expected_version=application.version if version is None else version)
+    return services.application_submit(
+        application=application,
+        actor=actor,
+        idempotency_key=key or uuid.uuid4(),
+        expected_version=application.version if version is None else version,
+    )
 
 
 def _changed_elsewhere(application):
@@ -53,8 +68,11 @@ def test_sending_a_draft_changed_since_the_page_was_loaded_is_refused(draft, cit
     with pytest.raises(services.StaleApplication):
         _send(draft, citizen)
     draft.refresh_from_db()
-    assert draft.status == Status.DRAFT and draft.reference is None and not draft.events.filter(
-        to_status=Status.SUBMITTED).exists()
+    assert (
+        draft.status == Status.DRAFT
+        and draft.reference is None
+        and not draft.events.filter(to_status=Status.SUBMITTED).exists()
+    )
 
 
 def test_sending_the_version_seen_sends_it(draft, citizen):
@@ -77,10 +95,15 @@ def test_another_request_for_an_application_already_sent_says_so(draft, citizen)
 
 
 def test_a_reference_number_taken_meanwhile_is_drawn_again(draft, citizen, monkeypatch):
-    other = services.application_start(flow_version=flow_version_current("general-application"),
-                                       applicant=citizen, actor=citizen, service_code="3700-QT-109")
-    Application.objects.filter(pk=other.pk).update(answers={**ANSWERS, "resident_id": citizen.resident_id},
-                                                   completed_steps=[step.key for step in other.flow.steps])
+    other = services.application_start(
+        flow_version=flow_version_current("general-application"),
+        applicant=citizen,
+        actor=citizen,
+        service_code="3700-QT-109",
+    )
+    Application.objects.filter(pk=other.pk).update(
+        answers={**ANSWERS, "resident_id": citizen.resident_id}, completed_steps=[step.key for step in other.flow.steps]
+    )
     other.refresh_from_db()
     taken = _send(other, citizen).reference
     drawn = iter([taken, "SD-7KQ4-M9XP"])
@@ -117,8 +140,9 @@ def test_withdrawing_what_changed_since_the_page_was_loaded_is_refused(draft, ci
     with pytest.raises(services.StaleApplication):  # the department has it now: the citizen saw "submitted"
         services.application_withdraw(application=sent, actor=citizen, expected_version=seen)
     assert Application.objects.get(pk=sent.pk).status == Status.RECEIVED
-    withdrawn = services.application_withdraw(application=sent, actor=citizen, expected_version=seen + 1,
-                                              note="sent by mistake")
+    withdrawn = services.application_withdraw(
+        application=sent, actor=citizen, expected_version=seen + 1, note="sent by mistake"
+    )
     assert withdrawn.status == Status.WITHDRAWN
     assert withdrawn.events.get(to_status=Status.WITHDRAWN).note == "sent by mistake"
 
@@ -128,18 +152,25 @@ def test_a_draft_is_deleted_never_withdrawn(draft, citizen):
         services.application_withdraw(application=draft, actor=citizen, expected_version=draft.version)
     for source in Source:  # nor by staff or a department system: a withdrawn draft would escape the purge
         with pytest.raises(services.TransitionNotAllowed):
-            services.application_transition(application=draft, to_status=Status.WITHDRAWN, actor=None,
-                                            source=source)
+            services.application_transition(application=draft, to_status=Status.WITHDRAWN, actor=None, source=source)
     assert Application.objects.get(pk=draft.pk).status == Status.DRAFT
 
 
 def test_a_document_of_an_application_already_sent_is_not_removed(draft, citizen):
-    document = ApplicationDocument(application=draft, field_key="supporting_documents", original_name="proof.pdf",
-                                   content_type="application/pdf", size=8, sha256="0" * 64, uploaded_by=citizen)
+    document = ApplicationDocument(
+        application=draft,
+        field_key="supporting_documents",
+        original_name="proof.pdf",
+        content_type="application/pdf",
+        size=8,
+        sha256="0" * 64,
+        uploaded_by=citizen,
+    )
     document.file.save("proof", ContentFile(b"%PDF-1.4"), save=False)
     document.save()
-    Application.objects.filter(pk=draft.pk).update(answers={**draft.answers, "supporting_documents": [
-        str(document.pk)]})
+    Application.objects.filter(pk=draft.pk).update(
+        answers={**draft.answers, "supporting_documents": [str(document.pk)]}
+    )
     draft.refresh_from_db()
     sent = _send(draft, citizen)
     with pytest.raises(services.NotADraft):

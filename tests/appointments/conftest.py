@@ -21,7 +21,8 @@ def slot_at(catalogue_hall):
         begins = datetime.time.fromisoformat(start)
         ends = (datetime.datetime.combine(datetime.date.min, begins) + datetime.timedelta(minutes=30)).time()
         day = timezone.localdate() + datetime.timedelta(days=days_ahead)
-        return Slot.objects.create(hall=at or catalogue_hall, date=day, start=begins, end=ends, kind=kind,
-                                   capacity=capacity)
+        return Slot.objects.create(
+            hall=at or catalogue_hall, date=day, start=begins, end=ends, kind=kind, capacity=capacity
+        )
 
     return make

@@ -30,8 +30,9 @@ def test_the_hall_from_the_link_is_chosen_and_leads_to_its_times(citizen, catalo
     client = client_for(citizen)
     page = client.get(reverse("appointments:book") + f"?hall={catalogue_hall.slug}").content.decode()
     assert re.search(rf'<option value="{catalogue_hall.slug}" selected>', page)
-    response = client.post(reverse("appointments:book") + "?service=3700-GA-001",
-                           {"hall": catalogue_hall.slug, "kind": "assisted"})
+    response = client.post(
+        reverse("appointments:book") + "?service=3700-GA-001", {"hall": catalogue_hall.slug, "kind": "assisted"}
+    )
     assert response.status_code == 302
     assert response["Location"] == book_url(catalogue_hall, "assisted") + "?service=3700-GA-001"
 
@@ -72,13 +73,15 @@ def test_times_are_grouped_by_day_with_the_places_left(citizen, catalogue_hall, 
     assert f'value="{later.pk}"' not in page  # another day's time
 
 
-def test_a_citizen_books_a_time_and_gets_a_reference(citizen, catalogue_hall, slot_at, sms_outbox,
-                                                      django_capture_on_commit_callbacks):
+def test_a_citizen_books_a_time_and_gets_a_reference(
+    citizen, catalogue_hall, slot_at, sms_outbox, django_capture_on_commit_callbacks
+):
     slot = slot_at(3, "10:00", capacity=2)
     client = client_for(citizen)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(book_url(catalogue_hall) + "?service=3700-GA-001",
-                               {"slot": str(slot.pk), "service": "3700-GA-001"})
+        response = client.post(
+            book_url(catalogue_hall) + "?service=3700-GA-001", {"slot": str(slot.pk), "service": "3700-GA-001"}
+        )
     appointment = Appointment.objects.get(citizen=citizen)
     assert response["Location"] == reverse("appointments:booked", kwargs={"pk": appointment.pk})
     page = client.get(response["Location"]).content.decode()
@@ -133,10 +136,18 @@ def test_concurrent_bookings_for_the_last_place(catalogue, django_db_blocker):
     if connection.vendor != "postgresql":
         pytest.skip("real concurrency needs PostgreSQL")
     hall = catalogue.hall("jinan-hall")
-    slot = Slot.objects.create(hall=hall, date=timezone.localdate() + datetime.timedelta(days=3),
-                               start=datetime.time(10), end=datetime.time(10, 30), kind=SlotKind.IN_PERSON, capacity=1)
-    people = [citizen_make(name=f"人{n}", phone=f"1390000000{n}", email=f"p{n}@example.com", sequence=300 + n)
-              for n in range(2)]
+    slot = Slot.objects.create(
+        hall=hall,
+        date=timezone.localdate() + datetime.timedelta(days=3),
+        start=datetime.time(10),
+        end=datetime.time(10, 30),
+        kind=SlotKind.IN_PERSON,
+        capacity=1,
+    )
+    people = [
+        citizen_make(name=f"人{n}", phone=f"1390000000{n}", email=f"p{n}@example.com", sequence=300 + n)
+        for n in range(2)
+    ]
     barrier = threading.Barrier(2)
     results = []
 
@@ -172,9 +183,17 @@ def test_parallel_bookings_by_one_citizen_keep_to_the_limit(catalogue, django_db
         pytest.skip("real concurrency needs PostgreSQL")
     settings.APPOINTMENT_MAX_ACTIVE = 1
     hall = catalogue.hall("jinan-hall")
-    slots = [Slot.objects.create(hall=hall, date=timezone.localdate() + datetime.timedelta(days=3),
-                                 start=datetime.time(10, minute), end=datetime.time(10, minute + 30),
-                                 kind=SlotKind.IN_PERSON, capacity=4) for minute in (0, 1)]
+    slots = [
+        Slot.objects.create(
+            hall=hall,
+            date=timezone.localdate() + datetime.timedelta(days=3),
+            start=datetime.time(10, minute),
+            end=datetime.time(10, minute + 30),
+            kind=SlotKind.IN_PERSON,
+            capacity=4,
+        )
+        for minute in (0, 1)
+    ]
     person = citizen_make(name="人甲", phone="13900000009", email="tabs@example.com", sequence=309)
     at_the_check = threading.Barrier(2, timeout=3)
 
@@ -240,7 +259,7 @@ def test_the_calendar_file_holds_the_appointment(citizen, catalogue_hall, slot_a
     appointment = services.appointment_book(citizen=citizen, slot=slot)
     response = client_for(citizen).get(reverse("appointments:calendar", kwargs={"pk": appointment.pk}))
     assert response["Content-Type"].startswith("text/calendar")
-    assert f'appointment-{appointment.reference}.ics' in response["Content-Disposition"]
+    assert f"appointment-{appointment.reference}.ics" in response["Content-Disposition"]
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
     unfolded = body.replace("\r\n ", "")

@@ -50,8 +50,9 @@ def test_the_service_chosen_is_kept_with_the_appointment_and_shown_to_staff(citi
     client = client_for(citizen)
     page = client.get(book_url(catalogue_hall), {"day": slot.date.isoformat()}).content.decode()
     assert 'name="service"' in page
-    response = client.post(book_url(catalogue_hall) + f"?day={slot.date.isoformat()}",
-                           {"slot": str(slot.pk), "service": "3700-GA-001"})
+    response = client.post(
+        book_url(catalogue_hall) + f"?day={slot.date.isoformat()}", {"slot": str(slot.pk), "service": "3700-GA-001"}
+    )
     appointment = Appointment.objects.get(citizen=citizen)
     assert response["Location"] == reverse("appointments:booked", kwargs={"pk": appointment.pk})
     assert appointment.service_code == "3700-GA-001"
@@ -67,7 +68,10 @@ def test_a_time_refused_shows_that_days_times_again(citizen, other_citizen, cata
     free = slot_at(3, "11:00", capacity=1)
     slot_at(5, "11:00", capacity=1)
     services.appointment_book(citizen=other_citizen, slot=slot)
-    page = client_for(citizen).post(book_url(catalogue_hall) + f"?day={slot.date.isoformat()}",
-                                    {"slot": str(slot.pk)}).content.decode()
+    page = (
+        client_for(citizen)
+        .post(book_url(catalogue_hall) + f"?day={slot.date.isoformat()}", {"slot": str(slot.pk)})
+        .content.decode()
+    )
     assert "Someone has just taken the last place at that time" in page
     assert slot_values(page) == [str(slot.pk), str(free.pk)]

@@ -29,10 +29,14 @@ def test_opening_hours_are_read_in_chinese_and_english():
     zh, en = demo_hours()
     for text, english in ((zh, False), (en, True)):
         hours = parse_text(text, english=english)
-        assert hours.periods_on(MONDAY) == [(datetime.time(9), datetime.time(12)),
-                                            (datetime.time(14), datetime.time(17))]
-        assert hours.periods_on(datetime.date(2031, 3, 3)) == [(datetime.time(9), datetime.time(12)),
-                                                               (datetime.time(13, 30), datetime.time(17))]
+        assert hours.periods_on(MONDAY) == [
+            (datetime.time(9), datetime.time(12)),
+            (datetime.time(14), datetime.time(17)),
+        ]
+        assert hours.periods_on(datetime.date(2031, 3, 3)) == [
+            (datetime.time(9), datetime.time(12)),
+            (datetime.time(13, 30), datetime.time(17)),
+        ]
         assert hours.periods_on(MONDAY + datetime.timedelta(days=5)) == [(datetime.time(9), datetime.time(12))]
         assert hours.periods_on(MONDAY + datetime.timedelta(days=6)) == []
     assert not parse_text("请电话预约")  # nothing it can read: no invented hours
@@ -47,8 +51,20 @@ def test_slots_are_generated_from_the_opening_hours_and_kept_when_changed(catalo
     other_catalogue_hall.save()
     created, unreadable = services.slots_generate(days=7, start=MONDAY, halls=[catalogue_hall, other_catalogue_hall])
     assert unreadable == [other_catalogue_hall]
-    assert times(MONDAY, catalogue_hall) == ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
-                                             "14:00", "14:30", "15:00", "15:30", "16:00", "16:30"]
+    assert times(MONDAY, catalogue_hall) == [
+        "09:00",
+        "09:30",
+        "10:00",
+        "10:30",
+        "11:00",
+        "11:30",
+        "14:00",
+        "14:30",
+        "15:00",
+        "15:30",
+        "16:00",
+        "16:30",
+    ]
     assert times(MONDAY, catalogue_hall, SlotKind.ASSISTED) == times(MONDAY, catalogue_hall)
     saturday = MONDAY + datetime.timedelta(days=5)
     assert times(saturday, catalogue_hall) == ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"]

@@ -18,7 +18,8 @@ def _person(username, name, phone):
     from tests.people import make_resident_id
 
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"real_name": name, "phone": phone, "email": f"{username}@example.gov.cn"})
+        username=username, defaults={"real_name": name, "phone": phone, "email": f"{username}@example.gov.cn"}
+    )
     if created:
         user.set_resident_id(make_resident_id(sequence=int(phone[-3:]) % 1000))
         user.set_unusable_password()
@@ -35,8 +36,9 @@ def _staff(kind):
         staff_membership_add(user=user, role="hall_staff", hall=ServiceHall.objects.get(slug="jinan-hall"), actor=None)
     elif kind == "reviewer":
         user = _person("axe-reviewer", "审核员小王", "13700000102")
-        staff_membership_add(user=user, role="reviewer", department=Department.objects.get(code="human-resources"),
-                             actor=None)
+        staff_membership_add(
+            user=user, role="reviewer", department=Department.objects.get(code="human-resources"), actor=None
+        )
     else:
         user = _person("axe-administrator", "管理员老陈", "13700000103")
         staff_membership_add(user=user, role="administrator", actor=None)
@@ -52,7 +54,8 @@ def _second_factor(user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="axe", confirmed=True)
+        user=user, name="axe", confirmed=True
+    )
     return {DEVICE_ID_SESSION_KEY: device.persistent_id}
 
 
@@ -80,9 +83,18 @@ def _session():
     from portal.assisted.models import AssistSession
     from services_catalog.models import ServiceHall
 
-    session, _created = AssistSession.objects.get_or_create(reference=SESSION_REFERENCE, defaults={
-        "staff": _staff("hall_staff"), "citizen": _citizen(), "hall": ServiceHall.objects.get(slug="jinan-hall"),
-        "presence_confirmed": True, "id_checked": True, "consent_recorded": True, "started_at": timezone.now()})
+    session, _created = AssistSession.objects.get_or_create(
+        reference=SESSION_REFERENCE,
+        defaults={
+            "staff": _staff("hall_staff"),
+            "citizen": _citizen(),
+            "hall": ServiceHall.objects.get(slug="jinan-hall"),
+            "presence_confirmed": True,
+            "id_checked": True,
+            "consent_recorded": True,
+            "started_at": timezone.now(),
+        },
+    )
     return session
 
 
@@ -114,11 +126,22 @@ def _application(pk, status):
         flows_load_from_code()
     page = ServicePage.objects.filter(service_code=SERVICE, locale__language_code="zh-hans").first()
     sent = timezone.now() - datetime.timedelta(days=10)
-    application, _created = Application.objects.get_or_create(pk=pk, defaults={
-        "reference": f"AXE{str(pk)[-5:].upper()}", "service_code": SERVICE, "service_page": page,
-        "flow_version": flow_version_current("general-application"), "applicant": _citizen(),
-        "submitted_by": _citizen(), "status": status, "created_at": sent, "updated_at": sent, "submitted_at": sent,
-        "idempotency_key": uuid.uuid4()})
+    application, _created = Application.objects.get_or_create(
+        pk=pk,
+        defaults={
+            "reference": f"AXE{str(pk)[-5:].upper()}",
+            "service_code": SERVICE,
+            "service_page": page,
+            "flow_version": flow_version_current("general-application"),
+            "applicant": _citizen(),
+            "submitted_by": _citizen(),
+            "status": status,
+            "created_at": sent,
+            "updated_at": sent,
+            "submitted_at": sent,
+            "idempotency_key": uuid.uuid4(),
+        },
+    )
     return application
 
 
@@ -138,8 +161,16 @@ def citizen_answering(visit):
     from portal.applications.models import StatusEvent
 
     application = _application(ANSWER_APPLICATION, "more_info_requested")
-    StatusEvent.objects.get_or_create(application=application, to_status="more_info_requested", defaults={
-        "from_status": "in_review", "source": "staff", "note": "请补充上传户口簿首页。", "created_at": timezone.now()})
+    StatusEvent.objects.get_or_create(
+        application=application,
+        to_status="more_info_requested",
+        defaults={
+            "from_status": "in_review",
+            "source": "staff",
+            "note": "请补充上传户口簿首页。",
+            "created_at": timezone.now(),
+        },
+    )
     visit.sign_in(_citizen())
 
 

@@ -37,10 +37,24 @@ def application_make(page, applicant, *, status="submitted", days_ago=0, channel
 
     now = timezone.now()
     sent = now - datetime.timedelta(days=days_ago)
-    extra = {"assist_session_reference": "BB-TEST"} if channel == "assisted" else (
-        {"mandate_reference": "M-TEST"} if channel == "proxy" else {})
+    extra = (
+        {"assist_session_reference": "BB-TEST"}
+        if channel == "assisted"
+        else ({"mandate_reference": "M-TEST"} if channel == "proxy" else {})
+    )
     return Application.objects.create(
-        reference=f"T{next(_references):011d}", service_code=page.service_code, service_page=page,
-        flow_version=flow_version_current(page.flow_key), applicant=applicant, submitted_by=submitted_by or applicant,
-        channel=channel, status=status, answers={}, created_at=sent, updated_at=sent, submitted_at=sent,
-        idempotency_key=uuid.uuid4(), **extra)
+        reference=f"T{next(_references):011d}",
+        service_code=page.service_code,
+        service_page=page,
+        flow_version=flow_version_current(page.flow_key),
+        applicant=applicant,
+        submitted_by=submitted_by or applicant,
+        channel=channel,
+        status=status,
+        answers={},
+        created_at=sent,
+        updated_at=sent,
+        submitted_at=sent,
+        idempotency_key=uuid.uuid4(),
+        **extra,
+    )

@@ -24,13 +24,18 @@ def _section(html, heading):
 def answered(submitted, client_for, reviewer, citizen, django_capture_on_commit_callbacks):
     reviewer_client = client_for(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "start"}),
-                             {"expected_status": "submitted"})
-        reviewer_client.post(reverse("assisted:queue_action",
-                                     kwargs={"pk": submitted.pk, "action": "more-information"}),
-                             {"more-expected_status": "in_review", "more-note": "请补充户口簿首页。"})
-        response = client_for(citizen).post(reverse("more_information:answer", kwargs={"pk": submitted.pk}),
-                                            {"text": "已补充。", "files": [upload("hukou-page.pdf", PDF_BYTES)]})
+        reviewer_client.post(
+            reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "start"}),
+            {"expected_status": "submitted"},
+        )
+        reviewer_client.post(
+            reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "more-information"}),
+            {"more-expected_status": "in_review", "more-note": "请补充户口簿首页。"},
+        )
+        response = client_for(citizen).post(
+            reverse("more_information:answer", kwargs={"pk": submitted.pk}),
+            {"text": "已补充。", "files": [upload("hukou-page.pdf", PDF_BYTES)]},
+        )
     assert response.status_code == 302
     return MoreInformationDocument.objects.get(answer__application=submitted)
 

@@ -28,8 +28,10 @@ def _age(session, hours):
 
 # 1. A session that is never ended expires -------------------------------------------------------------------
 
-def test_an_assist_session_left_open_expires_for_the_staff_member(client_for, hall_staff, citizen, hall,
-                                                                  service_for, settings):
+
+def test_an_assist_session_left_open_expires_for_the_staff_member(
+    client_for, hall_staff, citizen, hall, service_for, settings
+):
     settings.ASSIST_SESSION_MAX_HOURS = 10
     page = service_for("senior-bus-pass")
     at_counter = client_for(hall_staff)
@@ -77,8 +79,12 @@ def test_the_worker_ends_expired_sessions_and_the_citizen_reads_it(client_for, h
     old = assist_session_start(client_for(hall_staff), citizen, hall)
     _age(old, 5)
     other = staff_make("窗口小周", "hall_staff", hall=hall)
-    neighbour = user_register(real_name="孙大妈", password="correct-horse-battery", phone="13566667777",
-                              resident_id=make_resident_id(sequence=611))
+    neighbour = user_register(
+        real_name="孙大妈",
+        password="correct-horse-battery",
+        phone="13566667777",
+        resident_id=make_resident_id(sequence=611),
+    )
     fresh = assist_session_start(client_for(other), neighbour, hall)
     _age(fresh, 3)
 
@@ -95,6 +101,7 @@ def test_the_worker_ends_expired_sessions_and_the_citizen_reads_it(client_for, h
 
 
 # 2. Look-ups by ID number are audited and limited ------------------------------------------------------------
+
 
 def test_finding_a_citizen_is_in_their_activity_log(client_for, hall_staff, citizen):
     citizen_look_up(client_for(hall_staff), citizen.resident_id)
@@ -126,6 +133,7 @@ def test_look_ups_are_limited_per_member_of_staff(client_for, hall_staff, citize
 
 # 5. An ended session's page shows no references or statuses -------------------------------------------------
 
+
 def test_an_ended_sessions_page_only_counts_its_applications(client_for, hall_staff, citizen, hall, service_for):
     staff = client_for(hall_staff)
     session = assist_session_start(staff, citizen, hall)
@@ -143,13 +151,15 @@ def test_an_ended_sessions_page_only_counts_its_applications(client_for, hall_st
 
 # 6. ID numbers and phone numbers stay out of error reports ---------------------------------------------------
 
+
 def test_id_and_phone_numbers_are_hidden_from_error_reports(client_for, hall_staff):
     staff = client_for(hall_staff)
     resident_id = make_resident_id(sequence=613)
     reports = SafeExceptionReporterFilter()
     found = staff.post(reverse("assisted:home"), {"resident_id": resident_id})
-    registered = staff.post(reverse("assisted:register"), {"real_name": "周大爷", "resident_id": resident_id,
-                                                            "phone": "13612345678"})
+    registered = staff.post(
+        reverse("assisted:register"), {"real_name": "周大爷", "resident_id": resident_id, "phone": "13612345678"}
+    )
     for response in (found, registered):
         shown = reports.get_post_parameters(response.wsgi_request)
         assert resident_id not in list(shown.values()) and "13612345678" not in list(shown.values())

@@ -40,18 +40,26 @@ def test_a_whole_assisted_session(client_for, hall_staff, citizen, hall, service
     assert (session.staff, session.citizen, session.hall, session.state) == (hall_staff, citizen, hall, "active")
 
     # The banner on every page, the staff's own pages and the citizen-facing ones alike.
-    for url in (reverse("assisted:session", kwargs={"reference": session.reference}), page.url,
-                reverse("applications:start", kwargs={"service_code": page.service_code})):
+    for url in (
+        reverse("assisted:session", kwargs={"reference": session.reference}),
+        page.url,
+        reverse("applications:start", kwargs={"service_code": page.service_code}),
+    ):
         html = staff.get(url).content.decode()
         assert 'id="assist-banner"' in html and citizen.real_name in html and citizen.masked_resident_id in html
 
     # Find the service from the session page, then the normal application steps, in the citizen's name.
-    found = staff.get(reverse("assisted:session", kwargs={"reference": session.reference}),
-                      {"q": page.service_code}).content.decode()
+    found = staff.get(
+        reverse("assisted:session", kwargs={"reference": session.reference}), {"q": page.service_code}
+    ).content.decode()
     assert reverse("applications:start", kwargs={"service_code": page.service_code}) in found
     application = start_application(staff, page)
-    assert (application.applicant, application.submitted_by, application.channel,
-            application.assist_session_reference) == (citizen, hall_staff, "assisted", session.reference)
+    assert (
+        application.applicant,
+        application.submitted_by,
+        application.channel,
+        application.assist_session_reference,
+    ) == (citizen, hall_staff, "assisted", session.reference)
     step = staff.get(reverse("applications:step", kwargs={"pk": application.pk, "step": "about-you"}))
     assert citizen.masked_resident_id in step.content.decode()  # prefilled from the citizen, not the staff member
     application = complete_steps(staff, application)  # includes the photo, uploaded through the normal field
@@ -85,8 +93,15 @@ def test_a_whole_assisted_session(client_for, hall_staff, citizen, hall, service
     # Every action recorded with both people.
     events = AuditEvent.objects.filter(actor_id=hall_staff.pk, on_behalf_of_id=citizen.pk)
     actions = list(events.values_list("action", flat=True))
-    for action in ("assist.session_started", "assist.checks_recorded", "application.started",
-                   "application.step_saved", "application.submitted", "receipt.downloaded", "assist.session_ended"):
+    for action in (
+        "assist.session_started",
+        "assist.checks_recorded",
+        "application.started",
+        "application.step_saved",
+        "application.submitted",
+        "receipt.downloaded",
+        "assist.session_ended",
+    ):
         assert action in actions, action
     saved = events.filter(action="application.step_saved").values_list("details__step", flat=True)  # one a step
     assert sorted(saved) == sorted(step.key for step in application.flow.visible_steps(application.answers))
@@ -104,16 +119,19 @@ def test_register_a_citizen_on_the_spot_who_claims_the_account_later(client_for,
     assert resident_id in form  # kept (encrypted) in the session, not in the address
 
     bad = resident_id[:-1] + ("0" if resident_id[-1] != "0" else "1")
-    response = staff.post(reverse("assisted:register"), {"real_name": "钱大爷", "resident_id": bad,
-                                                         "phone": "13655556666"})
+    response = staff.post(
+        reverse("assisted:register"), {"real_name": "钱大爷", "resident_id": bad, "phone": "13655556666"}
+    )
     assert response.status_code == 200 and "does not match the others" in response.content.decode()
-    response = staff.post(reverse("assisted:register"), {"real_name": "钱大爷", "resident_id": resident_id,
-                                                         "phone": "136 5555 6666"})
+    response = staff.post(
+        reverse("assisted:register"), {"real_name": "钱大爷", "resident_id": resident_id, "phone": "136 5555 6666"}
+    )
     assert response["Location"] == reverse("assisted:checks")
     person = get_user_model().objects.get_by_resident_id(resident_id)
     assert (person.real_name, person.phone, person.has_usable_password()) == ("钱大爷", "13655556666", False)
-    assert AuditEvent.objects.filter(action="assist.citizen_registered", actor_id=hall_staff.pk,
-                                     on_behalf_of_id=person.pk).exists()
+    assert AuditEvent.objects.filter(
+        action="assist.citizen_registered", actor_id=hall_staff.pk, on_behalf_of_id=person.pk
+    ).exists()
     staff.post(reverse("assisted:checks"), {"hall": hall.pk, **CHECKS})
     assert AssistSession.objects.get().citizen_registered
 
@@ -147,8 +165,9 @@ def test_an_interrupted_session_is_resumed(client_for, hall_staff, citizen, hall
     assert AssistSession.objects.filter(state="active").count() == 1
 
 
-def test_after_the_session_ends_elsewhere_nothing_more_is_done_in_the_citizens_name(client_for, hall_staff, citizen,
-                                                                                     hall, service_for):
+def test_after_the_session_ends_elsewhere_nothing_more_is_done_in_the_citizens_name(
+    client_for, hall_staff, citizen, hall, service_for
+):
     page = service_for("senior-bus-pass")
     at_counter, elsewhere = client_for(hall_staff), client_for(hall_staff)
     session = assist_session_start(at_counter, citizen, hall)
@@ -187,21 +206,31 @@ def test_a_proxy_still_acts_under_a_mandate_beside_assisted_mode(client_for, cit
     from portal.representation.selectors import SESSION_KEY
     from portal.representation.services import mandate_consent, mandate_request
 
-    son = user_register(real_name="张小三", password="correct-horse-battery", phone="13811112222",
-                        resident_id=make_resident_id(sequence=777))
-    mandate = mandate_consent(mandate=mandate_request(agent=son, principal=citizen, relationship="parent",
-                                                      all_services=True), principal=citizen)
+    son = user_register(
+        real_name="张小三",
+        password="correct-horse-battery",
+        phone="13811112222",
+        resident_id=make_resident_id(sequence=777),
+    )
+    mandate = mandate_consent(
+        mandate=mandate_request(agent=son, principal=citizen, relationship="parent", all_services=True),
+        principal=citizen,
+    )
     client = client_for(son)
     session = client.session
     session[SESSION_KEY] = str(mandate.pk)
     session.save()
     application = start_application(client, service_for("senior-bus-pass"))
     assert (application.applicant, application.channel, application.mandate_reference) == (
-        citizen, "proxy", mandate.reference)
+        citizen,
+        "proxy",
+        mandate.reference,
+    )
 
 
-def test_a_staff_member_removed_mid_session_loses_the_citizens_applications_at_once(client_for, hall_staff, citizen,
-                                                                                   hall, service_for):
+def test_a_staff_member_removed_mid_session_loses_the_citizens_applications_at_once(
+    client_for, hall_staff, citizen, hall, service_for
+):
     from portal.staff.models import StaffMembership
     from portal.staff.services import staff_membership_remove
 

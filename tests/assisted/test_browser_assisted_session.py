@@ -16,8 +16,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory):
     downloads = tmp_path_factory.mktemp("downloads")
-    driver = chromium_start(prefs={"download.default_directory": str(downloads),
-                                   "download.prompt_for_download": False, "intl.accept_languages": "zh-CN"})
+    driver = chromium_start(
+        prefs={
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "intl.accept_languages": "zh-CN",
+        }
+    )
     driver.downloads = downloads
     yield driver
     driver.quit()
@@ -32,12 +37,20 @@ def _sign_in_with_second_factor(driver, base, user):
 
     client = Client()
     otp_verified_login(client, user)
-    driver.execute_cdp_cmd("Network.setCookie", {"name": settings.SESSION_COOKIE_NAME, "path": "/", "url": base,
-                                                 "value": client.cookies[settings.SESSION_COOKIE_NAME].value})
+    driver.execute_cdp_cmd(
+        "Network.setCookie",
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "path": "/",
+            "url": base,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        },
+    )
 
 
-def test_a_whole_assisted_session_from_look_up_to_printed_receipt(chromium, live_server, service_for, citizen,
-                                                                  hall_staff, hall, tmp_path):
+def test_a_whole_assisted_session_from_look_up_to_printed_receipt(
+    chromium, live_server, service_for, citizen, hall_staff, hall, tmp_path
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -98,8 +111,9 @@ def test_a_whole_assisted_session_from_look_up_to_printed_receipt(chromium, live
         pdfs = [p for p in chromium.downloads.iterdir() if p.suffix == ".pdf"]
         time.sleep(0.2)
     assert pdfs, "the receipt was downloaded"
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs[0]), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdfs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert reference in text and "老年人乘车卡申请" in text
 
     # End the session: the banner goes.
@@ -109,6 +123,10 @@ def test_a_whole_assisted_session_from_look_up_to_printed_receipt(chromium, live
 
     application = Application.objects.get(reference=reference)
     session = AssistSession.objects.get()
-    assert (application.applicant, application.submitted_by, application.channel,
-            application.assist_session_reference) == (citizen, hall_staff, "assisted", session.reference)
+    assert (
+        application.applicant,
+        application.submitted_by,
+        application.channel,
+        application.assist_session_reference,
+    ) == (citizen, hall_staff, "assisted", session.reference)
     assert session.state == "ended" and application.documents.count() == 1

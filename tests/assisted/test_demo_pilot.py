@@ -35,8 +35,14 @@ BACKOFFICE = "http://127.0.0.1:8765"
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """What `make run` runs before serving, in its order."""
-    commands = [("load_demo",), ("load_demo_flows",), ("connectors_load_demo", "--backoffice-url", BACKOFFICE),
-                ("create_demo_editor",), ("create_demo_staff",), ("metrics_generate_demo",)]
+    commands = [
+        ("load_demo",),
+        ("load_demo_flows",),
+        ("connectors_load_demo", "--backoffice-url", BACKOFFICE),
+        ("create_demo_editor",),
+        ("create_demo_staff",),
+        ("metrics_generate_demo",),
+    ]
     with django_db_blocker.unblock(), override_settings(PORTAL_DEMO=True), transaction.atomic():
         for name, *args in commands:
             call_command(name, *args, stdout=io.StringIO(), verbosity=0)
@@ -45,8 +51,9 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _pages():
-    return ServicePage.objects.live().filter(locale=Locale.get_default()).exclude(flow_key="").select_related(
-        "department")
+    return (
+        ServicePage.objects.live().filter(locale=Locale.get_default()).exclude(flow_key="").select_related("department")
+    )
 
 
 def _connected(page):
@@ -54,15 +61,23 @@ def _connected(page):
 
 
 def _demo_reviewers():
-    return get_user_model().objects.filter(staff_memberships__role=Role.REVIEWER,
-                                           email__endswith="@example.gov.cn").distinct()
+    return (
+        get_user_model()
+        .objects.filter(staff_memberships__role=Role.REVIEWER, email__endswith="@example.gov.cn")
+        .distinct()
+    )
 
 
 def _workbench_page(reviewer):
     """A service with its own demo flow (not the general one) in one of `reviewer`'s departments."""
     departments = StaffMembership.objects.filter(user=reviewer, role=Role.REVIEWER).values("department")
-    return _pages().filter(department__in=departments).exclude(flow_key="general-application").order_by(
-        "service_code").first()
+    return (
+        _pages()
+        .filter(department__in=departments)
+        .exclude(flow_key="general-application")
+        .order_by("service_code")
+        .first()
+    )
 
 
 def test_two_departments_with_demo_flows_stay_on_the_workbench_and_the_demo_reviewers_review_them(demo):
@@ -73,23 +88,28 @@ def test_two_departments_with_demo_flows_stay_on_the_workbench_and_the_demo_revi
     assert connected, "the simulated back office still receives some departments' applications"
     reviewers = list(_demo_reviewers())
     assert reviewers
-    reviewed = set(StaffMembership.objects.filter(user__in=reviewers, role=Role.REVIEWER)
-                   .values_list("department__code", flat=True))
+    reviewed = set(
+        StaffMembership.objects.filter(user__in=reviewers, role=Role.REVIEWER).values_list(
+            "department__code", flat=True
+        )
+    )
     assert reviewed == workbench  # every demo reviewer reviews a workbench department, and each has a reviewer
     for reviewer in reviewers:
         assert _workbench_page(reviewer) is not None
 
 
-def test_the_pilot_in_the_portal_more_information_answered_then_approved(demo, client_for, citizen,
-                                                                         django_capture_on_commit_callbacks):
+def test_the_pilot_in_the_portal_more_information_answered_then_approved(
+    demo, client_for, citizen, django_capture_on_commit_callbacks
+):
     reviewer = get_user_model().objects.get(username="reviewer")
     page = _workbench_page(reviewer)
     citizen_client, reviewer_client = client_for(citizen), client_for(reviewer)
 
     response = citizen_client.post(reverse("applications:start", kwargs={"service_code": page.service_code}))
     assert response.status_code == 302
-    application = complete_steps(citizen_client,
-                                 Application.objects.filter(service_code=page.service_code).latest("created_at"))
+    application = complete_steps(
+        citizen_client, Application.objects.filter(service_code=page.service_code).latest("created_at")
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert submit(citizen_client, application).status_code == 302
     application.refresh_from_db()
@@ -103,8 +123,9 @@ def test_the_pilot_in_the_portal_more_information_answered_then_approved(demo, c
 
     def act(action, **data):
         with django_capture_on_commit_callbacks(execute=True):
-            reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": action}),
-                                 data)
+            reviewer_client.post(
+                reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": action}), data
+            )
         application.refresh_from_db()
 
     act("start", expected_status="submitted")
@@ -152,8 +173,9 @@ def test_the_demo_manager_sees_the_demo_figures_and_an_application_just_made_at_
     assert window.post(reverse("assisted:home"), {"resident_id": citizen.resident_id}).status_code == 302
     assert window.post(reverse("assisted:checks"), {"hall": hall.pk, **CHECKS}).status_code == 302
     assert window.post(reverse("applications:start", kwargs={"service_code": page.service_code})).status_code == 302
-    application = complete_steps(window, Application.objects.filter(service_code=page.service_code).latest(
-        "created_at"))
+    application = complete_steps(
+        window, Application.objects.filter(service_code=page.service_code).latest("created_at")
+    )
     assert submit(window, application).status_code == 302
     application.refresh_from_db()
     assert application.channel == "assisted" and application.status == "submitted"

@@ -21,9 +21,18 @@ WITHDRAWN = "3700-XX-999"  # a service no page has the code of any more: its row
 def _session_applications(session, page, count):
     """`count` applications made in `session`: every other one sent, so both kinds of row are shown."""
     version = selectors.flow_version_current(page.flow_key)
-    made = [services.application_start(flow_version=version, applicant=session.citizen, actor=session.staff,
-                                       service_code=page.service_code, service_page=page, channel=Channel.ASSISTED,
-                                       assist_session_reference=session.reference) for _ in range(count)]
+    made = [
+        services.application_start(
+            flow_version=version,
+            applicant=session.citizen,
+            actor=session.staff,
+            service_code=page.service_code,
+            service_page=page,
+            channel=Channel.ASSISTED,
+            assist_session_reference=session.reference,
+        )
+        for _ in range(count)
+    ]
     for application in made[::2]:
         Application.objects.filter(pk=application.pk).update(status=Status.SUBMITTED, reference=reference_generate())
     return made
@@ -38,7 +47,8 @@ def _session_rows(html):
 
 
 def test_the_assist_session_page_reads_as_many_queries_for_eight_applications_as_for_two(
-        client_for, hall_staff, citizen, hall, service_for):
+    client_for, hall_staff, citizen, hall, service_for
+):
     page = service_for("senior-bus-pass", english=True)
     staff = client_for(hall_staff)
     session = assist_session_start(staff, citizen, hall)
@@ -54,7 +64,8 @@ def test_the_assist_session_page_reads_as_many_queries_for_eight_applications_as
 
 
 def test_the_assist_session_page_reads_as_many_queries_for_eight_applications_of_a_withdrawn_service_as_for_two(
-        client_for, hall_staff, citizen, hall, service_for):
+    client_for, hall_staff, citizen, hall, service_for
+):
     page = service_for("senior-bus-pass")
     staff = client_for(hall_staff)
     session = assist_session_start(staff, citizen, hall)
@@ -68,4 +79,3 @@ def test_the_assist_session_page_reads_as_many_queries_for_eight_applications_of
     name = selectors.service_name(Application.objects.get(pk=made[0].pk), "en")
     assert _session_rows(html) == 8 and html.count(f">{name}</h3>") == 8
     assert len(eight) == len(two), "\n".join(eight)
-

@@ -24,8 +24,9 @@ def _queue(client, **params):
     return client.get(reverse("assisted:queue"), params)
 
 
-def test_reviewers_see_only_their_departments_applications(client_for, reviewer, other_reviewer, administrator,
-                                                           service_for, other_service, citizen):
+def test_reviewers_see_only_their_departments_applications(
+    client_for, reviewer, other_reviewer, administrator, service_for, other_service, citizen
+):
     ours = application_make(service_for("senior-bus-pass"), citizen)
     theirs = application_make(other_service, citizen)
     mine, other = client_for(reviewer), client_for(other_reviewer)
@@ -97,8 +98,9 @@ def test_working_days_skip_weekends_and_listed_holidays(settings):
         assert calendar.add(last, days) < today <= calendar.add(last + datetime.timedelta(days=1), days)
 
 
-def test_the_queue_takes_the_same_number_of_queries_whatever_the_data(client_for, reviewer, service_for, citizen,
-                                                                      other_service):
+def test_the_queue_takes_the_same_number_of_queries_whatever_the_data(
+    client_for, reviewer, service_for, citizen, other_service
+):
     pages = [service_for("senior-bus-pass"), service_for("elderly-care-subsidy")]
     client = client_for(reviewer)
     _queue(client)  # warm the session and caches
@@ -118,8 +120,9 @@ def test_the_queue_takes_the_same_number_of_queries_whatever_the_data(client_for
     assert small == large, (small, large)
 
 
-def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citizen, submitted,
-                                                     django_capture_on_commit_callbacks):
+def test_a_review_with_a_more_information_round_trip(
+    client_for, reviewer, citizen, submitted, django_capture_on_commit_callbacks
+):
     reviewer_client, citizen_client = client_for(reviewer), client_for(citizen)
     detail = reverse("assisted:queue_detail", kwargs={"pk": submitted.pk})
     page = reviewer_client.get(detail).content.decode()
@@ -128,15 +131,20 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
 
     def act(action, **data):
         with django_capture_on_commit_callbacks(execute=True):
-            response = reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk,
-                                                                                     "action": action}), data)
+            response = reviewer_client.post(
+                reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": action}), data
+            )
         submitted.refresh_from_db()
         return response
 
     act("start", expected_status="submitted")
     assert submitted.status == "in_review"
     assert list(submitted.events.values_list("to_status", "source")) == [
-        ("draft", "portal"), ("submitted", "portal"), ("received", "staff"), ("in_review", "staff")]
+        ("draft", "portal"),
+        ("submitted", "portal"),
+        ("received", "staff"),
+        ("in_review", "staff"),
+    ]
 
     # A request needs its note; then the citizen is told by text message and e-mail.
     response = act("more-information", **{"more-expected_status": "in_review", "more-note": ""})
@@ -157,8 +165,9 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
     response = citizen_client.post(answer_url, {"text": ""})
     assert response.status_code == 200 and "There is a problem" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = citizen_client.post(answer_url, {"text": "照片已重新上传。", "files": [upload("new-photo.pdf",
-                                                                                          PDF_BYTES)]})
+        response = citizen_client.post(
+            answer_url, {"text": "照片已重新上传。", "files": [upload("new-photo.pdf", PDF_BYTES)]}
+        )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == "in_review"
@@ -182,10 +191,17 @@ def test_a_review_with_a_more_information_round_trip(client_for, reviewer, citiz
     assert submitted.status == "completed"
     assert not StatusEvent.objects.filter(application=submitted, source="staff").exclude(actor=reviewer).exists()
 
-    actions = set(AuditEvent.objects.filter(actor_id=reviewer.pk, on_behalf_of_id=citizen.pk)
-                  .values_list("action", flat=True))
-    assert {"application.viewed", "document.downloaded", "review.started", "review.more_information_requested",
-            "review.approved", "review.completed"} <= actions
+    actions = set(
+        AuditEvent.objects.filter(actor_id=reviewer.pk, on_behalf_of_id=citizen.pk).values_list("action", flat=True)
+    )
+    assert {
+        "application.viewed",
+        "document.downloaded",
+        "review.started",
+        "review.more_information_requested",
+        "review.approved",
+        "review.completed",
+    } <= actions
 
 
 def test_a_stale_page_does_not_overwrite_a_newer_decision(client_for, reviewer, service_for, citizen):
@@ -193,15 +209,17 @@ def test_a_stale_page_does_not_overwrite_a_newer_decision(client_for, reviewer, 
     client = client_for(reviewer)
     url = reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "approve"})
     client.post(url, {"decide-expected_status": "in_review", "decide-note": ""})
-    response = client.post(reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "reject"}),
-                           {"decide-expected_status": "in_review", "decide-note": "重复"}, follow=True)
+    response = client.post(
+        reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "reject"}),
+        {"decide-expected_status": "in_review", "decide-note": "重复"},
+        follow=True,
+    )
     application.refresh_from_db()
     assert application.status == "approved"
     assert "changed while you were looking at it" in response.content.decode()
 
 
-def test_with_a_back_office_connector_the_workbench_only_shows(client_for, reviewer, department, service_for,
-                                                               citizen):
+def test_with_a_back_office_connector_the_workbench_only_shows(client_for, reviewer, department, service_for, citizen):
     from portal.connectors.models import ConnectorConfig
 
     ConnectorConfig.objects.create(slug="civil-affairs", name="民政业务系统", plugin="demo", department=department)
@@ -210,8 +228,10 @@ def test_with_a_back_office_connector_the_workbench_only_shows(client_for, revie
     page = client.get(reverse("assisted:queue_detail", kwargs={"pk": application.pk})).content.decode()
     assert 'id="back-office-note"' in page and "民政业务系统" in page
     assert 'id="start-review"' not in page and 'id="decide"' not in page
-    client.post(reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "start"}),
-                {"expected_status": "submitted"})
+    client.post(
+        reverse("assisted:queue_action", kwargs={"pk": application.pk, "action": "start"}),
+        {"expected_status": "submitted"},
+    )
     application.refresh_from_db()
     assert application.status == "submitted"
 
@@ -221,8 +241,10 @@ def test_only_the_applicant_or_their_proxy_answers(client_for, submitted, review
 
     reviewer_client = client_for(reviewer)
     reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "start"}))
-    reviewer_client.post(reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "more-information"}),
-                         {"more-note": "请补充材料"})
+    reviewer_client.post(
+        reverse("assisted:queue_action", kwargs={"pk": submitted.pk, "action": "more-information"}),
+        {"more-note": "请补充材料"},
+    )
     submitted.refresh_from_db()
     assert submitted.status == "more_info_requested"
     stranger = user_register(real_name="路人", password="correct-horse-battery", phone="13500001111")

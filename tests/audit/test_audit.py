@@ -11,8 +11,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _chain(n=3):
-    return [audit_record(action="application.viewed", actor=None, on_behalf_of=7, object_type="x", object_id=str(i),
-                         details={"n": i, "name": "王"}) for i in range(n)]
+    return [
+        audit_record(
+            action="application.viewed",
+            actor=None,
+            on_behalf_of=7,
+            object_type="x",
+            object_id=str(i),
+            details={"n": i, "name": "王"},
+        )
+        for i in range(n)
+    ]
 
 
 def test_events_are_chained_and_verify_clean(capsys):

@@ -33,8 +33,17 @@ def anchor_file(settings, tmp_path):
 
 
 def _record(n, start=0):
-    return [audit_record(action="application.viewed", actor=None, on_behalf_of=7, object_type="x", object_id=str(i),
-                         details={"n": i, "name": "王"}) for i in range(start, start + n)]
+    return [
+        audit_record(
+            action="application.viewed",
+            actor=None,
+            on_behalf_of=7,
+            object_type="x",
+            object_id=str(i),
+            details={"n": i, "name": "王"},
+        )
+        for i in range(start, start + n)
+    ]
 
 
 def _verify(*args):
@@ -188,8 +197,9 @@ def test_verify_reads_the_anchors_from_an_export_of_the_log_stream(anchor_file, 
         call_command("audit_anchor", stdout=io.StringIO())
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")  # the portal's log format
     exported = tmp_path / "from-the-log.txt"
-    exported.write_text("".join(formatter.format(record) + "\n" for record in caplog.records
-                                if record.name == "portal.audit.anchor"))
+    exported.write_text(
+        "".join(formatter.format(record) + "\n" for record in caplog.records if record.name == "portal.audit.anchor")
+    )
     anchor_file.unlink()  # the file is gone; the log stream's copy still holds the head
 
     assert _verify("--anchors", str(exported))[0]

@@ -30,9 +30,18 @@ def _legacy_rows(n, *, break_at=None):
     """Rows as the portal wrote them before the fix: previous hash, then SHA-256 over it and the canonical row."""
     previous = "0" * 64
     for i in range(n):
-        row = AuditEvent(created_at=timezone.now(), actor_id=None, actor_name="", on_behalf_of_id=7,
-                         action="application.viewed", object_type="x", object_id=str(i), request_id="",
-                         details={"n": i, "name": "王"}, previous_hash=previous)
+        row = AuditEvent(
+            created_at=timezone.now(),
+            actor_id=None,
+            actor_name="",
+            on_behalf_of_id=7,
+            action="application.viewed",
+            object_type="x",
+            object_id=str(i),
+            request_id="",
+            details={"n": i, "name": "王"},
+            previous_hash=previous,
+        )
         digest = hashlib.sha256(f"{previous}\n{canonical(row)}".encode()).hexdigest()
         object_id = "999" if i == break_at else row.object_id  # edited after it was hashed
         with connection.cursor() as cursor:
@@ -40,7 +49,8 @@ def _legacy_rows(n, *, break_at=None):
                 f"INSERT INTO {TABLE} (created_at, actor_id, actor_name, on_behalf_of_id, action, object_type,"  # noqa: S608
                 " object_id, request_id, details, previous_hash, hash) VALUES (%s, NULL, '', 7, %s, 'x', %s, '', %s,"
                 " %s, %s)",
-                [row.created_at, row.action, object_id, json.dumps(row.details), previous, digest])
+                [row.created_at, row.action, object_id, json.dumps(row.details), previous, digest],
+            )
         previous = digest
 
 
@@ -95,14 +105,20 @@ def test_migrating_refuses_to_re_chain_a_chain_already_broken(before_keying, tmp
 
 
 def _run_manage(*args, **extra_env):
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith("AUDIT_") and name != "DATABASE_URL"}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.production",
-               SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
-               RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(), RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
-               ALLOWED_HOSTS="portal.example.gov.cn", **extra_env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {
+        name: value for name, value in os.environ.items() if not name.startswith("AUDIT_") and name != "DATABASE_URL"
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
+        RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+        RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
+        ALLOWED_HOSTS="portal.example.gov.cn",
+        **extra_env,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_the_audit_key_or_the_anchor_store(tmp_path):
@@ -114,6 +130,7 @@ def test_production_refuses_to_start_without_the_audit_key_or_the_anchor_store(t
     missing_store = _run_manage("check", AUDIT_HMAC_KEY=KEY)
     assert missing_store.returncode != 0 and "AUDIT_ANCHOR_PATH must be set" in missing_store.stderr
 
-    configured = _run_manage("check", "--deploy", "--fail-level", "WARNING", AUDIT_HMAC_KEY=KEY,
-                             AUDIT_ANCHOR_PATH=anchors)
+    configured = _run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", AUDIT_HMAC_KEY=KEY, AUDIT_ANCHOR_PATH=anchors
+    )
     assert configured.returncode == 0, configured.stdout + configured.stderr

@@ -30,8 +30,14 @@ class Violation:
     @classmethod
     def from_axe(cls, result, where):
         nodes = tuple((" ".join(_target(part) for part in node["target"]), _summary(node)) for node in result["nodes"])
-        return cls(where=where, rule=result["id"], impact=result.get("impact") or "unknown", help=result["help"],
-                   help_url=result["helpUrl"].split("?")[0], nodes=nodes)
+        return cls(
+            where=where,
+            rule=result["id"],
+            impact=result.get("impact") or "unknown",
+            help=result["help"],
+            help_url=result["helpUrl"].split("?")[0],
+            nodes=nodes,
+        )
 
     def describe(self):
         lines = [f"- {self.rule} ({self.impact}): {self.help} [{len(self.nodes)} element(s)] {self.help_url}"]
@@ -78,8 +84,10 @@ def axe_report(violations):
         return "No accessibility violations."
     rules = {violation.rule for violation in violations}
     places = list(dict.fromkeys(violation.where for violation in violations))
-    lines = [f"axe-core {AXE_VERSION} found {len(violations)} violation(s) of {len(rules)} rule(s) "
-             f"({', '.join(sorted(rules))}) on {len(places)} page state(s), tags {', '.join(AXE_TAGS)}:"]
+    lines = [
+        f"axe-core {AXE_VERSION} found {len(violations)} violation(s) of {len(rules)} rule(s) "
+        f"({', '.join(sorted(rules))}) on {len(places)} page state(s), tags {', '.join(AXE_TAGS)}:"
+    ]
     for where in places:
         lines.append(f"\n{where}")
         lines.extend(violation.describe() for violation in violations if violation.where == where)

@@ -136,7 +136,7 @@ class AXNode:
 
     @property
     def live(self):
-        """"polite" or "assertive" when this node is a live region (role status or alert, or aria-live)."""
+        """ "polite" or "assertive" when this node is a live region (role status or alert, or aria-live)."""
         live = self.properties.get("live")
         if live in ("polite", "assertive"):
             return live
@@ -208,9 +208,12 @@ def ax_tree(driver):
     for item in raw:
         properties = {prop["name"]: prop.get("value", {}).get("value") for prop in item.get("properties", [])}
         node = AXNode(
-            id=item["nodeId"], role=str(item.get("role", {}).get("value", "")),
-            name=str(item.get("name", {}).get("value", "") or ""), ignored=bool(item.get("ignored")),
-            properties=properties, backend_id=item.get("backendDOMNodeId"),
+            id=item["nodeId"],
+            role=str(item.get("role", {}).get("value", "")),
+            name=str(item.get("name", {}).get("value", "") or ""),
+            ignored=bool(item.get("ignored")),
+            properties=properties,
+            backend_id=item.get("backendDOMNodeId"),
             description=str(item.get("description", {}).get("value", "") or ""),
             value=str(item.get("value", {}).get("value", "") or ""),
         )
@@ -237,8 +240,10 @@ def ax_tree(driver):
 def _collect_elements(dom_node, elements):
     if dom_node.get("nodeType") == 1:
         values = dom_node.get("attributes", [])
-        elements[dom_node["backendNodeId"]] = {"tag": dom_node.get("localName", ""),
-                                               "attributes": dict(zip(values[::2], values[1::2], strict=True))}
+        elements[dom_node["backendNodeId"]] = {
+            "tag": dom_node.get("localName", ""),
+            "attributes": dict(zip(values[::2], values[1::2], strict=True)),
+        }
     for key in ("children", "shadowRoots", "pseudoElements"):
         for child in dom_node.get(key, []):
             _collect_elements(child, elements)
@@ -261,8 +266,16 @@ def controls_with_tree(driver):
     """(tree, [Control]) for the page the browser shows."""
     found = driver.execute_script(CONTROLS_SCRIPT, MARK)
     tree = ax_tree(driver)
-    controls = [Control(describe=item["describe"], tag=item["tag"], type=item["type"], label=item["label"],
-                        node=tree.marked.get(item["index"])) for item in found]
+    controls = [
+        Control(
+            describe=item["describe"],
+            tag=item["tag"],
+            type=item["type"],
+            label=item["label"],
+            node=tree.marked.get(item["index"]),
+        )
+        for item in found
+    ]
     return tree, controls
 
 
@@ -308,12 +321,14 @@ def dump(node, depth=0, limit=400):
             return
         shown = not current.ignored and current.role not in ("InlineTextBox", "generic", "none", "LineBreak")
         if shown:
-            props = {key: value for key, value in current.properties.items()
-                     if key in ("level", "checked", "required", "invalid", "live", "focused", "expanded")}
+            props = {
+                key: value
+                for key, value in current.properties.items()
+                if key in ("level", "checked", "required", "invalid", "live", "focused", "expanded")
+            }
             lines.append(f"{'  ' * level}{current.role} {current.name!r}" + (f" {props}" if props else ""))
         for child in current.children:
             visit(child, level + 1 if shown else level)
 
     visit(node, depth)
     return "\n".join(lines)
-

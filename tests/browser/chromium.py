@@ -11,16 +11,25 @@ os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never downl
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 CHROMIUM_ARGUMENTS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1024",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,1024",
 ]
 
 
 def chromium_start(*, prefs=None):
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
     if missing:
-        pytest.fail(f"Browser tests need Chromium and its driver; missing {', '.join(missing)} "
-                    "(apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER).")
+        pytest.fail(
+            f"Browser tests need Chromium and its driver; missing {', '.join(missing)} "
+            "(apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER)."
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service

@@ -55,8 +55,9 @@ class Visit:
 
     # Browser helpers for setup and actions.
     def set_cookie(self, name, value):
-        self.driver.execute_cdp_cmd("Network.setCookie", {"name": name, "value": value, "url": self.base_url,
-                                                          "path": "/"})
+        self.driver.execute_cdp_cmd(
+            "Network.setCookie", {"name": name, "value": value, "url": self.base_url, "path": "/"}
+        )
 
     def sign_in(self, user, **session_data):
         """Sign `user` in for this visit (a real session, as after the sign-in form). Extra session data,
@@ -87,7 +88,8 @@ class Visit:
         form[0].find_element(By.CSS_SELECTOR, button).click()
         WebDriverWait(self.driver, 15).until(lambda driver: _is_stale(old_root))
         WebDriverWait(self.driver, 15).until(
-            lambda driver: driver.execute_script("return document.readyState") == "complete")
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
 
 
 def _is_stale(element):
@@ -149,6 +151,7 @@ def open_page_state(page, *, driver, base_url, catalogue, language, mode=STANDAR
 
 def run_page_state(page, *, driver, base_url, catalogue, language, mode):
     """Open one page state and run axe on it: (where, violations, problems)."""
-    _visit, where, problems = open_page_state(page, driver=driver, base_url=base_url, catalogue=catalogue,
-                                              language=language, mode=mode)
+    _visit, where, problems = open_page_state(
+        page, driver=driver, base_url=base_url, catalogue=catalogue, language=language, mode=mode
+    )
     return where, axe_check(driver, where), [f"{where}: {problem}" for problem in problems]

@@ -30,12 +30,24 @@ DISABILITY = "disability-certificate"
 HOUSEHOLD = "household-registration-transfer"  # its "from" step offers to look answers up in a register
 FLOW_SERVICES = {
     # flow key: (service code, slug, Chinese title and summary, English title and summary)
-    PENSION: ("3700-RS-108", "pension-certification", ("养老金领取资格认证", "每年确认一次您仍可领取养老金。"),
-              ("Pension certification", "Confirm once a year that you are still entitled to your pension.")),
-    DISABILITY: ("3700-CL-103", "disability-certificate", ("残疾人证申领", "申请办理残疾人证。"),
-                 ("Disability certificate", "Apply for a disability certificate.")),
-    HOUSEHOLD: ("3700-GA-104", "household-registration-transfer", ("户口迁移", "把户口迁到新的住址。"),
-                ("Moving your household registration", "Move your household registration to a new address.")),
+    PENSION: (
+        "3700-RS-108",
+        "pension-certification",
+        ("养老金领取资格认证", "每年确认一次您仍可领取养老金。"),
+        ("Pension certification", "Confirm once a year that you are still entitled to your pension."),
+    ),
+    DISABILITY: (
+        "3700-CL-103",
+        "disability-certificate",
+        ("残疾人证申领", "申请办理残疾人证。"),
+        ("Disability certificate", "Apply for a disability certificate."),
+    ),
+    HOUSEHOLD: (
+        "3700-GA-104",
+        "household-registration-transfer",
+        ("户口迁移", "把户口迁到新的住址。"),
+        ("Moving your household registration", "Move your household registration to a new address."),
+    ),
 }
 # Answers that keep the pension flow free of uploads: same address, not abroad.
 PENSION_ANSWERS = {"same_address": "yes", "lives_abroad": "no"}
@@ -45,6 +57,7 @@ PASSWORD = "correct-horse-battery"
 
 
 # Data -------------------------------------------------------------------------------------------------------
+
 
 def flow_services(catalogue):
     """The two online services in Chinese and English ({flow key: Chinese ServicePage}), made once per
@@ -58,8 +71,9 @@ def flow_services(catalogue):
         for key, (code, slug, (title_zh, summary_zh), (title_en, summary_en)) in FLOW_SERVICES.items():
             common = {"department": department, "service_code": code, "slug": slug, "online": True, "flow_key": key}
             pages[key] = service_create(tree=catalogue.trees["zh-hans"], title=title_zh, summary=summary_zh, **common)
-            service_create(tree=catalogue.trees["en"], title=title_en, summary=summary_en, translation_of=pages[key],
-                           **common)
+            service_create(
+                tree=catalogue.trees["en"], title=title_en, summary=summary_en, translation_of=pages[key], **common
+            )
         catalogue.flow_services = pages
     return catalogue.flow_services
 
@@ -72,8 +86,13 @@ def applicant():
 
     user = get_user_model().objects.filter(phone=APPLICANT_PHONE).first()
     if user is None:
-        user = user_register(real_name="张三", password=PASSWORD, phone=APPLICANT_PHONE, email="zhang@example.com",
-                             resident_id=make_resident_id())
+        user = user_register(
+            real_name="张三",
+            password=PASSWORD,
+            phone=APPLICANT_PHONE,
+            email="zhang@example.com",
+            resident_id=make_resident_id(),
+        )
     return user
 
 
@@ -122,6 +141,7 @@ def url(name, language, **kwargs):
 
 # Page states ------------------------------------------------------------------------------------------------
 
+
 def with_application(flow_key, *, complete=False, send=False):
     """Setup: sign the applicant in and give the visit an application (visit.application)."""
 
@@ -167,31 +187,52 @@ def press(selector):
 
 
 STEP_WITH_CHOICES = PageState(
-    "application step with choices", application_page("step", step=CHOICES_STEP),
+    "application step with choices",
+    application_page("step", step=CHOICES_STEP),
     shows("main input[type=checkbox], main input[type=radio]", at_least=2),  # elder mode: one question
-    setup=with_application(DISABILITY))
+    setup=with_application(DISABILITY),
+)
 STEP_WITH_ERRORS = PageState(
-    "application step with errors", application_page("step", step=CHOICES_STEP), heading_error(),
-    setup=with_application(DISABILITY), then=submit())
+    "application step with errors",
+    application_page("step", step=CHOICES_STEP),
+    heading_error(),
+    setup=with_application(DISABILITY),
+    then=submit(),
+)
 CHECK_ANSWERS = PageState(
-    "check answers", application_page("check"), shows("main .summary-list"),
-    setup=with_application(PENSION, complete=True))
+    "check answers",
+    application_page("check"),
+    shows("main .summary-list"),
+    setup=with_application(PENSION, complete=True),
+)
 CONFIRMATION = PageState(
-    "confirmation", application_page("confirmation"), shows("main .reference"),
-    setup=with_application(PENSION, send=True))
+    "confirmation",
+    application_page("confirmation"),
+    shows("main .reference"),
+    setup=with_application(PENSION, send=True),
+)
 SAVED_FOR_LATER = PageState(
-    "my applications after saving for later", application_page("step", step="about-you"),
-    shows("main [role=status]"), setup=with_application(PENSION),
-    then=press("main form button[name=save_and_exit]"))
+    "my applications after saving for later",
+    application_page("step", step="about-you"),
+    shows("main [role=status]"),
+    setup=with_application(PENSION),
+    then=press("main form button[name=save_and_exit]"),
+)
 MY_APPLICATIONS = PageState(
-    "my applications", "/apply/mine/", shows("main .application-list"), setup=with_application(PENSION, send=True))
+    "my applications", "/apply/mine/", shows("main .application-list"), setup=with_application(PENSION, send=True)
+)
 
 HOME = PageState("home", "/", shows("main h1"))
 CATALOGUE_FILTERED = PageState(
-    "catalogue with filters", "/services/?life_event=retiring&online=1&audience=individuals",
-    all_of(shows(".service-card"), shows("form.filters input:checked")))
+    "catalogue with filters",
+    "/services/?life_event=retiring&online=1&audience=individuals",
+    all_of(shows(".service-card"), shows("form.filters input:checked")),
+)
 SERVICE_PAGE = PageState("service page", lambda visit: visit.service(SERVICE).url, shows("article.service-guide"))
-SEARCH = PageState("search results", lambda visit: visit.path("/search/", q=visit.service("3700-RS-002").title),
-                   shows(".service-list .service-card"))
+SEARCH = PageState(
+    "search results",
+    lambda visit: visit.path("/search/", q=visit.service("3700-RS-002").title),
+    shows(".service-list .service-card"),
+)
 SIGN_IN = PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]"))
 REGISTER = PageState("registration", "/accounts/register/", shows("main form input[type=password]"))

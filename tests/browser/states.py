@@ -86,8 +86,14 @@ def citizen(visit):
     from django.contrib.auth import get_user_model
 
     user, _created = get_user_model().objects.get_or_create(
-        username="citizen", defaults={"real_name": "王秀英", "phone": "13800000001",
-                                      "email": "citizen@example.com", "preferred_language": visit.language})
+        username="citizen",
+        defaults={
+            "real_name": "王秀英",
+            "phone": "13800000001",
+            "email": "citizen@example.com",
+            "preferred_language": visit.language,
+        },
+    )
     return user
 
 

@@ -22,8 +22,9 @@ def selected_pages():
     return [page for page in PAGES if not wanted or any(name in page.name for name in wanted)]
 
 
-def test_every_page_state_has_no_axe_violations(subtests, browser, browser_server, browser_catalogue,
-                                                 quiet_server_errors):
+def test_every_page_state_has_no_axe_violations(
+    subtests, browser, browser_server, browser_catalogue, quiet_server_errors
+):
     pages = selected_pages()
     assert pages, f"BROWSER_PAGES={os.environ.get('BROWSER_PAGES')!r} matches no page in tests/browser/pages.py"
     for page in pages:
@@ -31,10 +32,18 @@ def test_every_page_state_has_no_axe_violations(subtests, browser, browser_serve
             for mode in page.modes:
                 with subtests.test(f"{page.name} [{language}, {mode} mode]"):
                     _where, violations, problems = run_page_state(
-                        page, driver=browser, base_url=browser_server.url, catalogue=browser_catalogue,
-                        language=language, mode=mode)
-                    assert not problems, "The page did not reach the state to test: " + "; ".join(problems) + (
-                        "\n\n" + axe_report(violations) if violations else "")
+                        page,
+                        driver=browser,
+                        base_url=browser_server.url,
+                        catalogue=browser_catalogue,
+                        language=language,
+                        mode=mode,
+                    )
+                    assert not problems, (
+                        "The page did not reach the state to test: "
+                        + "; ".join(problems)
+                        + ("\n\n" + axe_report(violations) if violations else "")
+                    )
                     assert_no_violations(violations)
 
 

@@ -55,8 +55,19 @@ from .key_pages import (
 
 pytestmark = pytest.mark.browser
 
-PAGE_STATES = [HOME, CATALOGUE_FILTERED, SERVICE_PAGE, SEARCH, SIGN_IN, REGISTER, STEP_WITH_CHOICES,
-               STEP_WITH_ERRORS, CHECK_ANSWERS, CONFIRMATION, MY_APPLICATIONS]
+PAGE_STATES = [
+    HOME,
+    CATALOGUE_FILTERED,
+    SERVICE_PAGE,
+    SEARCH,
+    SIGN_IN,
+    REGISTER,
+    STEP_WITH_CHOICES,
+    STEP_WITH_ERRORS,
+    CHECK_ANSWERS,
+    CONFIRMATION,
+    MY_APPLICATIONS,
+]
 ELDER_TEXT_PX = 18
 LARGEST = max(TEXT_SIZES, key=TEXT_SIZES.get)
 LARGEST_TEXT_PX = 30
@@ -65,10 +76,14 @@ PRIMARY_TARGET_PX = 60
 TARGET_PX = 44
 CONTRAST = 7.0
 PRIMARY = ".button--primary, .button--start"
-REFLOW = {"320 CSS px": {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False},
-          "1280 px at 200% zoom": {"width": 640, "height": 512, "deviceScaleFactor": 2, "mobile": False}}
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
-                "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+REFLOW = {
+    "320 CSS px": {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": False},
+    "1280 px at 200% zoom": {"width": 640, "height": 512, "deviceScaleFactor": 2, "mobile": False},
+}
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
+    "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
 
 # Shared by the measurements: what is shown, and a readable name for an element.
 COMMON = """
@@ -109,7 +124,9 @@ function textNodes() {
 }
 """
 
-TEXT_SCRIPT = COMMON + """
+TEXT_SCRIPT = (
+    COMMON
+    + """
 const [minimum, lineHeight, contrast] = arguments;
 function rgba(value) {
   const m = value.match(/rgba?\\(([^)]*)\\)/);
@@ -170,8 +187,11 @@ for (const e of elements) {
 }
 return problems;
 """
+)
 
-TARGET_SCRIPT = COMMON + """
+TARGET_SCRIPT = (
+    COMMON
+    + """
 const [primarySelector, primary, other] = arguments;
 function block(e) {
   let b = e.parentElement;
@@ -212,8 +232,11 @@ for (const e of document.querySelectorAll(selector)) {
 }
 return problems;
 """
+)
 
-SCROLL_SCRIPT = COMMON + """
+SCROLL_SCRIPT = (
+    COMMON
+    + """
 const root = document.documentElement;
 if (root.scrollWidth <= root.clientWidth) return null;
 const wide = [];
@@ -233,8 +256,11 @@ for (const e of document.querySelectorAll("body *")) {
 return "the page is " + root.scrollWidth + "px wide in a " + root.clientWidth + "px viewport: "
        + wide.slice(0, 6).join("; ");
 """
+)
 
-SPACING_SCRIPT = COMMON + """
+SPACING_SCRIPT = (
+    COMMON
+    + """
 const css = arguments[0];
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(css);
@@ -275,9 +301,11 @@ if (root.scrollWidth > root.clientWidth) {
 document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== sheet);
 return problems.slice(0, 20);
 """
+)
 
 
 # The measurements: each returns a list of problems for one page as the browser shows it now. --------------
+
 
 def text_problems(driver, *, minimum, line_height=LINE_HEIGHT, contrast=None):
     found = driver.execute_script(TEXT_SCRIPT, minimum, line_height, contrast)
@@ -289,8 +317,10 @@ def text_problems(driver, *, minimum, line_height=LINE_HEIGHT, contrast=None):
 
 
 def target_problems(driver):
-    return [f"target too small: {item}" for item in driver.execute_script(TARGET_SCRIPT, PRIMARY, PRIMARY_TARGET_PX,
-                                                                          TARGET_PX)]
+    return [
+        f"target too small: {item}"
+        for item in driver.execute_script(TARGET_SCRIPT, PRIMARY, PRIMARY_TARGET_PX, TARGET_PX)
+    ]
 
 
 def reflow_problems(driver):
@@ -318,23 +348,33 @@ def spacing_problems(driver):
 
 # The tests. -----------------------------------------------------------------------------------------------
 
-def test_elder_mode_text_targets_contrast_reflow_and_text_spacing(subtests, browser, browser_server,
-                                                                  browser_catalogue):
+
+def test_elder_mode_text_targets_contrast_reflow_and_text_spacing(subtests, browser, browser_server, browser_catalogue):
     flow_services(browser_catalogue)
 
     def check(page, language, mode, largest=False):
         cookies = {TEXT_SIZE_COOKIE: LARGEST} if largest else None
-        _visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
-                                             catalogue=browser_catalogue, language=language, mode=mode,
-                                             cookies=cookies)
+        _visit, where, problems = open_page_state(
+            page,
+            driver=browser,
+            base_url=browser_server.url,
+            catalogue=browser_catalogue,
+            language=language,
+            mode=mode,
+            cookies=cookies,
+        )
         assert not problems, f"{where}: the page did not reach the state to test: {problems}"
         if largest:
             classes = browser.execute_script("return document.documentElement.className")
             assert f"text-{LARGEST}" in classes.split(), f"{where}: the largest text size is not on: {classes!r}"
             problems = text_problems(browser, minimum=LARGEST_TEXT_PX) + reflow_problems(browser)
         elif mode == "elder":
-            problems = (text_problems(browser, minimum=ELDER_TEXT_PX, contrast=CONTRAST) + target_problems(browser)
-                        + reflow_problems(browser) + spacing_problems(browser))
+            problems = (
+                text_problems(browser, minimum=ELDER_TEXT_PX, contrast=CONTRAST)
+                + target_problems(browser)
+                + reflow_problems(browser)
+                + spacing_problems(browser)
+            )
         else:
             problems = reflow_problems(browser) + spacing_problems(browser)
         assert not problems, f"{where}:\n- " + "\n- ".join(problems)
@@ -366,9 +406,11 @@ button { font: inherit; min-width: 60px; min-height: 60px; } #tiny { min-width: 
 def test_the_measurements_catch_a_page_broken_in_each_way(browser):
     browser.get("data:text/html;charset=utf-8," + quote(BROKEN_PAGE))
     text = text_problems(browser, minimum=ELDER_TEXT_PX, contrast=CONTRAST)
-    assert text == ['text smaller than 18px: p.small "Small print.": 14px',
-                    'line height under 1.3: p.tight "Tight lines.": line-height 19.8px at 18px (1.10)',
-                    'contrast under 7.0:1: p.faint "Faint text.": 4.54:1 (rgb(118, 118, 118) on rgb(255, 255, 255))']
+    assert text == [
+        'text smaller than 18px: p.small "Small print.": 14px',
+        'line height under 1.3: p.tight "Tight lines.": line-height 19.8px at 18px (1.10)',
+        'contrast under 7.0:1: p.faint "Faint text.": 4.54:1 (rgb(118, 118, 118) on rgb(255, 255, 255))',
+    ]
     targets = target_problems(browser)
     assert len(targets) == 1 and targets[0].startswith('target too small: button#tiny "x": ')
     reflow = reflow_problems(browser)
@@ -377,6 +419,8 @@ def test_the_measurements_catch_a_page_broken_in_each_way(browser):
     spacing = spacing_problems(browser)
     assert len(spacing) == 2, spacing
     assert spacing[0].startswith('with WCAG 1.4.12 text spacing: clipped: div.box "Fits without space" shows ')
-    assert spacing[1] == ('with WCAG 1.4.12 text spacing: overlapping text: "Fits without space" in div.box "Fits '
-                          'without space" and "On top" in div.over "On top"')
+    assert spacing[1] == (
+        'with WCAG 1.4.12 text spacing: overlapping text: "Fits without space" in div.box "Fits '
+        'without space" and "On top" in div.over "On top"'
+    )
     assert spacing_problems(browser) == spacing  # the override is removed again after measuring

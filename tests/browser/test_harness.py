@@ -33,7 +33,9 @@ def test_harness_reports_exactly_the_deliberate_defects(browser):
 
 
 def test_a_clean_page_passes(browser):
-    browser.get("data:text/html;charset=utf-8," + "<!DOCTYPE html><html lang=en><head><title>Fine</title></head>"
-                "<body><main><h1>Fine</h1><p>Nothing wrong here.</p></main></body></html>")
+    browser.get(
+        "data:text/html;charset=utf-8," + "<!DOCTYPE html><html lang=en><head><title>Fine</title></head>"
+        "<body><main><h1>Fine</h1><p>Nothing wrong here.</p></main></body></html>"
+    )
     violations = axe_check(browser, "clean page")
     assert_no_violations(violations)

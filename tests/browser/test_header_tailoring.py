@@ -25,8 +25,9 @@ def phone(browser):
 
 
 def _open(driver, server, catalogue, page=SIGNED_IN_HOME, cookies=None):
-    _visit, where, problems = open_page_state(page, driver=driver, base_url=server.url, catalogue=catalogue,
-                                              language="zh-hans", cookies=cookies)
+    _visit, where, problems = open_page_state(
+        page, driver=driver, base_url=server.url, catalogue=catalogue, language="zh-hans", cookies=cookies
+    )
     assert not problems, problems
     return where
 
@@ -43,8 +44,7 @@ def _shown_links(driver):
           .map(e => e.textContent.trim());""")
 
 
-def test_the_signed_in_header_fits_a_phone_and_its_menu_opens_by_keyboard(phone, browser_server,
-                                                                          browser_catalogue):
+def test_the_signed_in_header_fits_a_phone_and_its_menu_opens_by_keyboard(phone, browser_server, browser_catalogue):
     driver = phone
     _open(driver, browser_server, browser_catalogue)
     assert driver.execute_script("return window.innerWidth") == 375
@@ -94,8 +94,13 @@ def test_on_a_wide_screen_every_link_shows_and_there_is_no_menu(browser, browser
 
 
 def test_high_contrast_is_black_and_white(browser, browser_server, browser_catalogue):
-    _open(browser, browser_server, browser_catalogue, page=PageState("home", "/", shows("main h1")),
-          cookies={"contrast": "high"})
+    _open(
+        browser,
+        browser_server,
+        browser_catalogue,
+        page=PageState("home", "/", shows("main h1")),
+        cookies={"contrast": "high"},
+    )
     colours = browser.execute_script("""
         const header = getComputedStyle(document.querySelector('.site-header'));
         const button = getComputedStyle(document.querySelector('.site-header .search-form__button'));

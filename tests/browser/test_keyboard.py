@@ -111,9 +111,11 @@ class Keyboard:
         self.stops += 1
         self.visited.append((path, focus["describe"]))
         where = f"/{path}, stop {self.stops}: {focus['describe']}"
-        assert focus["indicator"], (f"{where}: no visible focus indicator: its outline, box-shadow, background and "
-                                    f"border are the same as unfocused (:focus-visible {focus['focusVisible']}, "
-                                    f"changed on focus: {focus['changed']})")
+        assert focus["indicator"], (
+            f"{where}: no visible focus indicator: its outline, box-shadow, background and "
+            f"border are the same as unfocused (:focus-visible {focus['focusVisible']}, "
+            f"changed on focus: {focus['changed']})"
+        )
         assert focus["inside"], f"{where} is outside the viewport {focus['viewport']}: {focus['rect']}"
         assert not focus["covering"], f"{where} is under a fixed or sticky element: {focus['covering']}"
         assert focus["reachable"], f"{where}: the element at its centre is {focus['atCentre']}, something on top of it"
@@ -143,7 +145,8 @@ def answer_page(keyboard, *, provoke_error=False):
                 back = keyboard.shift_tab()
                 assert back and back["describe"] == previous["describe"], (
                     f"Shift+Tab from {focus['describe']} went to {back and back['describe']}, "
-                    f"not back to {previous['describe']}")
+                    f"not back to {previous['describe']}"
+                )
                 again = keyboard.tab()
                 assert again and again["describe"] == focus["describe"]
             keyboard.enter_and_wait()
@@ -167,8 +170,11 @@ def answer_page(keyboard, *, provoke_error=False):
             keyboard.press(Keys.SPACE)
             focus = keyboard.focus()
             assert focus["checked"], f"Space did not tick {focus['describe']}"
-        elif focus["tag"] in ("input", "textarea") and focus["type"] not in ("radio", "checkbox", "submit", "search") \
-                and not focus["value"]:
+        elif (
+            focus["tag"] in ("input", "textarea")
+            and focus["type"] not in ("radio", "checkbox", "submit", "search")
+            and not focus["value"]
+        ):
             assert focus["name"] in TYPED, f"an empty field this test cannot fill in: {focus['describe']}"
             keyboard.press(TYPED[focus["name"]])
         previous = focus
@@ -216,12 +222,14 @@ def test_a_whole_application_with_the_keyboard_only(browser, browser_server, bro
             assert summary and "error-summary" in summary["describe"], f"the error summary has no focus: {summary}"
             link = keyboard.tab()
             assert link["tag"] == "a" and driver.execute_script(
-                "return document.activeElement.closest('.error-summary') !== null"), link
+                "return document.activeElement.closest('.error-summary') !== null"
+            ), link
             target = driver.execute_script("return document.activeElement.getAttribute('href').slice(1)")
             keyboard.press(Keys.ENTER)
             field = keyboard.focus()
             assert driver.execute_script("return document.activeElement.id") == target, (
-                f"Enter on the error link {link['describe']} did not move focus to #{target}, but to {field}")
+                f"Enter on the error link {link['describe']} did not move focus to #{target}, but to {field}"
+            )
         answer_page(keyboard)
     else:
         raise AssertionError("the application never reached check your answers")

@@ -39,12 +39,23 @@ from .key_pages import (
 
 pytestmark = pytest.mark.browser
 
-PAGE_STATES = [HOME, CATALOGUE_FILTERED, SERVICE_PAGE, SEARCH, SIGN_IN, REGISTER, STEP_WITH_CHOICES,
-               STEP_WITH_ERRORS, CHECK_ANSWERS, MY_APPLICATIONS, SAVED_FOR_LATER, CONFIRMATION]
+PAGE_STATES = [
+    HOME,
+    CATALOGUE_FILTERED,
+    SERVICE_PAGE,
+    SEARCH,
+    SIGN_IN,
+    REGISTER,
+    STEP_WITH_CHOICES,
+    STEP_WITH_ERRORS,
+    CHECK_ANSWERS,
+    MY_APPLICATIONS,
+    SAVED_FOR_LATER,
+    CONFIRMATION,
+]
 # What must be announced in a live region on a page state (English msgids, translated for the visit).
 ANNOUNCED = {
-    SAVED_FOR_LATER.name: "Your answers have been saved. You can come back to them at any time from “My "
-                          "applications”.",
+    SAVED_FOR_LATER.name: "Your answers have been saved. You can come back to them at any time from “My applications”.",
     CONFIRMATION.name: "Application sent",
 }
 FIELD_ROLES = {"textbox", "searchbox", "checkbox", "radio", "combobox", "listbox", "spinbutton", "switch", "slider"}
@@ -52,6 +63,7 @@ ERROR_SUMMARY = ".error-summary"  # accessibility/templates/accessibility/error_
 
 
 # The rules: each takes what the page gives and returns a list of problems (empty: all is well). -------------
+
 
 def label_problems(controls):
     """WCAG 2.5.3: the accessible name contains the visible label; and every control has a name at all."""
@@ -62,8 +74,10 @@ def label_problems(controls):
         elif not normalise(control.node.name):
             problems.append(f"{control.describe}: a {control.node.role} without an accessible name")
         elif control.label and not label_in_name(control.label, control.node.name):
-            problems.append(f"{control.describe}: visible label {control.label!r} is not in its accessible name "
-                            f"{control.node.name!r}")
+            problems.append(
+                f"{control.describe}: visible label {control.label!r} is not in its accessible name "
+                f"{control.node.name!r}"
+            )
     return problems
 
 
@@ -89,8 +103,9 @@ def group_problems(tree):
             problems.append(f"{what} is in a {group.role} {group.name!r} that is not a fieldset with a legend")
         elif not label_in_name(legend_text, group.name):
             problems.append(f"{what}: its group is named {group.name!r}, not by its legend {legend_text!r}")
-    problems.extend(f"the options named {name} are split over {len(ids)} groups" for name, ids in groups.items()
-                    if len(ids) > 1)
+    problems.extend(
+        f"the options named {name} are split over {len(ids)} groups" for name, ids in groups.items() if len(ids) > 1
+    )
     return sorted(set(problems))
 
 
@@ -108,8 +123,11 @@ def error_summary_problems(driver, tree):
         active = driver.execute_script("return document.activeElement.outerHTML.slice(0, 120)")
         problems.append(f"the error summary does not have focus; document.activeElement is {active}")
     summary = tree.focused()
-    if summary is None or summary.role not in ("alert", "region", "group", "generic") or not summary.find(
-            role="heading"):
+    if (
+        summary is None
+        or summary.role not in ("alert", "region", "group", "generic")
+        or not summary.find(role="heading")
+    ):
         problems.append(f"the focused accessibility node is {summary!r}, not the error summary with its heading")
         summary = tree.find(role="alert")
     links = summary.find_all(role="link") if summary else []
@@ -124,11 +142,14 @@ def error_summary_problems(driver, tree):
         if target.role not in FIELD_ROLES or target.tag not in ("input", "select", "textarea") or not target.focusable:
             problems.append(f"error link {link.name!r} points to {href!r}, a {target.role} <{target.tag}>, not a field")
             continue
-        described = [target.description] + [node.description for node in target.ancestors()
-                                            if node.role in ("group", "radiogroup")]
+        described = [target.description] + [
+            node.description for node in target.ancestors() if node.role in ("group", "radiogroup")
+        ]
         if not any(label_in_name(link.name, text) for text in described):
-            problems.append(f"error link {link.name!r}: the field {href} is not described by that message "
-                            f"(its description: {described[0]!r}); a screen reader would not say it at the field")
+            problems.append(
+                f"error link {link.name!r}: the field {href} is not described by that message "
+                f"(its description: {described[0]!r}); a screen reader would not say it at the field"
+            )
     return problems
 
 
@@ -142,15 +163,23 @@ def announcement_problems(tree, message):
 
 # The tests. -----------------------------------------------------------------------------------------------
 
-def test_screen_readers_get_names_groups_headings_errors_and_announcements(subtests, browser, browser_server,
-                                                                          browser_catalogue):
+
+def test_screen_readers_get_names_groups_headings_errors_and_announcements(
+    subtests, browser, browser_server, browser_catalogue
+):
     flow_services(browser_catalogue)
     for page in PAGE_STATES:
         for language in LANGUAGES:
             for mode in MODES:
                 with subtests.test(f"{page.name} [{language}, {mode} mode]"):
-                    visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
-                                                        catalogue=browser_catalogue, language=language, mode=mode)
+                    visit, where, problems = open_page_state(
+                        page,
+                        driver=browser,
+                        base_url=browser_server.url,
+                        catalogue=browser_catalogue,
+                        language=language,
+                        mode=mode,
+                    )
                     assert not problems, f"{where}: the page did not reach the state to test: {problems}"
                     tree, controls = controls_with_tree(browser)
                     problems = label_problems(controls) + group_problems(tree) + heading_problems(tree)
@@ -158,8 +187,9 @@ def test_screen_readers_get_names_groups_headings_errors_and_announcements(subte
                         problems += error_summary_problems(browser, tree)
                     if page.name in ANNOUNCED:
                         problems += announcement_problems(tree, visit.gettext(ANNOUNCED[page.name]))
-                    assert not problems, f"{where}:\n- " + "\n- ".join(problems) + (
-                        "\n\nThe accessibility tree:\n" + dump(tree.root))
+                    assert not problems, (
+                        f"{where}:\n- " + "\n- ".join(problems) + ("\n\nThe accessibility tree:\n" + dump(tree.root))
+                    )
 
 
 BROKEN_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Broken for screen readers</title></head><body><main>
@@ -188,7 +218,8 @@ def test_the_checks_catch_a_page_broken_in_each_way(browser):
     headings = heading_problems(tree)
     assert [problem.split(";")[0] for problem in headings] == [
         "2 h1 headings ['Broken for screen readers', 'A second h1'], expected exactly one",
-        "h3 'A skipped level' follows an h1: a level is skipped"]
+        "h3 'A skipped level' follows an h1: a level is skipped",
+    ]
     errors = error_summary_problems(browser, tree)
     assert errors[0].startswith("the error summary does not have focus; document.activeElement is <body>")
     assert "error link 'Enter your name' points to '#nowhere', which is not an element on the page" in errors

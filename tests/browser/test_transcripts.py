@@ -89,10 +89,11 @@ def transcript(driver, base_url, main_only=False):
         raise AssertionError(f"the virtual screen reader did not run: {result['error']}")
     phrases = result["phrases"]
     assert phrases and phrases[-1] == "end of document", (
-        f"the reader did not reach the end of the page in {MAX_PHRASES} moves; it last said {phrases[-3:]}")
+        f"the reader did not reach the end of the page in {MAX_PHRASES} moves; it last said {phrases[-3:]}"
+    )
     if main_only:
         assert phrases.count("main") == 1 and phrases.count("end of main") == 1, "expected one main landmark"
-        phrases = phrases[phrases.index("main"):phrases.index("end of main") + 1]
+        phrases = phrases[phrases.index("main") : phrases.index("end of main") + 1]
     return [stable(phrase) for phrase in phrases]
 
 
@@ -109,10 +110,13 @@ def compare(name, phrases):
     golden = path.read_text(encoding="utf-8")
     if golden == text:
         return ""
-    diff = difflib.unified_diff(golden.splitlines(), text.splitlines(), f"{path.name} (golden)",
-                                f"{path.name} (this run)", lineterm="", n=2)
-    return (f"what a screen reader says on {name} changed. If that is intended, rewrite the golden files with "
-            "UPDATE_TRANSCRIPTS=1 and review them:\n" + "\n".join(diff))
+    diff = difflib.unified_diff(
+        golden.splitlines(), text.splitlines(), f"{path.name} (golden)", f"{path.name} (this run)", lineterm="", n=2
+    )
+    return (
+        f"what a screen reader says on {name} changed. If that is intended, rewrite the golden files with "
+        "UPDATE_TRANSCRIPTS=1 and review them:\n" + "\n".join(diff)
+    )
 
 
 def test_screen_reader_transcripts_match_the_golden_files(subtests, browser, browser_server, browser_catalogue):
@@ -121,8 +125,9 @@ def test_screen_reader_transcripts_match_the_golden_files(subtests, browser, bro
         for language in LANGUAGES:
             name = f"{slug}-{language}"
             with subtests.test(name):
-                _visit, where, problems = open_page_state(page, driver=browser, base_url=browser_server.url,
-                                                     catalogue=browser_catalogue, language=language)
+                _visit, where, problems = open_page_state(
+                    page, driver=browser, base_url=browser_server.url, catalogue=browser_catalogue, language=language
+                )
                 assert not problems, f"{where}: the page did not reach the state to test: {problems}"
                 difference = compare(name, transcript(browser, browser_server.url, main_only))
                 assert not difference, difference
@@ -136,7 +141,8 @@ def test_every_golden_file_is_a_transcribed_page():
 
 def test_volatile_text_is_replaced_and_the_rest_kept():
     assert stable("Your reference number SD-7KQ4-M9XP, sent 24 November 2026") == (
-        "Your reference number <reference>, sent <date>")
+        "Your reference number <reference>, sent <date>"
+    )
     assert stable("最后保存于 2026年11月24日 09:18") == "最后保存于 <date> <time>"
     assert stable("Last saved 24/11/2026, 09:18.") == "Last saved <date>, <time>."
     assert stable("heading, Step 3 of 4,  level 1") == "heading, Step 3 of 4, level 1"

@@ -62,8 +62,14 @@ class Processes:
 
     def start(self, name, args, env=None):
         log = open(self.tmp_path / f"{name}-{len(self.running)}.log", "wb")  # noqa: SIM115
-        process = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         process.log_path, process.log_file = log.name, log
         self.running.append(process)
         return process
@@ -110,8 +116,17 @@ class BackOffice:
         self.process = None
 
     def start(self):
-        args = [sys.executable, "-m", "portal.demo.backoffice_sim", "--port", str(self.port),
-                "--secret-env", SECRET_ENV, "--db", str(self.db)]
+        args = [
+            sys.executable,
+            "-m",
+            "portal.demo.backoffice_sim",
+            "--port",
+            str(self.port),
+            "--secret-env",
+            SECRET_ENV,
+            "--db",
+            str(self.db),
+        ]
         if self.portal_url:
             args += ["--portal-url", self.portal_url]
         if self.auto_status:
@@ -174,8 +189,10 @@ def shared_db(transactional_db):
         return {"DATABASE_URL": url}
     name = str(info["NAME"])
     if "mode=memory" in name or name == ":memory:":
-        pytest.skip("the SQLite test database is in memory, which a worker process cannot see; these "
-                    "multi-process tests run on PostgreSQL (set DATABASE_URL, as CI does)")
+        pytest.skip(
+            "the SQLite test database is in memory, which a worker process cannot see; these "
+            "multi-process tests run on PostgreSQL (set DATABASE_URL, as CI does)"
+        )
     return {"SQLITE_PATH": name}
 
 
@@ -187,10 +204,12 @@ def worker_env(shared_db):
 @pytest.fixture
 def start_worker(processes, worker_env):
     def start():
-        process = processes.start("worker", [sys.executable, "manage.py", "worker", "--poll", "0.1"],
-                                  env=worker_env)
-        wait_until(lambda: b"worker started" in Path(process.log_path).read_bytes() or process.poll() is not None,
-                   timeout=30, message="the worker to start")
+        process = processes.start("worker", [sys.executable, "manage.py", "worker", "--poll", "0.1"], env=worker_env)
+        wait_until(
+            lambda: b"worker started" in Path(process.log_path).read_bytes() or process.poll() is not None,
+            timeout=30,
+            message="the worker to start",
+        )
         assert process.poll() is None, Path(process.log_path).read_text()
         return process
 
@@ -203,10 +222,20 @@ def rest_connector(db):
         from portal.connectors.models import ConnectorConfig
 
         return ConnectorConfig.objects.create(
-            slug=slug, name="Civil affairs back office", plugin="rest-json",
-            settings={"url": f"{url}/deliveries", "timeout": timeout}, secret_env=SECRET_ENV,
-            status_map={"ACCEPTED": "received", "REVIEWING": "in_review", "APPROVED": "approved",
-                        "REJECTED": "rejected", "DONE": "completed"}, **extra)
+            slug=slug,
+            name="Civil affairs back office",
+            plugin="rest-json",
+            settings={"url": f"{url}/deliveries", "timeout": timeout},
+            secret_env=SECRET_ENV,
+            status_map={
+                "ACCEPTED": "received",
+                "REVIEWING": "in_review",
+                "APPROVED": "approved",
+                "REJECTED": "rejected",
+                "DONE": "completed",
+            },
+            **extra,
+        )
 
     return make
 
@@ -226,14 +255,24 @@ def submit(db):
             flows_load_from_code()
             loaded.append(True)
         version = flow_version_current("general-application")
-        application = application_start(flow_version=version, applicant=applicant, actor=applicant,
-                                        service_code=service_code)
-        answers = {"full_name": "张三", "resident_id": applicant.resident_id, "phone": "13912345678",
-                   "email": "", "request": "请办理", "contact_by": "sms", "supporting_documents": []}
+        application = application_start(
+            flow_version=version, applicant=applicant, actor=applicant, service_code=service_code
+        )
+        answers = {
+            "full_name": "张三",
+            "resident_id": applicant.resident_id,
+            "phone": "13912345678",
+            "email": "",
+            "request": "请办理",
+            "contact_by": "sms",
+            "supporting_documents": [],
+        }
         Application.objects.filter(pk=application.pk).update(
-            answers=answers, completed_steps=[step.key for step in application.flow.steps])
+            answers=answers, completed_steps=[step.key for step in application.flow.steps]
+        )
         application.refresh_from_db()
-        return application_submit(application=application, actor=applicant, idempotency_key=uuid.uuid4(),
-                                  expected_version=application.version)
+        return application_submit(
+            application=application, actor=applicant, idempotency_key=uuid.uuid4(), expected_version=application.version
+        )
 
     return make

@@ -22,8 +22,11 @@ def request(backoffice, path, body, headers=None):
 
 
 def signed(body):
-    return {"Content-Type": "application/json", "Content-Length": str(len(body)),
-            **signing.signed_headers(SECRET, body, idempotency_key=uuid.uuid4())}
+    return {
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        **signing.signed_headers(SECRET, body, idempotency_key=uuid.uuid4()),
+    }
 
 
 def test_deep_or_undecodable_bodies_are_refused_with_a_reason_and_good_ones_still_recorded(backoffice_factory):

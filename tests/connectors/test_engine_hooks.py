@@ -52,8 +52,9 @@ def test_the_registers_are_the_prefill_plugins(citizen):
 
 def test_a_register_is_asked_about_the_applicant_whoever_acts(submit, citizen, other_citizen):
     application = submit(citizen)
-    answers = hooks.public_registers().look_up(application=application, actor=other_citizen, wanted={
-        "demo-household": {"number": "household.number"}})
+    answers = hooks.public_registers().look_up(
+        application=application, actor=other_citizen, wanted={"demo-household": {"number": "household.number"}}
+    )
     assert not answers["demo-household"].failed and answers["demo-household"].values["number"]
     lookup = PrefillLookup.objects.get()
     assert (lookup.actor, lookup.subject, lookup.application) == (other_citizen, citizen, application)

@@ -35,8 +35,9 @@ def test_claim_takes_each_due_row_once_and_backoff_is_capped(fast, rest_connecto
         assert ceiling / 2 <= delay <= ceiling
 
 
-def test_unreachable_back_office_fails_then_dies_and_alerts_the_operator(fast, settings, rest_connector, submit,
-                                                                        citizen):
+def test_unreachable_back_office_fails_then_dies_and_alerts_the_operator(
+    fast, settings, rest_connector, submit, citizen
+):
     from django.core import mail
 
     settings.ADMINS = ["ops@example.gov.cn"]
@@ -67,7 +68,9 @@ def test_operator_retry_and_cancel_are_recorded(fast, admin_user, rest_connector
     delivery.refresh_from_db()
     assert delivery.state == DeliveryState.CANCELLED
     assert [(a.kind, a.actor, a.from_state) for a in delivery.actions.order_by("created_at")] == [
-        ("retry", admin_user, "dead"), ("cancel", admin_user, "pending")]
+        ("retry", admin_user, "dead"),
+        ("cancel", admin_user, "pending"),
+    ]
     with pytest.raises(services.OperatorActionRefused):
         services.delivery_cancel(delivery=delivery, actor=admin_user)
 
@@ -112,8 +115,7 @@ def test_demo_connector_delivers_and_email_connector_attaches_the_receipt(fast, 
 
     ConnectorConfig.objects.create(slug="demo", name="Demo", plugin="demo")
     ConnectorConfig.objects.create(slug="mailbox", name="Mailbox", plugin="email", settings={"to": "dept@example.cn"})
-    monkeypatch.setattr("portal.applications.receipts.receipt_render_pdf",
-                        lambda **kwargs: b"%PDF-1.7 receipt")
+    monkeypatch.setattr("portal.applications.receipts.receipt_render_pdf", lambda **kwargs: b"%PDF-1.7 receipt")
     mail.outbox.clear()
     application = submit(citizen)
     assert services.deliveries_run_once() == 2

@@ -15,15 +15,17 @@ FIELDS = {"home_line": "address.line", "household": "household.number", "disabil
 
 def test_no_consent_no_look_up(citizen):
     with pytest.raises(services.ConsentRequired):
-        services.prefill_lookup(actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS,
-                                consent=False)
+        services.prefill_lookup(
+            actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS, consent=False
+        )
     assert not PrefillLookup.objects.exists()
 
 
 def test_values_found_are_returned_and_recorded(citizen, submit):
     application = submit(citizen)
-    result = services.prefill_lookup(actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS,
-                                     consent=True, application=application)
+    result = services.prefill_lookup(
+        actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS, consent=True, application=application
+    )
     assert result.outcome == PrefillOutcome.PARTLY  # the demo register has no disability record
     assert set(result.values) == {"home_line", "household"}
     lookup = PrefillLookup.objects.get()
@@ -37,8 +39,9 @@ def test_values_found_are_returned_and_recorded(citizen, submit):
 def test_a_failed_look_up_falls_back_to_typing_and_is_still_recorded(citizen):
     citizen.real_name = "unavailable"
     citizen.save()
-    result = services.prefill_lookup(actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS,
-                                     consent=True)
+    result = services.prefill_lookup(
+        actor=citizen, subject=citizen, plugin_id="demo-household", fields=FIELDS, consent=True
+    )
     assert result.outcome == PrefillOutcome.FAILED and result.values == {}
     assert PrefillLookup.objects.get().outcome == PrefillOutcome.FAILED
 

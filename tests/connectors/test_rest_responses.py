@@ -57,7 +57,8 @@ def back_office():
 
 @pytest.mark.parametrize("reason", list(ANSWERS))
 def test_an_unusable_answer_is_a_failed_delivery_with_its_reason_then_a_good_one_delivers(
-        fast, back_office, rest_connector, submit, citizen, reason):
+    fast, back_office, rest_connector, submit, citizen, reason
+):
     back_office.answer = ANSWERS[reason]
     config = rest_connector(f"http://127.0.0.1:{back_office.server_port}")
     submit(citizen)
@@ -80,4 +81,3 @@ def test_an_unusable_answer_is_a_failed_delivery_with_its_reason_then_a_good_one
     delivery.refresh_from_db()
     assert delivery.state == DeliveryState.DELIVERED and delivery.external_reference == "BO-42"
     assert delivery.last_error == ""
-

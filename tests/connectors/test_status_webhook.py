@@ -30,24 +30,33 @@ def sent(fast, rest_connector, submit, citizen):
 def post(client, connector, data, *, secret=SECRET, timestamp=None, raw=None):
     body = raw if raw is not None else json.dumps(data).encode()
     headers = signing.signed_headers(secret, body, timestamp=timestamp)
-    return client.post(reverse("connectors:status_webhook", kwargs={"slug": connector.slug}), body,
-                       content_type="application/json",
-                       headers={"X-Portal-Timestamp": headers[signing.TIMESTAMP_HEADER],
-                                "X-Portal-Signature": headers[signing.SIGNATURE_HEADER]})
+    return client.post(
+        reverse("connectors:status_webhook", kwargs={"slug": connector.slug}),
+        body,
+        content_type="application/json",
+        headers={
+            "X-Portal-Timestamp": headers[signing.TIMESTAMP_HEADER],
+            "X-Portal-Signature": headers[signing.SIGNATURE_HEADER],
+        },
+    )
 
 
 def event(application, status, *, event_id=None, minutes_ago=0):
     at = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=minutes_ago)
-    return {"event_id": event_id or uuid.uuid4().hex, "application": application.reference, "status": status,
-            "occurred_at": at.isoformat(), "note": ""}
+    return {
+        "event_id": event_id or uuid.uuid4().hex,
+        "application": application.reference,
+        "status": status,
+        "occurred_at": at.isoformat(),
+        "note": "",
+    }
 
 
 def status_of(application):
     return Application.objects.get(pk=application.pk).status
 
 
-def test_a_mapped_status_is_applied_through_the_engine_and_announced(client, sent,
-                                                                    django_capture_on_commit_callbacks):
+def test_a_mapped_status_is_applied_through_the_engine_and_announced(client, sent, django_capture_on_commit_callbacks):
     connector, application = sent
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,7 +75,12 @@ def test_duplicate_and_out_of_order_updates_apply_once_and_only_forward(client, 
     assert post(client, connector, approved).status_code == 200
     # "approved" implies the steps before it: applied in order, all forward
     assert [e.to_status for e in application.events.order_by("created_at", "id")] == [
-        "draft", "submitted", "received", "in_review", "approved"]
+        "draft",
+        "submitted",
+        "received",
+        "in_review",
+        "approved",
+    ]
     with caplog.at_level(logging.WARNING, logger="portal.connectors"):
         assert post(client, connector, accepted).status_code == 409  # late: would go back
         assert post(client, connector, approved).status_code == 409  # the same event again
@@ -99,10 +113,15 @@ def test_forged_stale_and_replayed_updates_are_refused_and_logged(client, sent, 
         assert post(client, connector, data, timestamp=time.time() - 3600).status_code == 401
         body = json.dumps(data).encode()
         headers = signing.signed_headers(SECRET, body)
-        tampered = client.post(reverse("connectors:status_webhook", kwargs={"slug": connector.slug}),
-                               body.replace(b"ACCEPTED", b"APPROVED"), content_type="application/json",
-                               headers={"X-Portal-Timestamp": headers[signing.TIMESTAMP_HEADER],
-                                        "X-Portal-Signature": headers[signing.SIGNATURE_HEADER]})
+        tampered = client.post(
+            reverse("connectors:status_webhook", kwargs={"slug": connector.slug}),
+            body.replace(b"ACCEPTED", b"APPROVED"),
+            content_type="application/json",
+            headers={
+                "X-Portal-Timestamp": headers[signing.TIMESTAMP_HEADER],
+                "X-Portal-Signature": headers[signing.SIGNATURE_HEADER],
+            },
+        )
         assert tampered.status_code == 401
         assert status_of(application) == "submitted"
         assert not InboundStatusEvent.objects.exists()  # refused before anything is stored
@@ -114,14 +133,17 @@ def test_forged_stale_and_replayed_updates_are_refused_and_logged(client, sent, 
     assert sum("code=replayed_event" in m for m in messages) == 1
 
 
-def test_unknown_application_or_one_never_sent_to_this_connector_is_404(client, sent, submit, citizen,
-                                                                         rest_connector):
+def test_unknown_application_or_one_never_sent_to_this_connector_is_404(client, sent, submit, citizen, rest_connector):
     connector, application = sent
     assert post(client, connector, {**event(application, "ACCEPTED"), "application": "NOPE-1"}).status_code == 404
     other = rest_connector("http://127.0.0.1:9", slug="other-bo", service_codes="9999-XX-000")
     assert post(client, other, event(application, "ACCEPTED")).status_code == 404  # not its application
-    assert client.post(reverse("connectors:status_webhook", kwargs={"slug": "missing"}), b"{}",
-                       content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            reverse("connectors:status_webhook", kwargs={"slug": "missing"}), b"{}", content_type="application/json"
+        ).status_code
+        == 404
+    )
     assert post(client, connector, None, raw=b"not json").status_code == 400
     assert status_of(application) == "submitted"
 
@@ -146,11 +168,15 @@ def test_a_signed_body_nested_thirty_thousand_deep_is_a_400_with_a_reason_and_th
     assert status_of(application) == "received"
 
 
-@pytest.mark.parametrize("raw", [
-    b'{"event_id": "e-1", "application": "REF", "status": "ACCEPTED", "note": "\xff\xfe"}',  # invalid UTF-8
-    "UTF-16",  # valid JSON, but not in UTF-8 (json.loads would guess the encoding)
-    b'{"event_id": "\\ud800", "application": "REF", "status": "ACCEPTED"}',  # no database can store it
-], ids=["invalid-utf8", "utf16", "lone-surrogate"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"event_id": "e-1", "application": "REF", "status": "ACCEPTED", "note": "\xff\xfe"}',  # invalid UTF-8
+        "UTF-16",  # valid JSON, but not in UTF-8 (json.loads would guess the encoding)
+        b'{"event_id": "\\ud800", "application": "REF", "status": "ACCEPTED"}',  # no database can store it
+    ],
+    ids=["invalid-utf8", "utf16", "lone-surrogate"],
+)
 def test_a_body_that_is_not_utf8_is_a_400_with_a_reason(client, sent, raw):
     connector, application = sent
     client.raise_request_exception = False

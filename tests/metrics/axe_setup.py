@@ -14,7 +14,8 @@ def _person(username, name, phone):
     from django.contrib.auth import get_user_model
 
     user, _created = get_user_model().objects.get_or_create(
-        username=username, defaults={"real_name": name, "phone": phone, "email": f"{username}@example.com"})
+        username=username, defaults={"real_name": name, "phone": phone, "email": f"{username}@example.com"}
+    )
     return user
 
 
@@ -46,11 +47,13 @@ def _sign_in_staff(visit, user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="axe", confirmed=True)
+        user=user, name="axe", confirmed=True
+    )
     visit.sign_in(user, **{DEVICE_ID_SESSION_KEY: device.persistent_id})
 
 
 # Appointments ----------------------------------------------------------------------------------------------
+
 
 def _slots():
     from django.utils import timezone
@@ -64,8 +67,12 @@ def _slots():
     for days in (2, 3):
         for start, end, capacity in (((9, 0), (9, 30), 3), ((9, 30), (10, 0), 1)):
             slot, _created = Slot.objects.get_or_create(
-                hall=hall, date=today + datetime.timedelta(days=days), start=datetime.time(*start),
-                kind="in_person", defaults={"end": datetime.time(*end), "capacity": capacity})
+                hall=hall,
+                date=today + datetime.timedelta(days=days),
+                start=datetime.time(*start),
+                kind="in_person",
+                defaults={"end": datetime.time(*end), "capacity": capacity},
+            )
             slots.append(slot)
     return slots
 
@@ -76,8 +83,9 @@ def _appointment(visit):
 
     user = _citizen(visit)
     slot = _slots()[0]
-    return (Appointment.objects.filter(citizen=user, slot=slot, status="booked").first()
-            or appointment_book(citizen=user, slot=slot, service_code="3700-GA-001", service_title="居民身份证换领"))
+    return Appointment.objects.filter(citizen=user, slot=slot, status="booked").first() or appointment_book(
+        citizen=user, slot=slot, service_code="3700-GA-001", service_title="居民身份证换领"
+    )
 
 
 def citizen_booking(visit):
@@ -109,6 +117,7 @@ def slot_path(visit):
 
 # Ratings ---------------------------------------------------------------------------------------------------
 
+
 def _completed(visit, pk, score=None):
     from django.utils import timezone
 
@@ -125,13 +134,31 @@ def _completed(visit, pk, score=None):
         now = timezone.now()
         page = ServicePage.objects.filter(service_code="3700-GA-001", locale__language_code="zh-hans").first()
         application = Application.objects.create(
-            id=pk, service_code=page.service_code, service_page=page, flow_version=_Builder(now).flow_version,
-            applicant=user, submitted_by=user, status="completed", reference=reference_generate(),
-            created_at=now, updated_at=now, submitted_at=now)
-        StatusEvent.objects.bulk_create([
-            StatusEvent(application=application, from_status=frm, to_status=to, source="connector", created_at=now)
-            for frm, to in (("", "draft"), ("draft", "submitted"), ("submitted", "received"),
-                            ("received", "in_review"), ("in_review", "approved"), ("approved", "completed"))])
+            id=pk,
+            service_code=page.service_code,
+            service_page=page,
+            flow_version=_Builder(now).flow_version,
+            applicant=user,
+            submitted_by=user,
+            status="completed",
+            reference=reference_generate(),
+            created_at=now,
+            updated_at=now,
+            submitted_at=now,
+        )
+        StatusEvent.objects.bulk_create(
+            [
+                StatusEvent(application=application, from_status=frm, to_status=to, source="connector", created_at=now)
+                for frm, to in (
+                    ("", "draft"),
+                    ("draft", "submitted"),
+                    ("submitted", "received"),
+                    ("received", "in_review"),
+                    ("in_review", "approved"),
+                    ("approved", "completed"),
+                )
+            ]
+        )
     if score is not None and not Rating.objects.filter(application=application).exists():
         rating_give(application=application, rater=user, score=score, comment="排队等了两个小时，没有人解释。")
     return application
@@ -163,11 +190,13 @@ def rating_path(visit):
 
 # Metrics ---------------------------------------------------------------------------------------------------
 
+
 def administrator_with_figures(visit):
     from portal.applications.models import Application
     from portal.demo.metrics import DEMO_USERNAME, metrics_demo_generate
 
     if not Application.objects.filter(applicant__username__startswith=DEMO_USERNAME).exists():
-        metrics_demo_generate(services=[visit.catalogue.service(code)
-                                        for code in ("3701-MZ-001", "3700-SJ-001", "3700-GA-002")])
+        metrics_demo_generate(
+            services=[visit.catalogue.service(code) for code in ("3701-MZ-001", "3700-SJ-001", "3700-GA-002")]
+        )
     _sign_in_staff(visit, _administrator())

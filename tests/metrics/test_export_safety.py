@@ -29,11 +29,14 @@ def test_a_title_written_as_a_formula_stays_text_in_the_csv(demo, administrator)
         assert rows[1][0] == "'" + start + "1+1", repr(start)
 
 
-@pytest.mark.parametrize("query", [
-    {"from": "0001-01-01", "to": "9999-12-31"},
-    {"from": "9999-12-30", "to": "9999-12-31"},
-    {"start_0": "9999", "start_1": "12", "start_2": "30", "end_0": "9999", "end_1": "12", "end_2": "31"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"from": "0001-01-01", "to": "9999-12-31"},
+        {"from": "9999-12-30", "to": "9999-12-31"},
+        {"start_0": "9999", "start_1": "12", "start_2": "30", "end_0": "9999", "end_1": "12", "end_2": "31"},
+    ],
+)
 def test_dates_out_of_range_get_the_forms_error_not_a_server_error(demo, administrator, query):
     client = client_for(administrator)
     response = client.get(reverse("metrics:dashboard"), query)

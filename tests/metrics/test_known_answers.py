@@ -23,31 +23,62 @@ pytestmark = pytest.mark.django_db
 X_NAME, Y_NAME, Z_NAME = "Get a senior citizen card", "Register a sole proprietorship", "Register a newborn baby"
 
 EXPECTED = {
-    "services": [["Service", "Service code", "Applications"],
-                 [X_NAME, X, "12"], [Y_NAME, Y, "4"], [Z_NAME, Z, "3"]],
-    "departments": [["Department", "Applications"], ["Department of Civil Affairs", "12"],
-                    ["Administration for Market Regulation", "4"], ["Department of Public Security", "3"]],
+    "services": [["Service", "Service code", "Applications"], [X_NAME, X, "12"], [Y_NAME, Y, "4"], [Z_NAME, Z, "3"]],
+    "departments": [
+        ["Department", "Applications"],
+        ["Department of Civil Affairs", "12"],
+        ["Administration for Market Regulation", "4"],
+        ["Department of Public Security", "3"],
+    ],
     "cities": [["City", "Applications"], ["Jinan", "13"], ["Qingdao", "4"], ["Not recorded", "2"]],
-    "channels": [["How it was sent", "Applications", "Share (%)"], ["Online", "14", "73.7"],
-                 ["On someone's behalf", "2", "10.5"], ["With help at a service hall", "3", "15.8"]],
+    "channels": [
+        ["How it was sent", "Applications", "Share (%)"],
+        ["Online", "14", "73.7"],
+        ["On someone's behalf", "2", "10.5"],
+        ["With help at a service hall", "3", "15.8"],
+    ],
     # x took [1, 2, 2, 3, 3, 4, 5, 6, 8, 10] working days: median the 5th (3), p90 the 9th (8), 3 over 5 days;
     # y took [0, 1, 1, 7]: median the 2nd (1), p90 the 4th (7), 1 over 1 day; all 14: the 7th (3) and 13th (8).
-    "processing": [["Service", "Service code", "Promised limit (working days)", "Decided", "Median (working days)",
-                    "90th percentile (working days)", "Decided after the promised limit"],
-                   [X_NAME, X, "5", "10", "3", "8", "3"], [Y_NAME, Y, "1", "4", "1", "7", "1"],
-                   ["All services", "—", "—", "14", "3", "8", "4"]],
-    "overdue": [["Service", "Service code", "Promised limit (working days)", "Still open", "Past the promised limit"],
-                [Z_NAME, Z, "0", "3", "2"], [X_NAME, X, "5", "2", "1"]],
-    "ratings": [["Rating", "Ratings", "Share (%)"], ["5 – Very good", "1", "14.3"], ["4 – Good", "2", "28.6"],
-                ["3 – Average", "1", "14.3"], ["2 – Poor", "1", "14.3"], ["1 – Very poor", "2", "28.6"]],
-    "ratings_by_service": [["Service", "Service code", "Ratings", "Average rating", "Poor (2 or less)"],
-                           [X_NAME, X, "6", "3.17", "2"], [Y_NAME, Y, "1", "1", "1"]],
-    "dropoff": [["Form", "Furthest step", "Applications", "Share (%)"],
-                ["Metrics demonstration", "Started, no step completed", "4", "13.8"],
-                ["Metrics demonstration", "Step 1 completed: First question", "3", "10.3"],
-                ["Metrics demonstration", "Step 2 completed: Second question", "2", "6.9"],
-                ["Metrics demonstration", "Step 3 completed: Third question", "1", "3.4"],
-                ["Metrics demonstration", "Sent", "19", "65.5"]],
+    "processing": [
+        [
+            "Service",
+            "Service code",
+            "Promised limit (working days)",
+            "Decided",
+            "Median (working days)",
+            "90th percentile (working days)",
+            "Decided after the promised limit",
+        ],
+        [X_NAME, X, "5", "10", "3", "8", "3"],
+        [Y_NAME, Y, "1", "4", "1", "7", "1"],
+        ["All services", "—", "—", "14", "3", "8", "4"],
+    ],
+    "overdue": [
+        ["Service", "Service code", "Promised limit (working days)", "Still open", "Past the promised limit"],
+        [Z_NAME, Z, "0", "3", "2"],
+        [X_NAME, X, "5", "2", "1"],
+    ],
+    "ratings": [
+        ["Rating", "Ratings", "Share (%)"],
+        ["5 – Very good", "1", "14.3"],
+        ["4 – Good", "2", "28.6"],
+        ["3 – Average", "1", "14.3"],
+        ["2 – Poor", "1", "14.3"],
+        ["1 – Very poor", "2", "28.6"],
+    ],
+    "ratings_by_service": [
+        ["Service", "Service code", "Ratings", "Average rating", "Poor (2 or less)"],
+        [X_NAME, X, "6", "3.17", "2"],
+        [Y_NAME, Y, "1", "1", "1"],
+    ],
+    "dropoff": [
+        ["Form", "Furthest step", "Applications", "Share (%)"],
+        ["Metrics demonstration", "Started, no step completed", "4", "13.8"],
+        ["Metrics demonstration", "Step 1 completed: First question", "3", "10.3"],
+        ["Metrics demonstration", "Step 2 completed: Second question", "2", "6.9"],
+        ["Metrics demonstration", "Step 3 completed: Third question", "1", "3.4"],
+        ["Metrics demonstration", "Sent", "19", "65.5"],
+    ],
 }
 # In a CSV, numbers are written as they are (the page writes 1.00 as 1) and an empty value stays empty.
 EXPECTED_CSV = {key: [[cell if cell != "—" else "" for cell in row] for row in rows] for key, rows in EXPECTED.items()}
@@ -64,7 +95,7 @@ def test_the_dashboard_shows_the_known_figures(demo, administrator):
     tables = html_tables(page)
     for key, rows in EXPECTED.items():
         assert tables[f"{key}-table"] == rows, key
-    summary = page[page.index('id="metrics-summary"'):page.index("</dl>", page.index('id="metrics-summary"'))]
+    summary = page[page.index('id="metrics-summary"') : page.index("</dl>", page.index('id="metrics-summary"'))]
     assert "<dd>19</dd>" in summary  # applications sent
     assert "<dd>7</dd>" in summary and "2.86 out of 5" in summary and "<dd>3</dd>" in summary  # 20/7; 3 poor
 
@@ -91,20 +122,27 @@ def test_a_longer_period_takes_in_the_old_applications(demo, administrator):
     assert tables["services-table"][1] == [X_NAME, X, "14"]
     # x now also took 20 and 30 working days: 12 values, median the 6th (4), p90 the 11th (20), 5 over 5 days.
     assert tables["processing-table"][1] == [X_NAME, X, "5", "12", "4", "20", "5"]
-    csv_processing = csv_rows(client_for(administrator).get(
-        reverse("metrics:csv", kwargs={"table": "processing"}) + f"?from={query['from']}&to={query['to']}"))
+    csv_processing = csv_rows(
+        client_for(administrator).get(
+            reverse("metrics:csv", kwargs={"table": "processing"}) + f"?from={query['from']}&to={query['to']}"
+        )
+    )
     assert csv_processing[1] == [X_NAME, X, "5", "12", "4", "20", "5"]
 
 
 def test_the_period_form_filters_and_explains_its_errors(demo, administrator):
     client = client_for(administrator)
     today = timezone.localdate()
-    page = client.get(dashboard_url(start_0=today.year, start_1=today.month, start_2=today.day,
-                                    end_0=today.year - 1, end_1=1, end_2=1)).content.decode()
+    page = client.get(
+        dashboard_url(
+            start_0=today.year, start_1=today.month, start_2=today.day, end_0=today.year - 1, end_1=1, end_2=1
+        )
+    ).content.decode()
     assert "<title>Error:" in page and "The end of the period must be the same as or after its start" in page
     old = today - datetime.timedelta(days=200)
-    page = client.get(dashboard_url(start_0=old.year - 1, start_1=1, start_2=1, end_0=old.year, end_1=old.month,
-                                    end_2=old.day)).content.decode()
+    page = client.get(
+        dashboard_url(start_0=old.year - 1, start_1=1, start_2=1, end_0=old.year, end_1=old.month, end_2=old.day)
+    ).content.decode()
     assert html_tables(page)["services-table"] == [["Service", "Service code", "Applications"], [X_NAME, X, "2"]]
 
 
@@ -112,8 +150,11 @@ def test_a_hall_manager_sees_the_services_of_their_hall(demo, other_catalogue_ha
     qingdao = client_for(staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_catalogue_hall))
     tables = html_tables(qingdao.get(dashboard_url()).content.decode())
     assert tables["services-table"] == [["Service", "Service code", "Applications"], [Y_NAME, Y, "4"]]
-    assert tables["channels-table"][1:] == [["Online", "2", "50"], ["On someone's behalf", "2", "50"],
-                                             ["With help at a service hall", "0", "0"]]
+    assert tables["channels-table"][1:] == [
+        ["Online", "2", "50"],
+        ["On someone's behalf", "2", "50"],
+        ["With help at a service hall", "0", "0"],
+    ]
     assert [row[1] for row in tables["processing-table"][1:]] == [Y, "—"]
     jinan = client_for(staff_make("jinan-manager", Role.HALL_MANAGER, hall=catalogue_hall))
     tables = html_tables(jinan.get(dashboard_url()).content.decode())
@@ -156,8 +197,9 @@ def test_the_service_page_shows_the_measured_time_once_computed(demo, catalogue,
 
     cache.clear()  # the anonymous page cache; it also expires by itself within PAGE_CACHE_SECONDS
     page = client.get(x_page).content.decode()
-    assert ("Measured: in the last 90 days, 9 in 10 applications were decided within 8 working days "
-            "(of 10 applications).") in page
+    assert (
+        "Measured: in the last 90 days, 9 in 10 applications were decided within 8 working days (of 10 applications)."
+    ) in page
     assert "Measured processing time: not enough data yet." in client.get(y_page).content.decode()  # only 4
 
 

@@ -32,28 +32,39 @@ def test_the_numbers_beside_the_bars_are_written_for_the_language():
 
 def test_a_service_without_a_page_is_shown_by_its_code():
     names = {"3700-GA-001": selectors.ServiceName("居民身份证换领", 5)}
-    table = tables.services_table([selectors.ServiceCount("3700-GA-001", 3), selectors.ServiceCount("9999-XX-1", 1)],
-                                  names)
+    table = tables.services_table(
+        [selectors.ServiceCount("3700-GA-001", 3), selectors.ServiceCount("9999-XX-1", 1)], names
+    )
     assert [(row["service"], row["promised"]) for row in table.rows] == [("居民身份证换领", 5), ("9999-XX-1", None)]
 
 
 def test_unnamed_places_are_named_and_sorted_with_the_rest():
     with translation.override("en"):
-        table = tables.cities_table([selectors.NamedCount(None, 4), selectors.NamedCount("Jinan", 4),
-                                     selectors.NamedCount("Qingdao", 9)], {})
+        table = tables.cities_table(
+            [selectors.NamedCount(None, 4), selectors.NamedCount("Jinan", 4), selectors.NamedCount("Qingdao", 9)], {}
+        )
     assert [row["city"] for row in table.rows] == ["Qingdao", "Jinan", "Not recorded"]
 
 
 def test_each_stage_of_a_form_is_named():
     share = selectors.share
-    form = selectors.FormStages("birth", "Register a birth", [
-        selectors.Stage("", None, "", 2, share(2, 10)),
-        selectors.Stage("who", 1, "The baby", 3, share(3, 10)),
-        selectors.Stage("old", None, "", 1, share(1, 10)),
-        selectors.Stage("", None, "", 4, share(4, 10), sent=True)])
+    form = selectors.FormStages(
+        "birth",
+        "Register a birth",
+        [
+            selectors.Stage("", None, "", 2, share(2, 10)),
+            selectors.Stage("who", 1, "The baby", 3, share(3, 10)),
+            selectors.Stage("old", None, "", 1, share(1, 10)),
+            selectors.Stage("", None, "", 4, share(4, 10), sent=True),
+        ],
+    )
     with translation.override("en"):
         table = tables.dropoff_table([form], {})
     assert [row["stage"] for row in table.rows] == [
-        "Started, no step completed", "Step 1 completed: The baby", "A step no longer in the form", "Sent"]
+        "Started, no step completed",
+        "Step 1 completed: The baby",
+        "A step no longer in the form",
+        "Sent",
+    ]
     assert [bar["style"] for group in table.chart["groups"] for bar in group["bars"]] == ["solid"] * 3 + ["hatched"]
     assert table.row_values()[1] == ["Register a birth", "Step 1 completed: The baby", 3, Decimal("30.0")]

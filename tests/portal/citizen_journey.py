@@ -33,13 +33,21 @@ class Citizen:
         self.base_url = base_url
         self.timeout = timeout
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect)
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect
+        )
         self.responses = []
 
     def request(self, method, path, data=None):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(self.base_url + path, data=body, method=method, headers={  # noqa: S310
-            "Referer": self.base_url + path, "Accept-Language": "zh-hans"})
+        request = urllib.request.Request(  # noqa: S310
+            self.base_url + path,
+            data=body,
+            method=method,
+            headers={
+                "Referer": self.base_url + path,
+                "Accept-Language": "zh-hans",
+            },
+        )
         try:
             response = self.opener.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:

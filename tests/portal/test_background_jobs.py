@@ -10,8 +10,11 @@ def test_every_job_is_a_function_that_runs_without_arguments():
 
     for job in JOBS:
         function = import_string(job.path)  # a typo would fail here, not in a worker's log for ever
-        required = [p for p in inspect.signature(function).parameters.values()
-                    if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        required = [
+            p
+            for p in inspect.signature(function).parameters.values()
+            if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
         assert not required, f"{job.path} needs {required}"
 
 

@@ -66,8 +66,13 @@ def _demo_names():
     names = {"register_flow": set(), "register": set(), "register_prefill": set()}
     for path in DEMO.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and \
-                    node.args and isinstance(node.args[0], ast.Constant):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in names
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 names[node.func.id].add(node.args[0].value)
     return names
 
@@ -88,13 +93,20 @@ PRODUCTION = {
 
 
 def probe(tmp_path, **settings_env):
-    env = {name: value for name, value in os.environ.items()
-           if name not in ("DATABASE_URL", "REDIS_URL", "PORTAL_DEMO", "DEBUG", "ALLOWED_HOSTS")
-           and not name.startswith(("AUDIT_", "DJANGO_"))}
-    env.update(SQLITE_PATH=str(tmp_path / "db.sqlite3"), MEDIA_ROOT=str(tmp_path / "media"),
-               AUDIT_ANCHOR_PATH=str(tmp_path / "anchors.jsonl"), PYTHONPATH=str(ROOT), **settings_env)
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=180)
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DATABASE_URL", "REDIS_URL", "PORTAL_DEMO", "DEBUG", "ALLOWED_HOSTS")
+        and not name.startswith(("AUDIT_", "DJANGO_"))
+    }
+    env.update(
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        AUDIT_ANCHOR_PATH=str(tmp_path / "anchors.jsonl"),
+        PYTHONPATH=str(ROOT),
+        **settings_env,
+    )
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -105,10 +117,13 @@ def test_the_demo_package_names_what_it_registers():
     assert DEMO_COMMANDS == {"load_demo_flows", "connectors_load_demo", "metrics_generate_demo"}
 
 
-@pytest.mark.parametrize("settings_env", [
-    pytest.param(PRODUCTION, id="production"),
-    pytest.param({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PORTAL_DEMO": "0"}, id="make-run-without-demo"),
-])
+@pytest.mark.parametrize(
+    "settings_env",
+    [
+        pytest.param(PRODUCTION, id="production"),
+        pytest.param({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PORTAL_DEMO": "0"}, id="make-run-without-demo"),
+    ],
+)
 def test_with_the_demo_off_no_demo_flow_register_or_back_office_is_reachable(tmp_path, settings_env):
     seen = probe(tmp_path, **settings_env)
 
@@ -134,10 +149,22 @@ def test_the_demo_settings_load_the_demo(tmp_path):
 
 def test_the_simulated_back_office_runs_without_django():
     imports = "import sys, portal.demo.backoffice_sim; print(sorted(m for m in sys.modules if m.startswith('django')))"
-    done = subprocess.run([sys.executable, "-c", imports], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-c", imports],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
-    helped = subprocess.run([sys.executable, "-m", "portal.demo.backoffice_sim", "--help"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    helped = subprocess.run(
+        [sys.executable, "-m", "portal.demo.backoffice_sim", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert helped.returncode == 0 and "--portal-url" in helped.stdout

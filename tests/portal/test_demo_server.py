@@ -37,8 +37,9 @@ def free_port():
 
 
 def manage(env, *args, timeout=SETUP_TIMEOUT):
-    done = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
     assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
     return done.stdout
 
@@ -60,19 +61,33 @@ print("APPLICATIONS", Application.objects.count(), Application.objects.exclude(s
 def demo_server(tmp_path_factory):
     """The demo portal on http://127.0.0.1:<port>, as `make run` serves it (the development server, threaded)."""
     folder = tmp_path_factory.mktemp("demo")
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "PORTAL_DEMO", "ALLOWED_HOSTS")}
-    env.update(DJANGO_SETTINGS_MODULE="tests.portal.demo_settings", SQLITE_PATH=str(folder / "db.sqlite3"),
-               MEDIA_ROOT=str(folder / "media"), AUDIT_ANCHOR_PATH=str(folder / "anchors.jsonl"),
-               BACKOFFICE_SECRET="dev-backoffice-secret", PYTHONPATH=str(ROOT))
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "PORTAL_DEMO", "ALLOWED_HOSTS")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.portal.demo_settings",
+        SQLITE_PATH=str(folder / "db.sqlite3"),
+        MEDIA_ROOT=str(folder / "media"),
+        AUDIT_ANCHOR_PATH=str(folder / "anchors.jsonl"),
+        BACKOFFICE_SECRET="dev-backoffice-secret",
+        PYTHONPATH=str(ROOT),
+    )
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo")
     manage(env, "load_demo_flows")
     manage(env, "shell", "-c", CREATE_CITIZENS.format(count=CITIZENS, password=PASSWORD))
     port = free_port()
     log = open(folder / "server.log", "wb")  # noqa: SIM115
-    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -148,8 +163,9 @@ def test_elder_mode_chosen_on_the_home_page_survives_registration(demo_server):
     assert "elder-mode" in re.search(r"<html[^>]*>", person.request("GET", "/")[2]).group(0)
     _status, _location, content = person.request("GET", "/accounts/register/")
     details = {"real_name": "孙秀兰", "phone": "13920260099", "password": "a long enough pass phrase"}
-    status, location, _content = person.request("POST", "/accounts/register/",
-                                                person.answer(person.page_form(content), details))
+    status, location, _content = person.request(
+        "POST", "/accounts/register/", person.answer(person.page_form(content), details)
+    )
     assert (status, location) == (302, "/accounts/register/confirm/")
     code = None
     for _ in range(50):  # the log line is written as the message is sent; read it back
@@ -160,8 +176,9 @@ def test_elder_mode_chosen_on_the_home_page_survives_registration(demo_server):
         time.sleep(0.1)
     assert code, demo_server["log"].read_text()[-2000:]
     _status, _location, content = person.request("GET", "/accounts/register/confirm/")
-    status, location, _content = person.request("POST", "/accounts/register/confirm/",
-                                                person.answer(person.page_form(content), {"code": code}))
+    status, location, _content = person.request(
+        "POST", "/accounts/register/confirm/", person.answer(person.page_form(content), {"code": code})
+    )
     assert status == 302
 
     _status, _location, landing = person.request("GET", location)

@@ -40,8 +40,9 @@ def test_demo_accounts_need_the_demo_setting_and_not_debug(client, settings, cap
     capsys.readouterr()
     call_command("demo_otp_code", "--username", "reviewer")
     code = capsys.readouterr().out.strip().splitlines()[-1]
-    assert client.post("/accounts/sign-in/", {"identifier": "reviewer", "password": "demo-editor-2026"}
-                       ).status_code == 302
+    assert (
+        client.post("/accounts/sign-in/", {"identifier": "reviewer", "password": "demo-editor-2026"}).status_code == 302
+    )
     assert client.post(reverse("accounts:otp_verify"), {"code": code}).status_code == 302
     assert client.get("/staff/").status_code == 200
 
@@ -95,8 +96,12 @@ def test_a_database_busy_past_its_wait_says_try_again_and_nothing_is_lost(langua
     assert response["Retry-After"]
     with translation.override(language):
         assert translation.gettext("The portal is busy") in body
-        assert translation.gettext(
-            "Nothing you entered is lost: every page you completed is saved, and this page's answers are still in "
-            "your browser when you go back.") in body
+        assert (
+            translation.gettext(
+                "Nothing you entered is lost: every page you completed is saved, and this page's answers are still in "
+                "your browser when you go back."
+            )
+            in body
+        )
     assert "Traceback" not in body
     assert client.get("/broken/").status_code == 500  # any other fault is still the 500 page

@@ -51,8 +51,8 @@ def test_every_key_page_has_one_non_empty_description_in_its_language(client, ca
     with translation.override(language):
         site = descriptions(client.get(pages["help"]).content.decode())[0]
         assert site == translation.gettext(
-            "Every public service in the province in one place: what you need, where to go, and how to apply "
-            "online.")
+            "Every public service in the province in one place: what you need, where to go, and how to apply online."
+        )
 
 
 @pytest.fixture

@@ -29,10 +29,15 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
         "r = Client(HTTP_HOST='localhost').get('/healthz');"
         "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-           "DATABASE_URL": "postgres://postgres@127.0.0.1:1/unreachable", "DB_CONNECT_TIMEOUT": "2"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60, check=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:1/unreachable",
+        "DB_CONNECT_TIMEOUT": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True
+    )
     answer = json.loads(result.stdout.strip().splitlines()[-1])
 
     assert answer["status"] == 503

@@ -38,8 +38,11 @@ def _imported(node, module, is_package):
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
     package = module.split(".") if is_package else module.split(".")[:-1]
-    base = ".".join([*package[:len(package) - node.level + 1], *([node.module] if node.module else [])]) \
-        if node.level else node.module
+    base = (
+        ".".join([*package[: len(package) - node.level + 1], *([node.module] if node.module else [])])
+        if node.level
+        else node.module
+    )
     return [f"{base}.{alias.name}" for alias in node.names]
 
 
@@ -64,8 +67,14 @@ def _imports_in_functions(tree):
 
 
 def _in_app_config_ready(function, klass):
-    return function.name == "ready" and klass is not None and any(
-        (base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")) == "AppConfig" for base in klass.bases)
+    return (
+        function.name == "ready"
+        and klass is not None
+        and any(
+            (base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")) == "AppConfig"
+            for base in klass.bases
+        )
+    )
 
 
 def _cross_app_imports_in_functions():
@@ -93,23 +102,32 @@ def _matches(entry, path, imported):
 
 
 def test_no_function_imports_from_another_app():
-    offenders = [f"{path}:{line} {function}() imports {imported}"
-                 for path, line, function, imported in _cross_app_imports_in_functions()
-                 if not any(_matches(entry, path, imported) for entry in ALLOWED)]
-    assert not offenders, ("import these at the top of the module; if that makes a cycle, the dependency runs the "
-                           "wrong way (see portal/applications/hooks.py):\n" + "\n".join(offenders))
+    offenders = [
+        f"{path}:{line} {function}() imports {imported}"
+        for path, line, function, imported in _cross_app_imports_in_functions()
+        if not any(_matches(entry, path, imported) for entry in ALLOWED)
+    ]
+    assert not offenders, (
+        "import these at the top of the module; if that makes a cycle, the dependency runs the "
+        "wrong way (see portal/applications/hooks.py):\n" + "\n".join(offenders)
+    )
 
 
 def test_every_allowed_import_in_a_function_is_still_there():
     found = _cross_app_imports_in_functions()
-    stale = [entry for entry in ALLOWED
-             if not any(_matches(entry, path, imported) for path, _line, _function, imported in found)]
+    stale = [
+        entry
+        for entry in ALLOWED
+        if not any(_matches(entry, path, imported) for path, _line, _function, imported in found)
+    ]
     assert not stale, f"no longer imported in a function: remove from ALLOWED: {stale}"
 
 
 def test_the_check_sees_an_import_hidden_in_a_function():
-    tree = ast.parse("class C(AppConfig):\n    def ready(self):\n        from portal.audit import labels\n\n"
-                     "def f():\n    from ..connectors import services\n")
+    tree = ast.parse(
+        "class C(AppConfig):\n    def ready(self):\n        from portal.audit import labels\n\n"
+        "def f():\n    from ..connectors import services\n"
+    )
     (ready, in_ready, klass), (relative, in_f, _none) = _imports_in_functions(tree)
     assert _in_app_config_ready(in_ready, klass) and in_f.name == "f"
     assert _imported(relative, "portal.applications.services", False) == ["portal.connectors.services"]

@@ -17,8 +17,15 @@ def reason_of(data, **limits):
 
 
 def test_ordinary_json_is_parsed_as_json_loads_does():
-    body = json.dumps({"event_id": "e1", "note": "请补充材料 [1] {x}", "items": [[1, 2], {"a": None}],
-                       "quote": 'a "quoted" \\ back\\slash ['}, ensure_ascii=False).encode()
+    body = json.dumps(
+        {
+            "event_id": "e1",
+            "note": "请补充材料 [1] {x}",
+            "items": [[1, 2], {"a": None}],
+            "quote": 'a "quoted" \\ back\\slash [',
+        },
+        ensure_ascii=False,
+    ).encode()
     assert parse_json(body) == json.loads(body)
     assert parse_json(body.decode()) == json.loads(body)
     assert parse_json(b"\xef\xbb\xbf{}") == {}  # a UTF-8 byte-order mark is ignored

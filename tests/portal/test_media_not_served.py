@@ -32,8 +32,10 @@ def media_root(tmp_path, settings, monkeypatch):
     root = tmp_path / "media"
     root.mkdir()
     settings.MEDIA_ROOT = str(root)
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}},
+    }
     for model in apps.get_models():
         for field in model._meta.get_fields():
             if isinstance(field, models.FileField) and getattr(field, "_storage_callable", None) is not None:
@@ -61,11 +63,16 @@ def application(db):
     from portal.applications.services import application_start, flows_load_from_code
     from tests.people import make_resident_id
 
-    citizen = user_register(real_name="张三", password="correct-horse-battery", phone="13912345678",
-                            resident_id=make_resident_id())
+    citizen = user_register(
+        real_name="张三", password="correct-horse-battery", phone="13912345678", resident_id=make_resident_id()
+    )
     flows_load_from_code()
-    return application_start(flow_version=flow_version_current("general-application"), applicant=citizen,
-                             actor=citizen, service_code="3700-QT-109")
+    return application_start(
+        flow_version=flow_version_current("general-application"),
+        applicant=citizen,
+        actor=citizen,
+        service_code="3700-QT-109",
+    )
 
 
 def png_bytes():
@@ -87,14 +94,22 @@ def stored_instances(application):
     from portal.assisted.models import MoreInformationAnswer, MoreInformationDocument
 
     citizen = application.applicant
-    document = ApplicationDocument(application=application, field_key="supporting_documents",
-                                   original_name="户口本.pdf", content_type="application/pdf", size=len(PDF),
-                                   sha256="0" * 64, uploaded_by=citizen)
+    document = ApplicationDocument(
+        application=application,
+        field_key="supporting_documents",
+        original_name="户口本.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+        sha256="0" * 64,
+        uploaded_by=citizen,
+    )
     receipt = ApplicationReceipt(application=application, language="en")
-    answer = MoreInformationAnswer.objects.create(application=application, text="see attached", answered_by=citizen,
-                                                  created_at=application.created_at)
-    answer_document = MoreInformationDocument(answer=answer, original_name="证明.pdf", content_type="application/pdf",
-                                              size=len(PDF), sha256="0" * 64)
+    answer = MoreInformationAnswer.objects.create(
+        application=application, text="see attached", answered_by=citizen, created_at=application.created_at
+    )
+    answer_document = MoreInformationDocument(
+        answer=answer, original_name="证明.pdf", content_type="application/pdf", size=len(PDF), sha256="0" * 64
+    )
     editors_document = Document(title="Internal guidance (private collection)")
     uploaded = UploadedFile(for_content_type=None, uploaded_by_user=None)
     profile = UserProfile.get_for_user(citizen)
@@ -111,15 +126,23 @@ def stored_instances(application):
     image = Image(title="Service hall entrance")
     image.file.save("entrance.png", ImageFile(io.BytesIO(png_bytes()), name="entrance.png"))
     rendition = image.get_rendition("max-800x800")
-    return {**{label: (getattr(i, f), False) for label, (i, f, _) in files.items()},
-            "wagtailimages.Image": (image.file, True), "wagtailimages.Rendition": (rendition.file, True)}
+    return {
+        **{label: (getattr(i, f), False) for label, (i, f, _) in files.items()},
+        "wagtailimages.Image": (image.file, True),
+        "wagtailimages.Rendition": (rendition.file, True),
+    }
 
 
 def test_in_development_media_serves_wagtail_images_only_and_private_files_only_through_their_views(
-        development_urls, media_root, application):
+    development_urls, media_root, application
+):
     stored = stored_instances(application)
-    every_file_field = {model._meta.label for model in apps.get_models() for field in model._meta.get_fields()
-                        if isinstance(field, models.FileField)}
+    every_file_field = {
+        model._meta.label
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, models.FileField)
+    }
     assert every_file_field == set(stored), "a new FileField: decide whether /media/ may serve it (portal/urls.py)"
 
     anonymous = Client()

@@ -11,13 +11,17 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run_manage(*args, **extra_env):
     env = {**os.environ, **extra_env}
     env.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_settings_pass_the_deployment_check_with_no_warnings(tmp_path):
     result = _run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
         RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),

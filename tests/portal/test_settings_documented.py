@@ -28,8 +28,8 @@ def _settings_variables():
 
 def _documented_variables():
     text = (ROOT / "docs" / "deploy.md").read_text()
-    table = text[text.index("## Settings"):]
-    table = table[:table.index("\n## ", 1)]
+    table = text[text.index("## Settings") :]
+    table = table[: table.index("\n## ", 1)]
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     return {name for row in rows for name in re.findall(r"`([A-Z][A-Z0-9_]+)`", row.split("|")[1])}
 
@@ -45,11 +45,21 @@ def _python_files():
 def _reads_configuration(tree):
     """Lines that read the environment, or a setting through getattr with a default."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv"} and \
-                isinstance(node.value, ast.Name) and node.value.id == "os":
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in {"environ", "getenv"}
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "os"
+        ):
             yield node.lineno, "os." + node.attr
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" and \
-                node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == "settings":
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id == "settings"
+        ):
             yield node.lineno, "getattr(settings, …)"
 
 

@@ -34,14 +34,34 @@ def _problems(po_path):
 def test_catalogues_are_complete_and_up_to_date(tmp_path):
     copy = tmp_path / "tree"
     shutil.copytree(ROOT, copy, ignore=lambda directory, names: [n for n in names if n in SKIP or n.endswith(".mo")])
-    args = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--ignore=tests/*",
-            "--ignore=static/vendor/*", "--ignore=bench/*", "-v0"]
+    args = [
+        sys.executable,
+        "manage.py",
+        "makemessages",
+        "--no-obsolete",
+        "--ignore=tests/*",
+        "--ignore=static/vendor/*",
+        "--ignore=bench/*",
+        "-v0",
+    ]
     for language in LANGUAGES:
         args += ["-l", language]
     subprocess.run(args, cwd=copy, check=True, timeout=300, capture_output=True)
-    subprocess.run([*args[:2], "makemessages", "-d", "djangojs", "--no-obsolete", "-v0",
-                    *[f"-l{language}" for language in LANGUAGES]], cwd=copy, check=True, timeout=300,
-                   capture_output=True)
+    subprocess.run(
+        [
+            *args[:2],
+            "makemessages",
+            "-d",
+            "djangojs",
+            "--no-obsolete",
+            "-v0",
+            *[f"-l{language}" for language in LANGUAGES],
+        ],
+        cwd=copy,
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
 
     problems = {}
     for language in LANGUAGES:

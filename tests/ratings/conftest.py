@@ -25,12 +25,24 @@ def completed_for(catalogue):
     def make(applicant, code="3700-GA-001", channel="online", assist=None, final=Status.COMPLETED):
         now = timezone.now()
         application = Application.objects.create(
-            service_code=code, service_page=catalogue.service(code), flow_version=version, applicant=applicant,
-            submitted_by=applicant, channel=channel, assist_session_reference=assist, status=Status.SUBMITTED,
-            reference=reference_generate(), created_at=now, updated_at=now, submitted_at=now, language="en")
+            service_code=code,
+            service_page=catalogue.service(code),
+            flow_version=version,
+            applicant=applicant,
+            submitted_by=applicant,
+            channel=channel,
+            assist_session_reference=assist,
+            status=Status.SUBMITTED,
+            reference=reference_generate(),
+            created_at=now,
+            updated_at=now,
+            submitted_at=now,
+            language="en",
+        )
         for status in (Status.RECEIVED, Status.IN_REVIEW, Status.APPROVED, Status.COMPLETED):
-            application = application_transition(application=application, to_status=status, actor=None,
-                                                 source=Source.CONNECTOR)
+            application = application_transition(
+                application=application, to_status=status, actor=None, source=Source.CONNECTOR
+            )
             if status == final:
                 break
         return application

@@ -21,11 +21,16 @@ WITHDRAWN = "3700-XX-999"  # a service no page has the code of any more: its row
 
 def _poor_ratings(citizen, completed_for, count, *, followed_up_by=None):
     """`count` flagged ratings of `citizen`'s completed applications; followed up by `followed_up_by` if given."""
-    ratings = [services.rating_give(application=completed_for(citizen, code=CODES[index % len(CODES)]),
-                                    rater=citizen, score=1 + index % 2) for index in range(count)]
+    ratings = [
+        services.rating_give(
+            application=completed_for(citizen, code=CODES[index % len(CODES)]), rater=citizen, score=1 + index % 2
+        )
+        for index in range(count)
+    ]
     for rating in ratings if followed_up_by else []:
-        services.rating_follow_up_record(rating=rating, actor=followed_up_by, action="Called back.",
-                                         done_on=datetime.date(2025, 3, 27))
+        services.rating_follow_up_record(
+            rating=rating, actor=followed_up_by, action="Called back.", done_on=datetime.date(2025, 3, 27)
+        )
     return ratings
 
 
@@ -48,7 +53,8 @@ def test_the_ratings_list_reads_as_many_queries_for_eight_ratings_as_for_two(cit
 
 
 def test_the_ratings_list_reads_as_many_queries_for_eight_ratings_of_withdrawn_services_as_for_two(
-        citizen, completed_for):
+    citizen, completed_for
+):
     client = client_for(staff_make("管理员", Role.ADMINISTRATOR))
     url = reverse("staff_ratings:list")
     ratings = _poor_ratings(citizen, completed_for, 2)

@@ -29,10 +29,12 @@ def rate(application):
 
 @pytest.fixture
 def managers(catalogue_hall, other_catalogue_hall):
-    return {"jinan": staff_make("jinan-manager", Role.HALL_MANAGER, hall=catalogue_hall,
-                                email="jinan@example.gov.cn"),
-            "qingdao": staff_make("qingdao-manager", Role.HALL_MANAGER, hall=other_catalogue_hall,
-                                  email="qd@example.gov.cn")}
+    return {
+        "jinan": staff_make("jinan-manager", Role.HALL_MANAGER, hall=catalogue_hall, email="jinan@example.gov.cn"),
+        "qingdao": staff_make(
+            "qingdao-manager", Role.HALL_MANAGER, hall=other_catalogue_hall, email="qd@example.gov.cn"
+        ),
+    }
 
 
 def test_the_panel_asks_for_a_rating_with_words_once_the_application_is_completed(citizen, completed_for):
@@ -83,7 +85,8 @@ def test_nobody_rates_another_citizens_application(citizen, other_citizen, compl
 
 
 def test_a_poor_rating_is_flagged_to_the_manager_of_the_services_first_hall(
-        citizen, completed_for, managers, django_capture_on_commit_callbacks, sms_outbox):
+    citizen, completed_for, managers, django_capture_on_commit_callbacks, sms_outbox
+):
     application = completed_for(citizen)  # 3700-GA-001: Jinan and Qingdao halls; Jinan's slug comes first
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,12 +108,22 @@ def test_a_good_rating_is_not_flagged(citizen, completed_for, managers, django_c
 
 
 def test_an_assisted_applications_poor_rating_goes_to_the_hall_that_helped(
-        citizen, completed_for, managers, other_catalogue_hall, django_capture_on_commit_callbacks):
+    citizen, completed_for, managers, other_catalogue_hall, django_capture_on_commit_callbacks
+):
     from portal.assisted.models import AssistSession
 
-    AssistSession.objects.create(reference="AS-TEST-1", staff=managers["qingdao"], hall=other_catalogue_hall,
-                                 citizen=citizen, presence_confirmed=True, id_checked=True, consent_recorded=True,
-                                 started_at=timezone.now(), state="ended", ended_at=timezone.now())
+    AssistSession.objects.create(
+        reference="AS-TEST-1",
+        staff=managers["qingdao"],
+        hall=other_catalogue_hall,
+        citizen=citizen,
+        presence_confirmed=True,
+        id_checked=True,
+        consent_recorded=True,
+        started_at=timezone.now(),
+        state="ended",
+        ended_at=timezone.now(),
+    )
     application = completed_for(citizen, channel="assisted", assist="AS-TEST-1")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,10 +141,18 @@ def test_the_manager_follows_up_and_it_is_recorded(citizen, completed_for, manag
     url = reverse("staff_ratings:detail", kwargs={"pk": rating.pk})
     page = manager.get(url).content.decode()
     assert "没人理我" in page
-    assert AuditEvent.objects.filter(action="rating.viewed", actor_id=managers["jinan"].pk,
-                                     on_behalf_of_id=citizen.pk).exists()
-    response = manager.post(url, {"action": "Called and apologised; the queue system is fixed.",
-                                  "done_on_0": "2025", "done_on_1": "3", "done_on_2": "27"})
+    assert AuditEvent.objects.filter(
+        action="rating.viewed", actor_id=managers["jinan"].pk, on_behalf_of_id=citizen.pk
+    ).exists()
+    response = manager.post(
+        url,
+        {
+            "action": "Called and apologised; the queue system is fixed.",
+            "done_on_0": "2025",
+            "done_on_1": "3",
+            "done_on_2": "27",
+        },
+    )
     assert response.status_code == 302
     page = manager.get(url).content.decode()
     assert "Called and apologised" in page and "Recorded by jinan-manager" in page
@@ -147,8 +168,14 @@ def test_the_manager_follows_up_and_it_is_recorded(citizen, completed_for, manag
 
 def test_a_follow_up_needs_what_was_done(citizen, completed_for, managers):
     rating = services.rating_give(application=completed_for(citizen), rater=citizen, score=1)
-    page = client_for(managers["jinan"]).post(reverse("staff_ratings:detail", kwargs={"pk": rating.pk}),
-                                              {"done_on_0": "", "done_on_1": "", "done_on_2": ""}).content.decode()
+    page = (
+        client_for(managers["jinan"])
+        .post(
+            reverse("staff_ratings:detail", kwargs={"pk": rating.pk}),
+            {"done_on_0": "", "done_on_1": "", "done_on_2": ""},
+        )
+        .content.decode()
+    )
     assert "Enter what was done" in page and "<title>Error:" in page
     assert not rating.follow_ups.exists()
 

@@ -32,8 +32,14 @@ def mandate_for(principal, agent):
     from portal.representation.services import mandate_consent, mandate_request
 
     def make(all_services=True, service_codes=(), days=365):
-        mandate = mandate_request(agent=agent, principal=principal, relationship="grandparent",
-                                  all_services=all_services, service_codes=service_codes, days=days)
+        mandate = mandate_request(
+            agent=agent,
+            principal=principal,
+            relationship="grandparent",
+            all_services=all_services,
+            service_codes=service_codes,
+            days=days,
+        )
         return mandate_consent(mandate=mandate, principal=principal)
 
     return make

@@ -44,8 +44,12 @@ def test_acting_for_someone_the_guardian_question_is_answered_by_the_mandate(act
     assert 'name="is_guardian"' not in page  # not asked
     assert "You are applying for 王奶奶 with their permission, so this is answered for you." in _main(page)
 
-    assert acting.post(step_url(application, "applying-for"),
-                       {"version": str(Application.objects.get(pk=application.pk).version)}).status_code == 302
+    assert (
+        acting.post(
+            step_url(application, "applying-for"), {"version": str(Application.objects.get(pk=application.pk).version)}
+        ).status_code
+        == 302
+    )
     application.refresh_from_db()
     assert application.answers["is_guardian"] == "yes"
 
@@ -81,4 +85,5 @@ def test_applying_for_oneself_the_guardian_question_is_answered_no(client_for, s
     assert "guardian" not in [step.key for step in application.flow.visible_steps(application.answers)]
     first = application.flow.steps[0].key
     assert "From your account. To change it, update your account details." in _main(
-        client.get(step_url(application, first)).content.decode())
+        client.get(step_url(application, first)).content.decode()
+    )

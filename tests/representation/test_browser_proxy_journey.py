@@ -2,7 +2,6 @@
 them and sends an application, the principal sees it, withdraws the permission, and the agent is locked
 out at once. Two browsers, one per person. Selectors use ids, names and classes, never translated text."""
 
-
 import pytest
 
 from tests.browser.chromium import chromium_start
@@ -30,8 +29,9 @@ def _click(driver, selector):
 
     driver.execute_script("window.__before_click = true")  # gone once the next page has loaded
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
-        "return !window.__before_click && document.readyState === 'complete'"))
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return !window.__before_click && document.readyState === 'complete'")
+    )
 
 
 def _sign_in(driver, base, phone):
@@ -85,7 +85,10 @@ def test_proxy_journey(browsers, live_server, service_for, principal, agent):
     _click(me, "main button.button--start")
     application = Application.objects.get(service_code=page.service_code)
     assert (application.applicant_id, application.submitted_by_id, application.channel) == (
-        principal.pk, agent.pk, "proxy")
+        principal.pk,
+        agent.pk,
+        "proxy",
+    )
     # The steps themselves are covered by the engine's own browser test: answer them over HTTP in this session.
     helper = Client()
     helper.cookies["sessionid"] = me.get_cookie("sessionid")["value"]

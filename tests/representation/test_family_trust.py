@@ -24,8 +24,14 @@ def _item(html, element_id):
 
 
 def _ask(client, principal, **changes):
-    data = {"principal_name": principal.real_name, "principal_identifier": principal.resident_id,
-            "relationship": "parent", "scope": "all", "days": "365", **changes}
+    data = {
+        "principal_name": principal.real_name,
+        "principal_identifier": principal.resident_id,
+        "relationship": "parent",
+        "scope": "all",
+        "days": "365",
+        **changes,
+    }
     return client.post(reverse("representation:request"), data)
 
 
@@ -49,8 +55,16 @@ def test_the_agent_sees_their_parent_and_the_parent_sees_their_child(client_for,
 def test_the_question_is_asked_about_the_other_person(client_for, agent):
     page = client_for(agent).get(reverse("representation:request")).content.decode()
     assert "They are your:" in page
-    for label in ("Parent", "Son or daughter", "Husband or wife", "Brother or sister", "Grandparent", "Grandchild",
-                  "Other relative", "Someone else"):
+    for label in (
+        "Parent",
+        "Son or daughter",
+        "Husband or wife",
+        "Brother or sister",
+        "Grandparent",
+        "Grandchild",
+        "Other relative",
+        "Someone else",
+    ):
         assert f">{label}</label>" in page
 
 
@@ -61,13 +75,28 @@ def test_stored_values_are_turned_round_to_the_agents_side(principal, agent):
 
     migration = importlib.import_module("portal.representation.migrations.0003_relationship_from_the_agents_side")
     now = timezone.now()
-    made = {old: Mandate.objects.create(principal=principal, agent=agent, relationship=old, valid_from=now,
-                                        valid_until=now + timedelta(days=1), requested_at=now).pk
-            for old in ("child", "parent", "grandchild", "carer", "spouse", "sibling", "other_relative")}
+    made = {
+        old: Mandate.objects.create(
+            principal=principal,
+            agent=agent,
+            relationship=old,
+            valid_from=now,
+            valid_until=now + timedelta(days=1),
+            requested_at=now,
+        ).pk
+        for old in ("child", "parent", "grandchild", "carer", "spouse", "sibling", "other_relative")
+    }
     migration._turn_round(migration.FORWARD)(apps, None)
     now_reads = {old: Mandate.objects.get(pk=pk).relationship for old, pk in made.items()}
-    assert now_reads == {"child": "parent", "parent": "child", "grandchild": "grandparent", "carer": "other",
-                         "spouse": "spouse", "sibling": "sibling", "other_relative": "other_relative"}
+    assert now_reads == {
+        "child": "parent",
+        "parent": "child",
+        "grandchild": "grandparent",
+        "carer": "other",
+        "spouse": "spouse",
+        "sibling": "sibling",
+        "other_relative": "other_relative",
+    }
 
 
 def test_the_principal_is_asked_for_their_own_answer_and_the_agent_waits(client_for, principal, agent):
@@ -89,10 +118,18 @@ def test_services_are_found_by_name_and_stored_by_code(client_for, service_for, 
     empty = agent_client.get(reverse("representation:request")).content.decode()
     assert "3700-RS-001" not in empty and 'name="service_search"' in empty
 
-    found = agent_client.post(reverse("representation:request"), {
-        "principal_name": principal.real_name, "principal_identifier": principal.resident_id,
-        "relationship": "parent", "scope": "chosen", "days": "365", "service_search": "bus",
-        "find": "1"}).content.decode()
+    found = agent_client.post(
+        reverse("representation:request"),
+        {
+            "principal_name": principal.real_name,
+            "principal_identifier": principal.resident_id,
+            "relationship": "parent",
+            "scope": "chosen",
+            "days": "365",
+            "service_search": "bus",
+            "find": "1",
+        },
+    ).content.decode()
     assert "Senior bus pass (Department of Civil Affairs)" in found
     assert f'value="{page.service_code}"' in found
     assert "Elderly care subsidy" not in found  # only the services whose name matches
@@ -116,16 +153,26 @@ def test_choosing_only_some_services_without_ticking_one_says_what_to_do(client_
 
 def test_a_search_that_finds_nothing_says_so(client_for, service_for, principal, agent):
     service_for(FLOW, english=True)
-    found = client_for(agent).post(reverse("representation:request"), {
-        "principal_name": principal.real_name, "principal_identifier": principal.resident_id, "scope": "chosen",
-        "service_search": "passport", "find": "1"}).content.decode()
+    found = (
+        client_for(agent)
+        .post(
+            reverse("representation:request"),
+            {
+                "principal_name": principal.real_name,
+                "principal_identifier": principal.resident_id,
+                "scope": "chosen",
+                "service_search": "passport",
+                "find": "1",
+            },
+        )
+        .content.decode()
+    )
     assert "No other service name contains “passport”" in found
 
 
 def test_both_see_when_it_ends_in_words(client_for, principal, agent, mandate_for):
     mandate = mandate_for(days=365)
-    Mandate.objects.filter(pk=mandate.pk).update(valid_until=timezone.make_aware(
-        timezone.datetime(2027, 12, 3, 12, 0)))
+    Mandate.objects.filter(pk=mandate.pk).update(valid_until=timezone.make_aware(timezone.datetime(2027, 12, 3, 12, 0)))
     assert "Ends on 3 December 2027" in _item(_mine(client_for(agent)), f"held-{mandate.pk}")
     assert "Ends on 3 December 2027" in _item(_mine(client_for(principal)), f"given-{mandate.pk}")
 
@@ -147,7 +194,8 @@ def test_an_agent_whose_permission_ran_out_is_told_when(client_for, principal, a
     mandate = mandate_for()
     agent_client = client_for(agent)
     agent_client.post(reverse("representation:act", kwargs={"pk": mandate.pk}))
-    Mandate.objects.filter(pk=mandate.pk).update(valid_from=timezone.now() - timedelta(days=3),
-                                                 valid_until=timezone.now() - timedelta(days=1))
+    Mandate.objects.filter(pk=mandate.pk).update(
+        valid_from=timezone.now() - timedelta(days=3), valid_until=timezone.now() - timedelta(days=1)
+    )
     page = agent_client.get(reverse("applications:mine")).content.decode()
     assert "Your permission to act for 王奶奶 ended on" in page

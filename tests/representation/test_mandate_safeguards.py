@@ -22,16 +22,33 @@ IN_PERSON_LIMIT = 20
 
 
 def _ask(client, name, identifier):
-    return client.post(reverse("representation:request"), {
-        "principal_name": name, "principal_identifier": identifier, "relationship": "grandparent", "scope": "all",
-        "days": "30"})
+    return client.post(
+        reverse("representation:request"),
+        {
+            "principal_name": name,
+            "principal_identifier": identifier,
+            "relationship": "grandparent",
+            "scope": "all",
+            "days": "30",
+        },
+    )
 
 
 def _in_person_data(principal, agent, hall, **changes):
-    data = {"principal_name": principal.real_name, "principal_id": principal.resident_id,
-            "agent_name": agent.real_name, "agent_id": agent.resident_id, "relationship": "grandparent",
-            "scope": "all", "days": "30", "hall": str(hall.pk), "evidence": "Both ID cards",
-            "presence_confirmed": "on", "id_checked": "on", "consent_recorded": "on"}
+    data = {
+        "principal_name": principal.real_name,
+        "principal_id": principal.resident_id,
+        "agent_name": agent.real_name,
+        "agent_id": agent.resident_id,
+        "relationship": "grandparent",
+        "scope": "all",
+        "days": "30",
+        "hall": str(hall.pk),
+        "evidence": "Both ID cards",
+        "presence_confirmed": "on",
+        "id_checked": "on",
+        "consent_recorded": "on",
+    }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -41,6 +58,7 @@ def _record(client, principal, agent, hall, **changes):
 
 
 # Asking to act for someone ---------------------------------------------------------------------------------
+
 
 def test_asking_is_refused_after_the_limit_even_with_the_right_details(client_for, principal, agent):
     client = client_for(agent)
@@ -83,6 +101,7 @@ def test_a_miss_is_audited_without_the_number_and_a_hit_is_in_the_persons_log(cl
 
 # Recording a mandate in person -----------------------------------------------------------------------------
 
+
 def test_recording_in_person_needs_the_hall_staff_permission(client_for, reviewer, principal, agent, hall):
     client = client_for(reviewer)  # a department reviewer: staff, verified, but no assisting at a hall
     assert client.get(reverse("representation:in_person")).status_code == 403
@@ -103,9 +122,18 @@ def test_hall_staff_record_only_at_their_own_halls(client_for, hall_staff, princ
     assert response.status_code == 200 and "Choose one of the service halls where you work" in response.content.decode()
     assert not Mandate.objects.exists()
     with pytest.raises(PermissionDenied):  # and the service refuses it whoever calls it
-        mandate_establish_in_person(staff=hall_staff, principal=principal, agent=agent, relationship="grandparent",
-                                    all_services=True, hall=elsewhere, evidence="Both ID cards",
-                                    presence_confirmed=True, id_checked=True, consent_recorded=True)
+        mandate_establish_in_person(
+            staff=hall_staff,
+            principal=principal,
+            agent=agent,
+            relationship="grandparent",
+            all_services=True,
+            hall=elsewhere,
+            evidence="Both ID cards",
+            presence_confirmed=True,
+            id_checked=True,
+            consent_recorded=True,
+        )
     assert not Mandate.objects.exists()
 
 
@@ -118,15 +146,23 @@ def test_the_three_checks_are_ticked_one_by_one_and_recorded(client_for, hall_st
     assert _record(client, principal, agent, hall).status_code == 302
     mandate = Mandate.objects.get(principal=principal, agent=agent)
     assert (mandate.state, mandate.established_by, mandate.verified_by, mandate.hall) == (
-        "active", "in_person", hall_staff, hall)
+        "active",
+        "in_person",
+        hall_staff,
+        hall,
+    )
     assert (mandate.presence_confirmed, mandate.id_checked, mandate.consent_recorded) == (True, True, True)
     event = AuditEvent.objects.get(action="mandate.established_in_person")
     assert {key: event.details[key] for key in ("presence_confirmed", "id_checked", "consent_recorded")} == {
-        "presence_confirmed": True, "id_checked": True, "consent_recorded": True}
+        "presence_confirmed": True,
+        "id_checked": True,
+        "consent_recorded": True,
+    }
 
 
-def test_recording_in_person_is_refused_after_the_limit_even_with_the_right_details(client_for, hall_staff,
-                                                                                      principal, agent, hall):
+def test_recording_in_person_is_refused_after_the_limit_even_with_the_right_details(
+    client_for, hall_staff, principal, agent, hall
+):
     client = client_for(hall_staff)
     for attempt in range(IN_PERSON_LIMIT // 2):  # each try looks up both people
         response = _record(client, principal, agent, hall, principal_id=make_resident_id(sequence=800 + attempt))
@@ -146,4 +182,3 @@ def test_a_miss_in_person_is_audited_without_the_number(client_for, hall_staff, 
     hit = AuditEvent.objects.get(action="mandate.person_looked_up_in_person")  # the agent was found
     assert (hit.actor_id, hit.on_behalf_of_id) == (hall_staff.pk, agent.pk)
     assert not Mandate.objects.exists()
-

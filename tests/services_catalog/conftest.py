@@ -10,8 +10,9 @@ def editor_client(client, db):
 
     from tests.accounts.otp_helpers import otp_verified_login
 
-    editor = get_user_model().objects.create_superuser(username="editor", email="editor@example.gov.cn",
-                                                       password="an-editor-password-1")
+    editor = get_user_model().objects.create_superuser(
+        username="editor", email="editor@example.gov.cn", password="an-editor-password-1"
+    )
     otp_verified_login(client, editor)
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"

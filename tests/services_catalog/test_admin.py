@@ -39,8 +39,9 @@ def service_form(catalogue, **overrides):
 
 
 def add_url(catalogue):
-    return reverse("wagtailadmin_pages:add",
-                   args=("services_catalog", "servicepage", catalogue.trees["zh-hans"].catalogue.pk))
+    return reverse(
+        "wagtailadmin_pages:add", args=("services_catalog", "servicepage", catalogue.trees["zh-hans"].catalogue.pk)
+    )
 
 
 def test_editor_creates_and_publishes_a_service_page(editor_client, catalogue):
@@ -66,8 +67,9 @@ def test_editor_creates_and_publishes_a_service_page(editor_client, catalogue):
 def test_admin_refuses_an_inconsistent_service_page(editor_client, catalogue, overrides, message):
     before = ServicePage.objects.count()
 
-    response = editor_client.post(add_url(catalogue), {**service_form(catalogue, **overrides),
-                                                       "action-publish": "publish"})
+    response = editor_client.post(
+        add_url(catalogue), {**service_form(catalogue, **overrides), "action-publish": "publish"}
+    )
 
     assert response.status_code == 200
     assert message in response.content.decode()

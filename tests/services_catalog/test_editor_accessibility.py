@@ -25,6 +25,7 @@ ALL_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 # Rich text everywhere ----------------------------------------------------------------------------------------
 
+
 def child_blocks(block):
     """Every block inside a StreamField's block, depth first."""
     children = []
@@ -85,12 +86,12 @@ def test_every_streamfield_image_asks_for_alt_text():
     for model in apps.get_models():
         for field in model._meta.get_fields():
             if isinstance(field, StreamField):
-                choosers = [block for block in child_blocks(field.stream_block)
-                            if isinstance(block, ImageChooserBlock)]
+                choosers = [block for block in child_blocks(field.stream_block) if isinstance(block, ImageChooserBlock)]
                 assert not choosers, f"{model._meta.label}.{field.name}: use ImageBlock, which asks for alt text"
 
 
 # Images in the admin -----------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def image(db):
@@ -102,19 +103,24 @@ def image(db):
 
 def publish_standard_page(editor_client, tree, slug, image_value):
     home = tree["zh-hans"].home
-    data = nested_form_data({
-        "title": "如何到达政务服务中心",
-        "slug": slug,
-        "body": streamfield([("text", rich_text("<h2>乘公交</h2><p>乘坐K51路。</p>")), ("image", image_value)]),
-    })
-    return editor_client.post(reverse("wagtailadmin_pages:add", args=("services_catalog", "standardpage", home.pk)),
-                              {**data, "action-publish": "publish"})
+    data = nested_form_data(
+        {
+            "title": "如何到达政务服务中心",
+            "slug": slug,
+            "body": streamfield([("text", rich_text("<h2>乘公交</h2><p>乘坐K51路。</p>")), ("image", image_value)]),
+        }
+    )
+    return editor_client.post(
+        reverse("wagtailadmin_pages:add", args=("services_catalog", "standardpage", home.pk)),
+        {**data, "action-publish": "publish"},
+    )
 
 
 @pytest.mark.django_db
 def test_an_image_without_alt_text_and_not_marked_decorative_is_refused(editor_client, tree, image):
-    response = publish_standard_page(editor_client, tree, "no-alt", {"image": image.pk, "decorative": "",
-                                                                     "alt_text": ""})
+    response = publish_standard_page(
+        editor_client, tree, "no-alt", {"image": image.pk, "decorative": "", "alt_text": ""}
+    )
 
     assert response.status_code == 200  # the form again, with the error
     assert "Please add some alt text for your image or mark it as decorative" in response.content.decode()
@@ -123,8 +129,12 @@ def test_an_image_without_alt_text_and_not_marked_decorative_is_refused(editor_c
 
 @pytest.mark.django_db
 def test_an_image_with_alt_text_is_published_with_it(editor_client, tree, image):
-    response = publish_standard_page(editor_client, tree, "with-alt", {
-        "image": image.pk, "decorative": "", "alt_text": "政务服务中心大门，门口有无障碍坡道"})
+    response = publish_standard_page(
+        editor_client,
+        tree,
+        "with-alt",
+        {"image": image.pk, "decorative": "", "alt_text": "政务服务中心大门，门口有无障碍坡道"},
+    )
 
     assert response.status_code == 302, response.content.decode()[:1500]
     page = StandardPage.objects.get(slug="with-alt")
@@ -135,8 +145,9 @@ def test_an_image_with_alt_text_is_published_with_it(editor_client, tree, image)
 
 @pytest.mark.django_db
 def test_a_decorative_image_is_published_with_empty_alt_text(editor_client, tree, image):
-    response = publish_standard_page(editor_client, tree, "decorative", {
-        "image": image.pk, "decorative": "on", "alt_text": ""})
+    response = publish_standard_page(
+        editor_client, tree, "decorative", {"image": image.pk, "decorative": "on", "alt_text": ""}
+    )
 
     assert response.status_code == 302, response.content.decode()[:1500]
     body = editor_client.get(StandardPage.objects.get(slug="decorative").url).content.decode()
@@ -145,6 +156,7 @@ def test_a_decorative_image_is_published_with_empty_alt_text(editor_client, tree
 
 
 # The content checker -----------------------------------------------------------------------------------------
+
 
 def test_the_checker_uses_the_harness_rule_tags():
     from tests.browser.axe import AXE_TAGS as HARNESS_TAGS
@@ -177,8 +189,9 @@ def test_the_page_editor_checks_run_with_our_rules(editor_client, tree):
 
     assert response.status_code == 200
     body = response.content.decode()
-    configurations = re.findall(r'<script id="[^"]*axe-configuration" type="application/json">(.*?)</script>', body,
-                                flags=re.S)
+    configurations = re.findall(
+        r'<script id="[^"]*axe-configuration" type="application/json">(.*?)</script>', body, flags=re.S
+    )
     assert configurations, "no content checker configuration in the page editor"
     for configuration in configurations:
         assert json.loads(configuration)["options"]["runOnly"] == list(AXE_TAGS)

@@ -30,8 +30,12 @@ def add_services(catalogue, count):
     events = itertools.cycle([[], list(catalogue.life_events.values())[:2]])
     for n in range(count):
         service_create(
-            tree=catalogue.trees["zh-hans"], department=next(departments), regions=next(regions),
-            halls=next(halls), life_events=next(events), online=n % 2 == 0,
+            tree=catalogue.trees["zh-hans"],
+            department=next(departments),
+            regions=next(regions),
+            halls=next(halls),
+            life_events=next(events),
+            online=n % 2 == 0,
             flow_key="general-application" if n % 2 == 0 else "",
             materials=[{"name": f"材料{i}", "form": "original"} for i in range(3)],
             faqs=[{"question": "问题？", "answer": "回答。"}],

@@ -71,7 +71,10 @@ def test_one_way_expansions_and_stopwords():
     assert [concept.words for concept in concepts] == [("公积金",), ("取",)]
     assert ("提取",) in concepts[1].variants
     assert [c.words for c in search_text.analyse("how do I renew my ID card").concepts] == [
-        ("renew",), ("id",), ("card",)]
+        ("renew",),
+        ("id",),
+        ("card",),
+    ]
 
 
 def test_a_query_of_stopwords_only_still_searches_for_words_with_content():
@@ -208,7 +211,7 @@ BAD_QUERIES = [
     "\x00\x01 身份证 \x7f",
     "\\\\ \\' \\\" ::: *** ??? ((( )))",
     "身份证 & | ! : * ( ) <-> '",
-    "NEAR(a b) AND OR NOT \"x\"*",
+    'NEAR(a b) AND OR NOT "x"*',
 ]
 
 
@@ -288,9 +291,12 @@ def _expected_found(expected, found):
 @pytest.mark.django_db
 def test_query_set_finds_the_expected_service_in_the_top_three(demo_catalogue):
     locales = {language: Locale.objects.get(language_code=language) for language in (ZH, EN)}
-    missing = [expected for _language, _query, expected in QUERIES
-               if not ServicePage.objects.filter(service_code=expected).exists()
-               and not ServicePage.objects.filter(title=expected).exists()]
+    missing = [
+        expected
+        for _language, _query, expected in QUERIES
+        if not ServicePage.objects.filter(service_code=expected).exists()
+        and not ServicePage.objects.filter(title=expected).exists()
+    ]
     assert not missing, f"the query set names services the demo catalogue does not have: {missing}"
     misses = []
     for language, query, expected in QUERIES:

@@ -21,9 +21,12 @@ def where_section(response):
 def province_wide_guide(catalogue):
     """A province-wide service offered at the two catalogue halls and at a district hall in Qingdao."""
     qingdao = catalogue.cities["370200"]
-    district = ServiceHallFactory(slug="shinan-hall", name_zh="市南区政务服务中心", name_en="Shinan Centre",
-                                  region=qingdao.children.create(code="370202", level="district", name_zh="市南区",
-                                                                 name_en="Shinan District"))
+    district = ServiceHallFactory(
+        slug="shinan-hall",
+        name_zh="市南区政务服务中心",
+        name_en="Shinan Centre",
+        region=qingdao.children.create(code="370202", level="district", name_zh="市南区", name_en="Shinan District"),
+    )
     page = service_create(tree=catalogue.trees["zh-hans"], title="全省通办测试事项", slug="province-wide-test")
     page.halls.set([catalogue.hall("jinan-hall"), catalogue.hall("qingdao-hall"), district])
     page.save_revision().publish()
@@ -51,8 +54,9 @@ def test_a_hall_page_counts_its_services_and_pages_them(client, catalogue):
     hall = catalogue.hall("qingdao-hall")
     before = client.get("/halls/qingdao-hall/").content.decode().count('class="service-card"')  # the catalogue's
     for n in range(51):
-        page = service_create(tree=catalogue.trees["zh-hans"], title=f"大厅事项{n:02d}", slug=f"hall-service-{n}",
-                              popularity=1000 - n)
+        page = service_create(
+            tree=catalogue.trees["zh-hans"], title=f"大厅事项{n:02d}", slug=f"hall-service-{n}", popularity=1000 - n
+        )
         page.halls.add(hall)
         page.save_revision().publish()
     first = client.get("/halls/qingdao-hall/").content.decode()
@@ -69,7 +73,7 @@ def test_a_hall_page_counts_its_services_and_pages_them(client, catalogue):
 def test_the_print_view_has_a_print_button_and_a_way_back(client, catalogue):
     service = catalogue.service("3700-GA-001")
     page = client.get(service.url, {"print": "1"}).content.decode()
-    assert re.search(r'<button[^>]*data-print[^>]*>打印|<button[^>]*data-print[^>]*>Print', page)
+    assert re.search(r"<button[^>]*data-print[^>]*>打印|<button[^>]*data-print[^>]*>Print", page)
     assert re.search(r'<script src="/static/js/print\.js[^"]*" defer>', page)  # window.print, from a file (CSP)
     back = re.search(r'<a[^>]*id="back-to-guide"[^>]*href="([^"]+)"', page)
     assert back and back.group(1) == service.url  # the normal page again

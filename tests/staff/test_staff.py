@@ -35,8 +35,12 @@ def test_the_staff_home_shows_what_each_role_may_do(client_for, hall_staff, revi
 
 def _staff_urls(reviewer_application_pk, session_reference):
     return [
-        reverse("staff:home"), reverse("assisted:home"), reverse("assisted:register"), reverse("assisted:checks"),
-        reverse("assisted:session", kwargs={"reference": session_reference}), reverse("assisted:queue"),
+        reverse("staff:home"),
+        reverse("assisted:home"),
+        reverse("assisted:register"),
+        reverse("assisted:checks"),
+        reverse("assisted:session", kwargs={"reference": session_reference}),
+        reverse("assisted:queue"),
         reverse("assisted:queue_detail", kwargs={"pk": reviewer_application_pk}),
         reverse("assisted:queue_document", kwargs={"pk": reviewer_application_pk}),
     ]
@@ -75,6 +79,7 @@ def test_a_staff_member_without_the_permission_gets_403(client_for, hall_staff, 
 
 # The admin ------------------------------------------------------------------------------------------------
 
+
 def test_administrators_manage_memberships_in_the_admin(client_for, administrator, citizen, hall):
     admin = client_for(administrator)
     index = admin.get(reverse("staff_memberships:index"))
@@ -87,8 +92,9 @@ def test_administrators_manage_memberships_in_the_admin(client_for, administrato
     response = admin.post(reverse("staff_memberships:add"), {"person": "13000000000", "role": "administrator"})
     assert response.status_code == 200 and not StaffMembership.objects.filter(user=citizen).exists()
 
-    response = admin.post(reverse("staff_memberships:add"), {"person": citizen.phone, "role": "hall_staff",
-                                                             "hall": hall.pk})
+    response = admin.post(
+        reverse("staff_memberships:add"), {"person": citizen.phone, "role": "hall_staff", "hall": hall.pk}
+    )
     assert response.status_code == 302
     membership = StaffMembership.objects.get(user=citizen)
     assert (membership.role, membership.hall) == ("hall_staff", hall)
@@ -108,8 +114,9 @@ def test_administrators_manage_memberships_in_the_admin(client_for, administrato
 
 
 def test_only_holders_of_manage_staff_reach_the_memberships(client_for, hall_manager, reviewer, citizen):
-    index, add, sign_in = (reverse(name) for name in ("staff_memberships:index", "staff_memberships:add",
-                                                       "wagtailadmin_login"))
+    index, add, sign_in = (
+        reverse(name) for name in ("staff_memberships:index", "staff_memberships:add", "wagtailadmin_login")
+    )
     for person in (hall_manager, reviewer, citizen):  # none of them may use the admin: sent to its sign-in page
         response = client_for(person).get(index)
         assert (response.status_code, response.get("Location")) == (302, f"{sign_in}?next={index}"), person

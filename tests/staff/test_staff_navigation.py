@@ -12,8 +12,10 @@ pytestmark = pytest.mark.django_db
 def header_links(client):
     page = client.get(reverse("get_help")).content.decode()
     header = re.search(r'<header class="site-header">(.*?)</header>', page, re.S).group(1)
-    return {re.sub(r"<[^>]+>|\s+", " ", text).strip(): href
-            for href, text in re.findall(r'<a[^>]*href="([^"]+)"[^>]*>(.*?)</a>', header, re.S)}
+    return {
+        re.sub(r"<[^>]+>|\s+", " ", text).strip(): href
+        for href, text in re.findall(r'<a[^>]*href="([^"]+)"[^>]*>(.*?)</a>', header, re.S)
+    }
 
 
 def test_a_reviewer_sees_staff_home_and_the_queue_not_the_citizens_links(reviewer, client_for):

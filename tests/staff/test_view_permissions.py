@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 # The world the pages are tried on: built only as far as a row needs it --------------------------------------
 
+
 class World:
     """Hall A (`hall`, where hall_staff and hall_manager work), hall B with its own hall staff; `department`
     (the reviewer's) and `other_department` (other_reviewer's), whose application, documents, assist session,
@@ -40,8 +41,9 @@ class World:
     def hall_b(self):
         from tests.factories import ServiceHallFactory
 
-        return ServiceHallFactory(slug="qingdao-test-hall", name_zh="青岛市政务服务中心",
-                                  name_en="Qingdao Service Centre")
+        return ServiceHallFactory(
+            slug="qingdao-test-hall", name_zh="青岛市政务服务中心", name_en="Qingdao Service Centre"
+        )
 
     @cached_property
     def hall_b_staff(self):
@@ -66,35 +68,57 @@ class World:
         from tests.factories import service_create
 
         self._request.getfixturevalue("flows")
-        page = service_create(tree=self._request.getfixturevalue("tree")["zh-hans"],
-                              department=self._request.getfixturevalue("other_department"), title="户口迁移",
-                              service_code="3700-GA-105", online=True, flow_key="household-registration-transfer",
-                              slug="3700-ga-105")
+        page = service_create(
+            tree=self._request.getfixturevalue("tree")["zh-hans"],
+            department=self._request.getfixturevalue("other_department"),
+            title="户口迁移",
+            service_code="3700-GA-105",
+            online=True,
+            flow_key="household-registration-transfer",
+            slug="3700-ga-105",
+        )
         now = timezone.now()
         return Application.objects.create(
-            reference="T00000000001", service_code=page.service_code, service_page=page,
-            flow_version=flow_version_current(page.flow_key), applicant=self.citizen, submitted_by=self.citizen,
-            channel="online", status="submitted", answers={}, created_at=now, updated_at=now, submitted_at=now,
-            idempotency_key=uuid.uuid4())
+            reference="T00000000001",
+            service_code=page.service_code,
+            service_page=page,
+            flow_version=flow_version_current(page.flow_key),
+            applicant=self.citizen,
+            submitted_by=self.citizen,
+            channel="online",
+            status="submitted",
+            answers={},
+            created_at=now,
+            updated_at=now,
+            submitted_at=now,
+            idempotency_key=uuid.uuid4(),
+        )
 
     def _file(self, **fields):
-        return {"file": ContentFile(PDF_BYTES, name="proof.pdf"), "original_name": "proof.pdf",
-                "content_type": "application/pdf", "size": len(PDF_BYTES),
-                "sha256": hashlib.sha256(PDF_BYTES).hexdigest(), **fields}
+        return {
+            "file": ContentFile(PDF_BYTES, name="proof.pdf"),
+            "original_name": "proof.pdf",
+            "content_type": "application/pdf",
+            "size": len(PDF_BYTES),
+            "sha256": hashlib.sha256(PDF_BYTES).hexdigest(),
+            **fields,
+        }
 
     @cached_property
     def document(self):
         from portal.applications.models import ApplicationDocument
 
-        return ApplicationDocument.objects.create(application=self.application, field_key="proof",
-                                                  uploaded_by=self.citizen, **self._file())
+        return ApplicationDocument.objects.create(
+            application=self.application, field_key="proof", uploaded_by=self.citizen, **self._file()
+        )
 
     @cached_property
     def answer_document(self):
         from portal.assisted.models import MoreInformationAnswer, MoreInformationDocument
 
-        answer = MoreInformationAnswer.objects.create(application=self.application, text="附上证明",
-                                                      answered_by=self.citizen, created_at=timezone.now())
+        answer = MoreInformationAnswer.objects.create(
+            application=self.application, text="附上证明", answered_by=self.citizen, created_at=timezone.now()
+        )
         return MoreInformationDocument.objects.create(answer=answer, **self._file())
 
     @cached_property
@@ -102,15 +126,27 @@ class World:
         """Hall B's member of staff helping the citizen at hall B."""
         from portal.assisted.services import assist_session_start
 
-        return assist_session_start(staff=self.hall_b_staff, citizen=self.citizen, hall=self.hall_b,
-                                    presence_confirmed=True, id_checked=True, consent_recorded=True)
+        return assist_session_start(
+            staff=self.hall_b_staff,
+            citizen=self.citizen,
+            hall=self.hall_b,
+            presence_confirmed=True,
+            id_checked=True,
+            consent_recorded=True,
+        )
 
     @cached_property
     def slot(self):
         from portal.appointments.models import Slot
 
-        return Slot.objects.create(hall=self.hall_b, date=timezone.localdate() + datetime.timedelta(days=3),
-                                   start=datetime.time(9), end=datetime.time(9, 30), kind="in_person", capacity=2)
+        return Slot.objects.create(
+            hall=self.hall_b,
+            date=timezone.localdate() + datetime.timedelta(days=3),
+            start=datetime.time(9),
+            end=datetime.time(9, 30),
+            kind="in_person",
+            capacity=2,
+        )
 
     @cached_property
     def rating(self):
@@ -118,8 +154,15 @@ class World:
         from portal.ratings.models import Rating
 
         now = timezone.now()
-        return Rating.objects.create(application=self.application, rater=self.citizen, score=1, hall=self.hall_b,
-                                     flagged_at=now, created_at=now, updated_at=now)
+        return Rating.objects.create(
+            application=self.application,
+            rater=self.citizen,
+            score=1,
+            hall=self.hall_b,
+            flagged_at=now,
+            created_at=now,
+            updated_at=now,
+        )
 
 
 @pytest.fixture
@@ -132,6 +175,7 @@ def _client(world, person_name):
 
 
 # Scope checks: what someone with the permission but outside the scope gets -----------------------------------
+
 
 def _not_listed(item):
     def check(world, client, url):
@@ -147,8 +191,9 @@ def _other_hall_refused_at_checks(world, client, url):
     from portal.assisted.models import AssistSession
 
     assert client.post(reverse("assisted:home"), {"resident_id": world.citizen.resident_id})["Location"] == url
-    response = client.post(url, {"hall": world.hall_b.pk, "presence_confirmed": "on", "id_checked": "on",
-                                 "consent_recorded": "on"})
+    response = client.post(
+        url, {"hall": world.hall_b.pk, "presence_confirmed": "on", "id_checked": "on", "consent_recorded": "on"}
+    )
     assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
     assert not AssistSession.objects.exists()
 
@@ -165,19 +210,36 @@ def _other_hall_refused_in_person(world, client, url):
     from portal.accounts.services import user_register
     from portal.representation.models import Mandate
 
-    agent = user_register(real_name="张小三", password="correct-horse-battery", phone="13922229999",
-                          resident_id=make_resident_id(sequence=334))
-    response = client.post(url, {
-        "principal_name": world.citizen.real_name, "principal_id": world.citizen.resident_id,
-        "agent_name": agent.real_name, "agent_id": agent.resident_id, "relationship": "child", "scope": "all",
-        "days": "30", "hall": str(world.hall_b.pk), "evidence": "Both ID cards", "presence_confirmed": "on",
-        "id_checked": "on", "consent_recorded": "on"})
+    agent = user_register(
+        real_name="张小三",
+        password="correct-horse-battery",
+        phone="13922229999",
+        resident_id=make_resident_id(sequence=334),
+    )
+    response = client.post(
+        url,
+        {
+            "principal_name": world.citizen.real_name,
+            "principal_id": world.citizen.resident_id,
+            "agent_name": agent.real_name,
+            "agent_id": agent.resident_id,
+            "relationship": "child",
+            "scope": "all",
+            "days": "30",
+            "hall": str(world.hall_b.pk),
+            "evidence": "Both ID cards",
+            "presence_confirmed": "on",
+            "id_checked": "on",
+            "consent_recorded": "on",
+        },
+    )
     assert response.status_code == 200
     assert "Choose one of the service halls where you work" in response.content.decode()
     assert not Mandate.objects.exists()
 
 
 # The table -------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StaffPage:
@@ -206,53 +268,111 @@ STAFF_PAGES = {
     "staff:home": StaffPage(lacking="editor", holder="hall_staff", unscoped="shows the user's own tasks only"),
     "assisted:home": StaffPage(lacking="reviewer", holder="hall_staff", unscoped=ALL_HALLS_OR_NONE),
     "assisted:register": StaffPage(lacking="reviewer", holder="hall_staff", unscoped=ALL_HALLS_OR_NONE),
-    "assisted:checks": StaffPage(lacking="reviewer", holder="hall_staff", opens=302, outsider="hall_staff",
-                                 outside=_other_hall_refused_at_checks),
-    "assisted:session": StaffPage(lacking="reviewer", holder="hall_b_staff", kwargs=_session, outsider="hall_staff",
-                                  outside=404),
-    "assisted:resume": StaffPage(lacking="reviewer", holder="hall_b_staff", opens=302, method="post",
-                                 kwargs=_session, outsider="hall_staff", outside=404),
-    "assisted:end": StaffPage(lacking="reviewer", holder="hall_b_staff", opens=302, method="post", kwargs=_session,
-                              outsider="hall_staff", outside=404),
-    "assisted:queue": StaffPage(lacking="hall_staff", holder="other_reviewer", outsider="reviewer",
-                                outside=_not_listed(lambda world: world.application.reference)),
-    "assisted:queue_detail": StaffPage(lacking="hall_staff", holder="other_reviewer", kwargs=_application,
-                                       outsider="reviewer", outside=404),
-    "assisted:queue_action": StaffPage(lacking="hall_staff", holder="other_reviewer", opens=302, method="post",
-                                       kwargs=lambda world: {**_application(world), "action": "start"},
-                                       outsider="reviewer", outside=404),
-    "assisted:queue_document": StaffPage(lacking="hall_staff", holder="other_reviewer",
-                                         kwargs=lambda world: {"pk": world.document.pk}, outsider="reviewer",
-                                         outside=404),
-    "assisted:queue_answer_document": StaffPage(lacking="hall_staff", holder="other_reviewer",
-                                                kwargs=lambda world: {"pk": world.answer_document.pk},
-                                                outsider="reviewer", outside=404),
-    "staff_appointments:day": StaffPage(lacking="reviewer", holder="hall_staff", outsider="hall_staff",
-                                        outside=_own_hall_shown_instead),
-    "staff_appointments:slot_edit": StaffPage(lacking="reviewer", holder="hall_b_staff",
-                                              kwargs=lambda world: {"pk": world.slot.pk}, outsider="hall_staff",
-                                              outside=404),
-    "staff_ratings:list": StaffPage(lacking="hall_staff", holder="administrator", outsider="hall_manager",
-                                    outside=_not_listed(lambda world: world.rating.application.reference)),
-    "staff_ratings:detail": StaffPage(lacking="hall_staff", holder="administrator",
-                                      kwargs=lambda world: {"pk": world.rating.pk}, outsider="hall_manager",
-                                      outside=404),
+    "assisted:checks": StaffPage(
+        lacking="reviewer", holder="hall_staff", opens=302, outsider="hall_staff", outside=_other_hall_refused_at_checks
+    ),
+    "assisted:session": StaffPage(
+        lacking="reviewer", holder="hall_b_staff", kwargs=_session, outsider="hall_staff", outside=404
+    ),
+    "assisted:resume": StaffPage(
+        lacking="reviewer",
+        holder="hall_b_staff",
+        opens=302,
+        method="post",
+        kwargs=_session,
+        outsider="hall_staff",
+        outside=404,
+    ),
+    "assisted:end": StaffPage(
+        lacking="reviewer",
+        holder="hall_b_staff",
+        opens=302,
+        method="post",
+        kwargs=_session,
+        outsider="hall_staff",
+        outside=404,
+    ),
+    "assisted:queue": StaffPage(
+        lacking="hall_staff",
+        holder="other_reviewer",
+        outsider="reviewer",
+        outside=_not_listed(lambda world: world.application.reference),
+    ),
+    "assisted:queue_detail": StaffPage(
+        lacking="hall_staff", holder="other_reviewer", kwargs=_application, outsider="reviewer", outside=404
+    ),
+    "assisted:queue_action": StaffPage(
+        lacking="hall_staff",
+        holder="other_reviewer",
+        opens=302,
+        method="post",
+        kwargs=lambda world: {**_application(world), "action": "start"},
+        outsider="reviewer",
+        outside=404,
+    ),
+    "assisted:queue_document": StaffPage(
+        lacking="hall_staff",
+        holder="other_reviewer",
+        kwargs=lambda world: {"pk": world.document.pk},
+        outsider="reviewer",
+        outside=404,
+    ),
+    "assisted:queue_answer_document": StaffPage(
+        lacking="hall_staff",
+        holder="other_reviewer",
+        kwargs=lambda world: {"pk": world.answer_document.pk},
+        outsider="reviewer",
+        outside=404,
+    ),
+    "staff_appointments:day": StaffPage(
+        lacking="reviewer", holder="hall_staff", outsider="hall_staff", outside=_own_hall_shown_instead
+    ),
+    "staff_appointments:slot_edit": StaffPage(
+        lacking="reviewer",
+        holder="hall_b_staff",
+        kwargs=lambda world: {"pk": world.slot.pk},
+        outsider="hall_staff",
+        outside=404,
+    ),
+    "staff_ratings:list": StaffPage(
+        lacking="hall_staff",
+        holder="administrator",
+        outsider="hall_manager",
+        outside=_not_listed(lambda world: world.rating.application.reference),
+    ),
+    "staff_ratings:detail": StaffPage(
+        lacking="hall_staff",
+        holder="administrator",
+        kwargs=lambda world: {"pk": world.rating.pk},
+        outsider="hall_manager",
+        outside=404,
+    ),
     "metrics:dashboard": StaffPage(
-        lacking="hall_staff", holder="hall_manager",
-        unscoped="figures limited to the manager's halls' services: tests/metrics/test_known_answers.py"),
+        lacking="hall_staff",
+        holder="hall_manager",
+        unscoped="figures limited to the manager's halls' services: tests/metrics/test_known_answers.py",
+    ),
     "metrics:csv": StaffPage(
-        lacking="hall_staff", holder="hall_manager", kwargs=lambda world: {"table": "services"},
-        unscoped="figures limited to the manager's halls' services: tests/metrics/test_known_answers.py"),
-    "representation:in_person": StaffPage(lacking="reviewer", holder="hall_staff", outsider="hall_staff",
-                                          outside=_other_hall_refused_in_person),
-    "connectors:operations": StaffPage(lacking="hall_manager", holder="administrator", query={"health": "0"},
-                                       unscoped="every connector: for administrators only"),
+        lacking="hall_staff",
+        holder="hall_manager",
+        kwargs=lambda world: {"table": "services"},
+        unscoped="figures limited to the manager's halls' services: tests/metrics/test_known_answers.py",
+    ),
+    "representation:in_person": StaffPage(
+        lacking="reviewer", holder="hall_staff", outsider="hall_staff", outside=_other_hall_refused_in_person
+    ),
+    "connectors:operations": StaffPage(
+        lacking="hall_manager",
+        holder="administrator",
+        query={"health": "0"},
+        unscoped="every connector: for administrators only",
+    ),
 }
 
 # Pages the URLconf walk picks up that are not staff pages, and why.
 NOT_STAFF_PAGES = {
     "assisted:leave": "signed in only: forgets this browser's note of an assist session that has ended; it must "
-                      "work after the permission is taken away",
+    "work after the permission is taken away",
     "connectors:status_webhook": "machine to machine: authenticated by the back office's HMAC signature",
     "accounts:security": "the user's own security page; it only says whether a second factor is required",
 }
@@ -270,11 +390,18 @@ def _views(patterns, route="", namespaces=()):
         if isinstance(pattern, URLResolver):
             if str(pattern.pattern).startswith(_OWN_ADMINS):
                 continue
-            yield from _views(pattern.url_patterns, route + str(pattern.pattern),
-                              namespaces + ((pattern.namespace,) if pattern.namespace else ()))
+            yield from _views(
+                pattern.url_patterns,
+                route + str(pattern.pattern),
+                namespaces + ((pattern.namespace,) if pattern.namespace else ()),
+            )
         else:
-            yield route + str(pattern.pattern), ":".join((*namespaces, pattern.name or "")), namespaces, \
-                pattern.callback
+            yield (
+                route + str(pattern.pattern),
+                ":".join((*namespaces, pattern.name or "")),
+                namespaces,
+                pattern.callback,
+            )
 
 
 def _source(view):
@@ -288,8 +415,11 @@ def _source(view):
 
 def staff_url_names():
     """Every URL under staff/, in a staff namespace, or whose view checks staff status or a permission."""
-    return {name for route, name, namespaces, view in _views(get_resolver().url_patterns)
-            if route.startswith("staff/") or set(namespaces) & STAFF_NAMESPACES or _GUARDS.search(_source(view))}
+    return {
+        name
+        for route, name, namespaces, view in _views(get_resolver().url_patterns)
+        if route.startswith("staff/") or set(namespaces) & STAFF_NAMESPACES or _GUARDS.search(_source(view))
+    }
 
 
 def test_every_staff_page_is_in_the_table():
@@ -301,6 +431,7 @@ def test_every_staff_page_is_in_the_table():
 
 
 # The checks ------------------------------------------------------------------------------------------------
+
 
 def _url(world, name, page):
     return reverse(name, kwargs=page.kwargs(world) if page.kwargs else None)

@@ -23,7 +23,11 @@ def assist_state(context):
         state["ended"] = state["session"] is None
     application = context.get("application")
     match = getattr(request, "resolver_match", None)
-    if (application is not None and getattr(application, "status", None) == Status.MORE_INFO_REQUESTED
-            and match is not None and match.namespace == "applications"):
+    if (
+        application is not None
+        and getattr(application, "status", None) == Status.MORE_INFO_REQUESTED
+        and match is not None
+        and match.namespace == "applications"
+    ):
         state["answer_url"] = reverse("more_information:answer", kwargs={"pk": application.pk})
     return state

@@ -16,5 +16,7 @@ def staff_navigation(context):
     user = context.get("user")
     if user is None or not user.is_authenticated or not has_any_staff_permission(user):
         return []
-    return [{"title": _("Staff"), "url": reverse("staff:home")},
-            *({"title": task["title"], "url": task["url"]} for task in staff_tasks(user))]
+    return [
+        {"title": _("Staff"), "url": reverse("staff:home")},
+        *({"title": task["title"], "url": task["url"]} for task in staff_tasks(user)),
+    ]

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 # The demo's known accounts (this editor, create_demo_staff's staff) exist only in the local demo: PORTAL_DEMO on,
 # as `make run` has with portal.settings.dev. Not DEBUG: the demo runs with DEBUG off.
-DEMO_ONLY = ("Demo accounts are only for the local demo (PORTAL_DEMO on, as `make run` has with "
-             "portal.settings.dev): their password and security code are public.")
+DEMO_ONLY = (
+    "Demo accounts are only for the local demo (PORTAL_DEMO on, as `make run` has with "
+    "portal.settings.dev): their password and security code are public."
+)
 DEMO_USERNAME = "editor"
 DEMO_PASSWORD = "demo-editor-2026"  # noqa: S105  (local demo only; printed for the person running make run)
 # The demo editor's authenticator secret (RFC 6238's test key): local demo only, never for a real account.

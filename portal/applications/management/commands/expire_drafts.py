@@ -4,8 +4,10 @@ from portal.applications.services import drafts_purge_expired, drafts_remind
 
 
 class Command(BaseCommand):
-    help = ("Remind applicants of drafts that expire within APPLICATION_DRAFT_REMINDER_DAYS, then delete drafts "
-            "past APPLICATION_DRAFT_RETENTION_DAYS with their files. Run daily (cron or a scheduler).")
+    help = (
+        "Remind applicants of drafts that expire within APPLICATION_DRAFT_REMINDER_DAYS, then delete drafts "
+        "past APPLICATION_DRAFT_RETENTION_DAYS with their files. Run daily (cron or a scheduler)."
+    )
 
     def handle(self, *args, **options):
         reminded = drafts_remind()

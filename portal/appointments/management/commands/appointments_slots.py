@@ -5,8 +5,10 @@ from services_catalog.models import ServiceHall
 
 
 class Command(BaseCommand):
-    help = ("Publish appointment slots from each hall's opening hours for the coming days. Slots that exist "
-            "already (perhaps changed by staff) are kept, so it is safe to run daily.")
+    help = (
+        "Publish appointment slots from each hall's opening hours for the coming days. Slots that exist "
+        "already (perhaps changed by staff) are kept, so it is safe to run daily."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None, help=f"How many days ahead (default {booking_days()}).")

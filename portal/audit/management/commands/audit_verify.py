@@ -6,13 +6,19 @@ SHOWN = 50  # problems printed one by one; a chain re-hashed from its start fail
 
 
 class Command(BaseCommand):
-    help = ("Check the audit chain with the audit key and against the anchors of its head: reports edited events, "
-            "deleted events (the newest ones too), a chain recomputed after an edit, and forged anchors.")
+    help = (
+        "Check the audit chain with the audit key and against the anchors of its head: reports edited events, "
+        "deleted events (the newest ones too), a chain recomputed after an edit, and forged anchors."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--anchors", metavar="FILE", default=None,
-                            help="Anchor lines to check against (default AUDIT_ANCHOR_PATH); an export of the "
-                                 "portal.audit.anchor log stream will do.")
+        parser.add_argument(
+            "--anchors",
+            metavar="FILE",
+            default=None,
+            help="Anchor lines to check against (default AUDIT_ANCHOR_PATH); an export of the "
+            "portal.audit.anchor log stream will do.",
+        )
 
     def handle(self, *args, anchors=None, **options):
         result = audit_verify(anchor_path=anchors)
@@ -23,8 +29,12 @@ class Command(BaseCommand):
         for note in result.notes:
             self.stdout.write(note)
         if not result.ok:
-            raise CommandError(f"The audit chain failed verification in {len(result.problems)} place(s): "
-                               f"{result.summary()}. {result.events} events, {result.anchors} valid anchor(s).")
+            raise CommandError(
+                f"The audit chain failed verification in {len(result.problems)} place(s): "
+                f"{result.summary()}. {result.events} events, {result.anchors} valid anchor(s)."
+            )
         where = f" in {result.anchor_path}" if result.anchors else ""
-        self.stdout.write(f"The audit chain is whole: {result.events} events checked with the audit key, and "
-                          f"against {result.anchors} anchor{'s' if result.anchors != 1 else ''}{where}.")
+        self.stdout.write(
+            f"The audit chain is whole: {result.events} events checked with the audit key, and "
+            f"against {result.anchors} anchor{'s' if result.anchors != 1 else ''}{where}."
+        )

@@ -21,8 +21,9 @@ class EmailConnector(Connector):
     required_settings = ("to",)
 
     def recipients(self):
-        return [part.strip() for part in str(self.settings.get("to") or "").replace(";", ",").split(",")
-                if part.strip()]
+        return [
+            part.strip() for part in str(self.settings.get("to") or "").replace(";", ",").split(",") if part.strip()
+        ]
 
     def deliver(self, *, delivery, payload):
         recipients = self.recipients()
@@ -35,12 +36,13 @@ class EmailConnector(Connector):
         message = EmailMessage(
             subject=f"[{payload['reference']}] {payload['service_code']}",
             body=f"Application {payload['reference']} ({payload['service_code']}), "
-                 f"submitted {payload['submitted_at']}.\nDelivery {payload['delivery_id']}.",
+            f"submitted {payload['submitted_at']}.\nDelivery {payload['delivery_id']}.",
             to=recipients,
             headers={"Message-ID": message_id, "X-Portal-Idempotency-Key": str(delivery.idempotency_key)},
         )
         message.attach(f"{payload['reference']}.pdf", pdf, "application/pdf")
-        message.attach(f"{payload['reference']}.json", json.dumps(payload, ensure_ascii=False, indent=2),
-                       "application/json")
+        message.attach(
+            f"{payload['reference']}.json", json.dumps(payload, ensure_ascii=False, indent=2), "application/json"
+        )
         message.send(fail_silently=False)
         return DeliveryResult(external_reference=message_id)

@@ -35,8 +35,12 @@ class RestJsonConnector(Connector):
     required_settings = ("url",)
     needs_secret = True
     default_status_map = {  # the portal's own names, in case the back office speaks them
-        "received": "received", "in_review": "in_review", "more_info_requested": "more_info_requested",
-        "approved": "approved", "rejected": "rejected", "completed": "completed",
+        "received": "received",
+        "in_review": "in_review",
+        "more_info_requested": "more_info_requested",
+        "approved": "approved",
+        "rejected": "rejected",
+        "completed": "completed",
     }
 
     def timeout(self):
@@ -45,14 +49,20 @@ class RestJsonConnector(Connector):
     def deliver(self, *, delivery, payload):
         url = _check_url(self.settings.get("url"))
         body = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
-        headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "portal-connectors/1",
-                   "X-Portal-Connector": self.config.slug,
-                   **signing.signed_headers(self.secret(), body, idempotency_key=delivery.idempotency_key)}
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "User-Agent": "portal-connectors/1",
+            "X-Portal-Connector": self.config.slug,
+            **signing.signed_headers(self.secret(), body, idempotency_key=delivery.idempotency_key),
+        }
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310 (checked)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout()) as response:  # noqa: S310
-                answer = parse_json(read_bounded(response, ANSWER_MAX_BYTES) or b"{}",
-                                    max_bytes=ANSWER_MAX_BYTES, max_depth=ANSWER_MAX_DEPTH)
+                answer = parse_json(
+                    read_bounded(response, ANSWER_MAX_BYTES) or b"{}",
+                    max_bytes=ANSWER_MAX_BYTES,
+                    max_depth=ANSWER_MAX_DEPTH,
+                )
         except urllib.error.HTTPError as error:
             permanent = 400 <= error.code < 500 and error.code not in RETRYABLE
             raise DeliveryError(f"HTTP {error.code}", permanent=permanent) from None
@@ -60,8 +70,9 @@ class RestJsonConnector(Connector):
             # A 2xx whose body is not the JSON we expect (an error page from a proxy, a broken back office):
             # we cannot tell it was recorded, so it is a failure and retried; the idempotency key makes a
             # retry of something that did arrive harmless.
-            raise DeliveryError(f"unusable answer from the back office ({rejected.reason}: "
-                                f"{rejected.detail})") from None
+            raise DeliveryError(
+                f"unusable answer from the back office ({rejected.reason}: {rejected.detail})"
+            ) from None
         except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise DeliveryError(f"{reason.__class__.__name__}: {reason}") from None

@@ -11,20 +11,31 @@ from portal.staff.management.commands.create_demo_staff import WORKBENCH_DEPARTM
 from services_catalog.models import ServicePage
 
 DEMO_SLUG = "demo-backoffice"
-DEMO_STATUS_MAP = {"ACCEPTED": "received", "REVIEWING": "in_review", "NEED_INFO": "more_info_requested",
-                   "APPROVED": "approved", "REJECTED": "rejected", "DONE": "completed"}
+DEMO_STATUS_MAP = {
+    "ACCEPTED": "received",
+    "REVIEWING": "in_review",
+    "NEED_INFO": "more_info_requested",
+    "APPROVED": "approved",
+    "REJECTED": "rejected",
+    "DONE": "completed",
+}
 
 
 def connected_service_codes():
     """The codes of every service of a department not in WORKBENCH_DEPARTMENTS, sorted."""
-    codes = (ServicePage.objects.exclude(department__isnull=True)
-             .exclude(department__code__in=WORKBENCH_DEPARTMENTS).values_list("service_code", flat=True))
+    codes = (
+        ServicePage.objects.exclude(department__isnull=True)
+        .exclude(department__code__in=WORKBENCH_DEPARTMENTS)
+        .values_list("service_code", flat=True)
+    )
     return sorted(set(codes))
 
 
 class Command(BaseCommand):
-    help = (f"Create or update the demo back-office connector (slug {DEMO_SLUG}) for every department's services "
-            f"except those of {', '.join(WORKBENCH_DEPARTMENTS)}, which stay on the department workbench.")
+    help = (
+        f"Create or update the demo back-office connector (slug {DEMO_SLUG}) for every department's services "
+        f"except those of {', '.join(WORKBENCH_DEPARTMENTS)}, which stay on the department workbench."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--backoffice-url", default="", help="e.g. http://127.0.0.1:8765 (the simulator)")
@@ -35,13 +46,28 @@ class Command(BaseCommand):
         if not codes:  # no codes and no department would mean every service: never the demo's intent
             raise CommandError("Load the demo catalogue first (manage.py load_demo).")
         if backoffice_url:
-            defaults = {"name": DEMO_NAME_SIMULATED, "plugin": "rest-json", "secret_env": secret_env,
-                        "settings": {"url": backoffice_url.rstrip("/") + "/deliveries",
-                                     "health_url": backoffice_url.rstrip("/") + "/health"}}
+            defaults = {
+                "name": DEMO_NAME_SIMULATED,
+                "plugin": "rest-json",
+                "secret_env": secret_env,
+                "settings": {
+                    "url": backoffice_url.rstrip("/") + "/deliveries",
+                    "health_url": backoffice_url.rstrip("/") + "/health",
+                },
+            }
         else:
             defaults = {"name": DEMO_NAME_IN_PROCESS, "plugin": "demo", "secret_env": secret_env, "settings": {}}
         config, created = ConnectorConfig.objects.update_or_create(
-            slug=DEMO_SLUG, defaults={**defaults, "enabled": True, "status_map": DEMO_STATUS_MAP,
-                                      "department": None, "service_codes": "\n".join(codes)})
-        self.stdout.write(f"{'created' if created else 'updated'} connector {config.slug} ({config.plugin}) for "
-                          f"{len(codes)} services; on the department workbench: {', '.join(WORKBENCH_DEPARTMENTS)}")
+            slug=DEMO_SLUG,
+            defaults={
+                **defaults,
+                "enabled": True,
+                "status_map": DEMO_STATUS_MAP,
+                "department": None,
+                "service_codes": "\n".join(codes),
+            },
+        )
+        self.stdout.write(
+            f"{'created' if created else 'updated'} connector {config.slug} ({config.plugin}) for "
+            f"{len(codes)} services; on the department workbench: {', '.join(WORKBENCH_DEPARTMENTS)}"
+        )

@@ -11,14 +11,20 @@ from services_catalog.models import ServiceHall, ServicePage
 
 
 class Command(BaseCommand):
-    help = ("Create a small data set with known metrics (see portal/demo/metrics.py) on three services, then "
-            "refresh the public processing times. --remove deletes it again.")
+    help = (
+        "Create a small data set with known metrics (see portal/demo/metrics.py) on three services, then "
+        "refresh the public processing times. --remove deletes it again."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("services", nargs="*", help="Three service codes (x, y, z); default: three offered at "
-                                                        "--hall (online ones first), or at any hall.")
-        parser.add_argument("--hall", default=DEMO_HALL, help=f"A service hall's slug (default: {DEMO_HALL}, the "
-                                                                 "demo staff's hall).")
+        parser.add_argument(
+            "services",
+            nargs="*",
+            help="Three service codes (x, y, z); default: three offered at --hall (online ones first), or at any hall.",
+        )
+        parser.add_argument(
+            "--hall", default=DEMO_HALL, help=f"A service hall's slug (default: {DEMO_HALL}, the demo staff's hall)."
+        )
         parser.add_argument("--remove", action="store_true", help="Delete the demo data instead.")
 
     def handle(self, *args, services=(), remove=False, hall=DEMO_HALL, **options):

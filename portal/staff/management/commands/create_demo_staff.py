@@ -44,16 +44,20 @@ class Command(BaseCommand):
             if department_code and department_code not in departments:
                 continue  # a catalogue without that department: no reviewer for it
             user, _created = get_user_model().objects.get_or_create(
-                username=username, defaults={"real_name": name, "email": f"{username}@example.gov.cn"})
+                username=username, defaults={"real_name": name, "email": f"{username}@example.gov.cn"}
+            )
             user.set_password(DEMO_PASSWORD)
             user.save()
-            TOTPDevice.objects.update_or_create(user=user, name="demo",
-                                                defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
+            TOTPDevice.objects.update_or_create(
+                user=user, name="demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+            )
             scope = {"hall": hall} if role != Role.REVIEWER else {"department": departments[department_code]}
             if not StaffMembership.objects.filter(user=user, role=role, **scope).exists():
                 staff_membership_add(user=user, role=role, actor=None, **scope)
             created.append(f"'{username}' ({role.label}{', ' + str(scope['department']) if department_code else ''})")
         names = ", ".join(created)
-        self.stdout.write(f"Demo staff: sign in at http://127.0.0.1:8000/staff/ as {names}, each with password "
-                          f"'{DEMO_PASSWORD}' and the same security code as the editor (manage.py demo_otp_code "
-                          f"--username <name>).")
+        self.stdout.write(
+            f"Demo staff: sign in at http://127.0.0.1:8000/staff/ as {names}, each with password "
+            f"'{DEMO_PASSWORD}' and the same security code as the editor (manage.py demo_otp_code "
+            f"--username <name>)."
+        )
