@@ -15,7 +15,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk gettext poppler-utils
 
-.PHONY: help run test check lint format messages system-deps venv-app venv-test clean bench
+.PHONY: help run test check lint format messages system-deps venv-app venv-test test-tools clean bench
 
 help:
 	@echo "make run          set up (virtual environment, database, demo data) and serve http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make system-deps  install the system packages the tests need, when missing and allowed"
 	@echo "make venv-app     the virtual environment with what the portal needs"
 	@echo "make venv-test    the same, with what the tests need"
+	@echo "make test-tools   the test tools from npm (the OpenID Provider), from their lock files"
 	@echo "make clean        remove the virtual environment, the demo database and var/"
 
 $(VENV)/bin/python:
@@ -46,6 +47,14 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 venv-app: $(VENV)/.installed-app
 venv-test: $(VENV)/.installed-test
+
+# Test tools from npm, pinned by their lock files: the OpenID Provider the sign-in tests run against.
+OIDC_PROVIDER := tests/oidc_provider
+$(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js 20.18+ and npm are needed by the tests (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error
+	@touch $@
+test-tools: $(OIDC_PROVIDER)/node_modules/.package-lock.json
 
 # System packages for the tests: Chromium and its driver (browser tests), Noto CJK (Chinese in PDFs),
 # gettext (messages) and poppler-utils (reading PDFs back). Installed when missing and we may.
@@ -98,11 +107,11 @@ format: venv-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix --quiet .
 
-test: system-deps venv-test messages lint
+test: system-deps venv-test test-tools messages lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	SE_OFFLINE=true $(PY) -m pytest $(PYTEST_ARGS)
 
-check: venv-test messages lint
+check: venv-test test-tools messages lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
@@ -110,4 +119,4 @@ bench: venv-test
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 var
+	rm -rf $(VENV) db.sqlite3 var $(OIDC_PROVIDER)/node_modules

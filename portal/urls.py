@@ -10,6 +10,7 @@ from accessibility import views as accessibility_views
 from services_catalog import views as catalogue_views
 
 from . import views
+from .accounts import oidc
 
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
@@ -22,6 +23,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("connectors/", include("portal.connectors.urls")),
+    # The unified identity platform registers these two URLs once: they must not change with the page language.
+    path("accounts/unified-identity/callback/", oidc.oidc_callback, name="oidc_callback"),
+    path("accounts/unified-identity/signed-out/", oidc.oidc_signed_out, name="oidc_signed_out"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,19 +1,49 @@
 """Signing in through the province's unified identity platform (统一身份认证) over OpenID Connect.
 
-Switched on by settings alone: set OIDC_RP_CLIENT_ID (and the OIDC_* endpoints, see settings/base.py);
-when it is unset the two views answer 404 and the sign-in page shows no such button. People are matched
-by the resident ID number the platform vouches for (claim OIDC_RESIDENT_ID_CLAIM), else by a verified
-e-mail address; someone new gets an account without a password."""
+Switched on by settings alone: set OIDC_RP_CLIENT_ID (and the OIDC_OP_* endpoints and issuer, see
+docs/deploy.md); when it is unset these views answer 404 and the sign-in page shows no such button.
 
+- The platform knows one redirect URI, whatever the page language: the callback sits outside the language
+  prefixes (portal/urls.py), and the person comes back to the language they started in (kept in the session).
+- Authorization code flow with PKCE (S256), a state and a nonce; the ID token's signature, issuer, audience,
+  expiry and nonce are checked before anything is read from the platform.
+- People are matched by the resident ID number the platform vouches for (claim OIDC_RESIDENT_ID_CLAIM, asked
+  for with scope OIDC_RESIDENT_ID_SCOPE), never by e-mail while the platform sends resident IDs; someone new
+  gets an account without a password. Only a platform that sends no resident IDs (OIDC_RESIDENT_ID_CLAIM
+  empty) matches by a verified e-mail address.
+- Cancelling at the platform, a refusal or a failed check ends on a page that says so (oidc_failed).
+- Signing out of the portal also ends the platform session through its end-session endpoint (RP-initiated
+  logout) when the platform has one (OIDC_OP_LOGOUT_ENDPOINT); the signed-out page says when it has not."""
+
+import logging
 import uuid
+from urllib.parse import urlencode
 
+import jwt
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.http import Http404
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.utils import absolutify
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from accessibility.services import display_preferences_carry_into_account
 
 from . import crypto
 from .validators import normalise_resident_id, resident_id_problem
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE_KEY = "oidc_language"  # the language the person started signing in in
+SIGNED_IN_WITH_KEY = "signed_in_with_platform"  # set when this session was signed in through the platform
+FAILURES = ("cancelled", "refused", "failed")
+AFTER_SIGN_IN = "applications:mine"  # as after signing in with a password
 
 
 def oidc_enabled():
@@ -25,20 +55,40 @@ def _resident_id(claims):
     return value if value and resident_id_problem(value) is None else ""
 
 
+def _matches_by_email():
+    """Only a platform that sends no resident ID numbers matches people by a verified e-mail address."""
+    return not settings.OIDC_RESIDENT_ID_CLAIM
+
+
 class UnifiedIdentityBackend(OIDCAuthenticationBackend):
+    def verify_token(self, token, **kwargs):
+        """The library checks the signature and the nonce; the issuer, audience and expiry are checked here, so
+        that a token the platform issued to another client, or another platform's token, never signs anyone in."""
+        payload = super().verify_token(token, **kwargs)
+        audiences = payload.get("aud")
+        audiences = [audiences] if isinstance(audiences, str) else list(audiences or [])
+        if payload.get("iss") != settings.OIDC_OP_ISSUER:
+            raise SuspiciousOperation(f"ID token from issuer {payload.get('iss')!r}, not {settings.OIDC_OP_ISSUER!r}")
+        if settings.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation(f"ID token for {audiences!r}, not this client")
+        if len(audiences) > 1 and payload.get("azp") != settings.OIDC_RP_CLIENT_ID:
+            raise SuspiciousOperation("ID token with several audiences and another authorised party")
+        if not isinstance(payload.get("exp"), int):  # PyJWT checks an expiry only when there is one
+            raise SuspiciousOperation("ID token without an expiry")
+        return payload
+
     def verify_claims(self, claims):
-        return bool(claims.get("sub")) and bool(
-            _resident_id(claims) or (claims.get("email") and claims.get("email_verified"))
-        )
+        if not claims.get("sub"):
+            return False
+        if _matches_by_email():
+            return bool(claims.get("email") and claims.get("email_verified"))
+        return bool(_resident_id(claims))
 
     def filter_users_by_claims(self, claims):
         users = get_user_model()._default_manager.filter(is_active=True)
-        resident_id = _resident_id(claims)
-        if resident_id:
-            return users.filter(resident_id_hash=crypto.lookup_hash(resident_id))
-        if claims.get("email") and claims.get("email_verified"):
+        if _matches_by_email():
             return users.filter(email__iexact=claims["email"])
-        return users.none()
+        return users.filter(resident_id_hash=crypto.lookup_hash(_resident_id(claims)))
 
     def create_user(self, claims):
         user = get_user_model()(
@@ -54,16 +104,102 @@ class UnifiedIdentityBackend(OIDCAuthenticationBackend):
         return user
 
 
-def _view(name):
-    def view(request, *args, **kwargs):
+def _enabled_only(view):
+    def wrapped(request, *args, **kwargs):
         if not oidc_enabled():
             raise Http404("Unified identity sign-in is not set up")
-        from mozilla_django_oidc import views
+        return view(request, *args, **kwargs)
 
-        return getattr(views, name).as_view()(request, *args, **kwargs)
-
-    return view
+    return wrapped
 
 
-oidc_start = _view("OIDCAuthenticationRequestView")
-oidc_callback = _view("OIDCAuthenticationCallbackView")
+class StartView(OIDCAuthenticationRequestView):
+    """Off to the platform, remembering the page language and where to go afterwards."""
+
+    def get(self, request):
+        request.session[LANGUAGE_KEY] = get_language()
+        response = super().get(request)
+        if not request.session.get("oidc_login_next"):
+            request.session["oidc_login_next"] = reverse(AFTER_SIGN_IN)  # in the language of this page
+        return response
+
+    def get_extra_params(self, request):
+        return {**super().get_extra_params(request), "ui_locales": "en" if get_language() == "en" else "zh-CN"}
+
+
+class CallbackView(OIDCAuthenticationCallbackView):
+    """The one redirect URI. Every failure, ours or the platform's, ends on the failure page, in the language the
+    person started in: never on a bare error or silently on the home page."""
+
+    def get(self, request):
+        self.failure = "refused" if request.GET.get("error") else "failed"
+        if request.GET.get("error") == "access_denied":
+            self.failure = "cancelled"
+        if request.GET.get("error"):
+            logger.info("The identity platform answered %s", request.GET.get("error"))
+        try:
+            return super().get(request)
+        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, ValueError) as error:
+            logger.warning("Unified identity sign-in refused: %s", error)
+            self.failure = "failed"
+            return self.login_failure()
+
+    def _in_starting_language(self, name, **kwargs):
+        with translation.override(self.request.session.get(LANGUAGE_KEY) or settings.LANGUAGE_CODE):
+            return reverse(name, **kwargs)
+
+    @property
+    def failure_url(self):
+        return self._in_starting_language("accounts:oidc_failed", kwargs={"reason": self.failure})
+
+    @property
+    def success_url(self):
+        next_url = self.request.session.get("oidc_login_next")
+        return next_url or self._in_starting_language(AFTER_SIGN_IN)
+
+    def login_success(self):
+        response = super().login_success()
+        self.request.session[SIGNED_IN_WITH_KEY] = True
+        display_preferences_carry_into_account(user=self.user, cookies=self.request.COOKIES)
+        return response
+
+
+oidc_start = _enabled_only(StartView.as_view())
+oidc_callback = _enabled_only(CallbackView.as_view())
+
+
+@_enabled_only
+def oidc_failed(request, reason):
+    if reason not in FAILURES:
+        raise Http404("No such failure")
+    return render(request, "accounts/oidc_failed.html", {"reason": reason})
+
+
+def platform_sign_out_url(request):
+    """Where to send a person signing out of a session signed in through the platform: its end-session endpoint,
+    which comes back to oidc_signed_out (one URL, the language in `state`). None when the session was not signed
+    in through the platform or the platform has no such endpoint. Read before the session is flushed."""
+    if not (oidc_enabled() and settings.OIDC_OP_LOGOUT_ENDPOINT and request.session.get(SIGNED_IN_WITH_KEY)):
+        return None
+    params = {
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+        "post_logout_redirect_uri": absolutify(request, reverse("oidc_signed_out")),
+        "state": get_language(),
+    }
+    if request.session.get("oidc_id_token"):
+        params["id_token_hint"] = request.session["oidc_id_token"]
+    return f"{settings.OIDC_OP_LOGOUT_ENDPOINT}?{urlencode(params)}"
+
+
+def signed_in_with_platform(request):
+    return oidc_enabled() and bool(request.session.get(SIGNED_IN_WITH_KEY))
+
+
+@_enabled_only
+def oidc_signed_out(request):
+    """Back from the platform's end-session endpoint: both sessions have ended."""
+    language = request.GET.get("state")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return HttpResponseRedirect(reverse("accounts:signed_out") + "?platform=ended")

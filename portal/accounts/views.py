@@ -36,7 +36,7 @@ from .forms import (
     RegistrationCodeForm,
     SignInForm,
 )
-from .oidc import oidc_enabled
+from .oidc import oidc_enabled, platform_sign_out_url, signed_in_with_platform
 from .otp import otp_exempt
 
 
@@ -156,9 +156,20 @@ def register_confirm(request):
 @require_http_methods(["GET", "POST"])
 def sign_out(request):
     if request.method == "POST":
+        platform_url = platform_sign_out_url(request)  # read before the session is flushed
+        platform_open = signed_in_with_platform(request)
         logout(request)
-        return render(request, "accounts/signed_out.html")
+        if platform_url:
+            return redirect(platform_url)  # the platform ends its session too, then comes back to signed_out
+        return render(request, "accounts/signed_out.html", {"platform_open": platform_open})
     return render(request, "accounts/sign_out.html")
+
+
+@otp_exempt
+@require_http_methods(["GET"])
+def signed_out(request):
+    """Back from the unified identity platform's sign-out: both sessions have ended."""
+    return render(request, "accounts/signed_out.html", {"platform_ended": request.GET.get("platform") == "ended"})
 
 
 @login_required

@@ -4,6 +4,7 @@ environment; dev.py, test.py and production.py only choose defaults."""
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -209,15 +210,25 @@ ASSIST_SESSION_MAX_HOURS = int(env("ASSIST_SESSION_MAX_HOURS", "10"))  # an assi
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
 OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
-OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid profile email")
+# The scope under which the platform releases the resident ID number (claim OIDC_RESIDENT_ID_CLAIM); asked for by
+# default. With the claim set, people are matched by resident ID only, never by e-mail (portal/accounts/oidc.py).
+OIDC_RESIDENT_ID_SCOPE = env("OIDC_RESIDENT_ID_SCOPE", "id_number")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", f"openid profile email {OIDC_RESIDENT_ID_SCOPE}")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER")  # the ID token's `iss` must be exactly this
 OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
 OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
 OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
 OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT")  # end_session_endpoint: signing out ends both sessions
 OIDC_RESIDENT_ID_CLAIM = env("OIDC_RESIDENT_ID_CLAIM", "id_number")
-OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"  # one URL, outside the language prefixes
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_STORE_ID_TOKEN = True  # the end-session request names the session it ends (id_token_hint)
 OIDC_TIMEOUT = int(env("OIDC_TIMEOUT", "10"))
 LOGIN_REDIRECT_URL = "/apply/mine/"
+if OIDC_RP_CLIENT_ID and not (OIDC_OP_ISSUER and OIDC_OP_JWKS_ENDPOINT):
+    raise ImproperlyConfigured("OIDC_OP_ISSUER and OIDC_OP_JWKS_ENDPOINT must be set with OIDC_RP_CLIENT_ID.")
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "portal.accounts.oidc.UnifiedIdentityBackend"]
 # Resident ID numbers: encrypted with this key (Fernet, urlsafe base64 of 32 bytes) and looked up by

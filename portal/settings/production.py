@@ -1,7 +1,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import (
+    OIDC_RESIDENT_ID_CLAIM,
+    OIDC_RESIDENT_ID_SCOPE,
+    OIDC_RP_CLIENT_ID,
+    OIDC_RP_SCOPES,
+    SECRET_KEY,
+    env,
+    env_bool,
+)
 
 DEBUG = False
 if not SECRET_KEY:
@@ -33,6 +41,14 @@ for _name in ("AUDIT_HMAC_KEY", "AUDIT_ANCHOR_PATH"):
         raise ImproperlyConfigured(f"{_name} must be set in production.")
 if len(env("AUDIT_HMAC_KEY")) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).")
+
+# A platform that sends resident ID numbers must be asked for them: without the scope it withholds the claim, and
+# matching people by anything weaker (an e-mail address) could sign one person into another's account.
+if OIDC_RP_CLIENT_ID and OIDC_RESIDENT_ID_CLAIM and OIDC_RESIDENT_ID_SCOPE not in OIDC_RP_SCOPES.split():
+    raise ImproperlyConfigured(
+        f"OIDC_RP_SCOPES must include {OIDC_RESIDENT_ID_SCOPE!r} (OIDC_RESIDENT_ID_SCOPE), the scope that carries the "
+        f"resident ID number (claim {OIDC_RESIDENT_ID_CLAIM!r})."
+    )
 
 MAILERS = {
     "default": {

@@ -29,6 +29,10 @@ def browser_server(live_server, settings):
     """The live server (transactional database) on the portal's URLs plus a failing view for the 500 page."""
     settings.ROOT_URLCONF = "tests.browser.urls"
     settings.DEBUG = False
+    # Sign-in through the unified identity platform on, so that its button and pages are checked too; nothing
+    # here reaches a platform (tests/accounts/test_oidc.py signs in against a real one).
+    settings.OIDC_RP_CLIENT_ID = "portal"
+    settings.OIDC_OP_ISSUER = "http://127.0.0.1:9/"
     return live_server
 
 

@@ -100,6 +100,17 @@ PAGES = [
     PageState("server error", "/__test__/server-error/", heading("Sorry, there is a problem with the service")),
     PageState("not allowed", "/staff/", heading("You cannot see this page"), setup=signed_in(citizen)),
     PageState("password reset", "/accounts/password-reset/", heading("Reset your password")),
+    PageState("sign in, with the unified identity platform", "/accounts/sign-in/", shows("#oidc-sign-in")),
+    PageState(
+        "unified identity sign-in cancelled",
+        "/accounts/unified-identity/failed/cancelled/",
+        heading("You are not signed in"),
+    ),
+    PageState(
+        "signed out of the unified identity platform too",
+        "/accounts/signed-out/?platform=ended",
+        heading("You have signed out"),
+    ),
     PageState("password reset with errors", "/accounts/password-reset/", heading_error(), then=submit()),
     PageState("security", "/accounts/security/", shows("#sign-out-everywhere"), setup=signed_in(citizen)),
     PageState("two-step set-up", "/accounts/two-step/set-up/", shows(".qr-code svg"), setup=signed_in(citizen)),

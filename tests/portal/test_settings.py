@@ -16,20 +16,28 @@ def _run_manage(*args, **extra_env):
     )
 
 
+def _production(tmp_path):
+    """What production requires to start."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
+        "RESIDENT_ID_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "RESIDENT_ID_HMAC_KEY": "hmac-key-for-the-check",
+        "AUDIT_HMAC_KEY": "audit-key-for-the-deploy-check-0123456789",
+        "AUDIT_ANCHOR_PATH": str(tmp_path / "audit-anchors.jsonl"),
+        "ALLOWED_HOSTS": "portal.example.gov.cn",
+    }
+
+
+PLATFORM = {
+    "OIDC_RP_CLIENT_ID": "portal",
+    "OIDC_OP_ISSUER": "https://ids.example.gov.cn",
+    "OIDC_OP_JWKS_ENDPOINT": "https://ids.example.gov.cn/jwks",
+}
+
+
 def test_production_settings_pass_the_deployment_check_with_no_warnings(tmp_path):
-    result = _run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
-        RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
-        RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
-        AUDIT_HMAC_KEY="audit-key-for-the-deploy-check-0123456789",
-        AUDIT_ANCHOR_PATH=str(tmp_path / "audit-anchors.jsonl"),
-        ALLOWED_HOSTS="portal.example.gov.cn",
-    )
+    result = _run_manage("check", "--deploy", "--fail-level", "WARNING", **_production(tmp_path))
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -40,3 +48,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_platform_that_is_not_asked_for_resident_id_numbers(tmp_path):
+    """Without the scope the platform withholds the resident ID number, and nobody could be matched safely."""
+    refused = _run_manage("check", **_production(tmp_path), **PLATFORM, OIDC_RP_SCOPES="openid profile email")
+    started = _run_manage("check", **_production(tmp_path), **PLATFORM)  # the default scopes ask for it
+
+    assert refused.returncode != 0
+    assert "OIDC_RP_SCOPES must include 'id_number'" in refused.stderr
+    assert started.returncode == 0, started.stderr
