@@ -155,6 +155,19 @@ def test_an_id_token_from_another_issuer_signs_nobody_in(client, platform, citiz
     assert _signed_in_user(client) is None
 
 
+def test_an_id_token_for_another_sign_in_attempt_signs_nobody_in(client, platform, citizen):
+    """The ID token's nonce must be the one this browser's sign-in attempt sent (an injected code fails here)."""
+    start = _start(client)
+    session = client.session
+    session["oidc_states"][query_of(start)["state"]]["nonce"] = "a-nonce-of-another-attempt"
+    session.save()
+
+    response = client.get(platform.user_agent().sign_in(start, "zhangsan"))
+
+    assert response["Location"] == "/en/accounts/unified-identity/failed/failed/"
+    assert _signed_in_user(client) is None
+
+
 def test_an_id_token_the_platform_issued_to_another_client_is_refused(platform):
     """Signed by the real platform, with the right issuer and nonce, but for another service: not for us."""
     token = platform.tokens_for("zhangsan", client_id=OTHER_CLIENT_ID, nonce="n-1")["id_token"]
