@@ -35,10 +35,6 @@ class DisplayPreferences:
     high_contrast: bool = False
 
     @property
-    def text_size_px(self):
-        return TEXT_SIZES[self.text_size]
-
-    @property
     def contrast(self):
         return "high" if self.high_contrast else "normal"
 
