@@ -20,7 +20,6 @@ import uuid
 from urllib.parse import urlencode
 
 import jwt
-import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
@@ -36,6 +35,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from accessibility.services import display_preferences_carry_into_account
 
 from . import crypto
+from .selectors import account_holding
 from .validators import normalise_resident_id, resident_id_problem
 
 logger = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 LANGUAGE_KEY = "oidc_language"  # the language the person started signing in in
 SIGNED_IN_WITH_KEY = "signed_in_with_platform"  # set when this session was signed in through the platform
 FAILURES = ("cancelled", "refused", "failed")
+CLOCK_SKEW_SECONDS = 60  # the platform's clock may run a little ahead of ours
 AFTER_SIGN_IN = "applications:mine"  # as after signing in with a password
 
 
@@ -61,10 +62,19 @@ def _matches_by_email():
 
 
 class UnifiedIdentityBackend(OIDCAuthenticationBackend):
-    def verify_token(self, token, **kwargs):
-        """The library checks the signature and the nonce; the issuer, audience and expiry are checked here, so
-        that a token the platform issued to another client, or another platform's token, never signs anyone in."""
-        payload = super().verify_token(token, **kwargs)
+    def _verify_jws(self, payload, key):
+        """The library's check of a signed token, with a minute's allowance for the platform's clock."""
+        algorithm = jwt.get_unverified_header(payload).get("alg")
+        if algorithm != self.OIDC_RP_SIGN_ALGO:
+            raise SuspiciousOperation(f"Token signed with {algorithm!r}, not {self.OIDC_RP_SIGN_ALGO!r}")
+        return jwt.decode(
+            payload, key, algorithms=[algorithm], leeway=CLOCK_SKEW_SECONDS, options={"verify_aud": False}
+        )
+
+    def get_or_create_user(self, access_token, id_token, payload):
+        """`payload` is the ID token, its signature and nonce checked by the library. Its issuer, audience and
+        expiry are checked here, before anything is read from the platform, so that a token it issued to another
+        client, or another platform's token, never signs anyone in."""
         audiences = payload.get("aud")
         audiences = [audiences] if isinstance(audiences, str) else list(audiences or [])
         if payload.get("iss") != settings.OIDC_OP_ISSUER:
@@ -73,9 +83,17 @@ class UnifiedIdentityBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation(f"ID token for {audiences!r}, not this client")
         if len(audiences) > 1 and payload.get("azp") != settings.OIDC_RP_CLIENT_ID:
             raise SuspiciousOperation("ID token with several audiences and another authorised party")
-        if not isinstance(payload.get("exp"), int):  # PyJWT checks an expiry only when there is one
+        if "exp" not in payload:  # PyJWT checks an expiry only when there is one
             raise SuspiciousOperation("ID token without an expiry")
-        return payload
+        return super().get_or_create_user(access_token, id_token, payload)
+
+    def get_userinfo(self, access_token, id_token, payload):
+        """The claims the person is matched by come from the userinfo endpoint: they must be about the person the
+        ID token names (OpenID Connect Core 5.3.2)."""
+        claims = super().get_userinfo(access_token, id_token, payload)
+        if not isinstance(claims, dict) or claims.get("sub") != payload.get("sub"):
+            raise SuspiciousOperation("Userinfo about someone other than the ID token's subject")
+        return claims
 
     def verify_claims(self, claims):
         if not claims.get("sub"):
@@ -85,16 +103,24 @@ class UnifiedIdentityBackend(OIDCAuthenticationBackend):
         return bool(_resident_id(claims))
 
     def filter_users_by_claims(self, claims):
-        users = get_user_model()._default_manager.filter(is_active=True)
+        """Every account with the resident ID, active or not: a closed account is refused, never replaced."""
+        users = get_user_model()._default_manager.all()
         if _matches_by_email():
-            return users.filter(email__iexact=claims["email"])
-        return users.filter(resident_id_hash=crypto.lookup_hash(_resident_id(claims)))
+            found = users.filter(email__iexact=claims["email"])
+        else:
+            found = users.filter(resident_id_hash=crypto.lookup_hash(_resident_id(claims)))
+        if any(not user.is_active for user in found):
+            raise SuspiciousOperation("The platform's person has a closed account here")
+        return found
 
     def create_user(self, claims):
+        """A new account without a password. An e-mail address another account holds is left out, as at
+        registration: each is unique."""
+        email = claims.get("email", "") if claims.get("email_verified") else ""
         user = get_user_model()(
             username=f"u-{uuid.uuid4().hex[:16]}",
             real_name=(claims.get("name") or "")[:100],
-            email=claims.get("email", "") if claims.get("email_verified") else "",
+            email="" if email and account_holding(email=email) else email,
         )
         resident_id = _resident_id(claims)
         if resident_id:
@@ -102,6 +128,11 @@ class UnifiedIdentityBackend(OIDCAuthenticationBackend):
         user.set_unusable_password()
         user.save()
         return user
+
+    def get_user(self, user_id):
+        """As Django's own backend: a deactivated account is signed out on its next page."""
+        user = super().get_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 def _enabled_only(view):
@@ -118,10 +149,7 @@ class StartView(OIDCAuthenticationRequestView):
 
     def get(self, request):
         request.session[LANGUAGE_KEY] = get_language()
-        response = super().get(request)
-        if not request.session.get("oidc_login_next"):
-            request.session["oidc_login_next"] = reverse(AFTER_SIGN_IN)  # in the language of this page
-        return response
+        return super().get(request)
 
     def get_extra_params(self, request):
         return {**super().get_extra_params(request), "ui_locales": "en" if get_language() == "en" else "zh-CN"}
@@ -132,15 +160,18 @@ class CallbackView(OIDCAuthenticationCallbackView):
     person started in: never on a bare error or silently on the home page."""
 
     def get(self, request):
-        self.failure = "refused" if request.GET.get("error") else "failed"
-        if request.GET.get("error") == "access_denied":
-            self.failure = "cancelled"
-        if request.GET.get("error"):
-            logger.info("The identity platform answered %s", request.GET.get("error"))
+        error = request.GET.get("error")
+        if request.user.is_authenticated and request.GET.get("state") not in request.session.get("oidc_states", {}):
+            # Back or refresh after signing in, or a link someone forged: not an attempt of this session, so
+            # neither a failure to show nor a reason to sign the person out (as the library would on ?error=).
+            return HttpResponseRedirect(self.success_url)
+        self.failure = {"": "failed", "access_denied": "cancelled"}.get(error or "", "refused")
+        if error and error != "access_denied":
+            logger.warning("The identity platform refused: %r (%r)", error, request.GET.get("error_description"))
         try:
             return super().get(request)
-        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, ValueError) as error:
-            logger.warning("Unified identity sign-in refused: %s", error)
+        except Exception:  # whatever the platform sent or failed to send: the failure page, never a server error
+            logger.exception("Unified identity sign-in failed")
             self.failure = "failed"
             return self.login_failure()
 
@@ -178,7 +209,9 @@ def oidc_failed(request, reason):
 def platform_sign_out_url(request):
     """Where to send a person signing out of a session signed in through the platform: its end-session endpoint,
     which comes back to oidc_signed_out (one URL, the language in `state`). None when the session was not signed
-    in through the platform or the platform has no such endpoint. Read before the session is flushed."""
+    in through the platform or the platform has no such endpoint. Read before the session is flushed.
+    No id_token_hint: the ID token carries the resident ID number, which belongs neither in the session nor in a
+    URL; client_id with a registered post_logout_redirect_uri is enough (RP-Initiated Logout 1.0, section 2)."""
     if not (oidc_enabled() and settings.OIDC_OP_LOGOUT_ENDPOINT and request.session.get(SIGNED_IN_WITH_KEY)):
         return None
     params = {
@@ -186,8 +219,6 @@ def platform_sign_out_url(request):
         "post_logout_redirect_uri": absolutify(request, reverse("oidc_signed_out")),
         "state": get_language(),
     }
-    if request.session.get("oidc_id_token"):
-        params["id_token_hint"] = request.session["oidc_id_token"]
     return f"{settings.OIDC_OP_LOGOUT_ENDPOINT}?{urlencode(params)}"
 
 
@@ -197,7 +228,7 @@ def signed_in_with_platform(request):
 
 @_enabled_only
 def oidc_signed_out(request):
-    """Back from the platform's end-session endpoint: both sessions have ended."""
+    """Back from the platform's end-session endpoint, where the person chose whether to sign out there too."""
     language = request.GET.get("state")
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE

@@ -156,13 +156,19 @@ def register_confirm(request):
 @require_http_methods(["GET", "POST"])
 def sign_out(request):
     if request.method == "POST":
-        platform_url = platform_sign_out_url(request)  # read before the session is flushed
-        platform_open = signed_in_with_platform(request)
-        logout(request)
-        if platform_url:
-            return redirect(platform_url)  # the platform ends its session too, then comes back to signed_out
-        return render(request, "accounts/signed_out.html", {"platform_open": platform_open})
+        return _sign_out(request)
     return render(request, "accounts/sign_out.html")
+
+
+def _sign_out(request, *, everywhere=False):
+    """Sign out here, and at the unified identity platform when the session began there: its end-session page
+    comes back to signed_out. Without such an endpoint the page warns that the platform session may be open."""
+    platform_url = platform_sign_out_url(request)  # read before the session is flushed
+    platform_open = signed_in_with_platform(request)
+    logout(request)
+    if platform_url:
+        return redirect(platform_url)
+    return render(request, "accounts/signed_out.html", {"platform_open": platform_open, "everywhere": everywhere})
 
 
 @otp_exempt
@@ -310,8 +316,7 @@ def security(request):
 @require_http_methods(["POST"])
 def sign_out_everywhere(request):
     services.user_sign_out_everywhere(user=request.user)
-    logout(request)
-    return render(request, "accounts/signed_out.html", {"everywhere": True})
+    return _sign_out(request, everywhere=True)
 
 
 # Password reset --------------------------------------------------------------------------------------------

@@ -224,7 +224,6 @@ OIDC_RESIDENT_ID_CLAIM = env("OIDC_RESIDENT_ID_CLAIM", "id_number")
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"  # one URL, outside the language prefixes
 OIDC_USE_PKCE = True
 OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
-OIDC_STORE_ID_TOKEN = True  # the end-session request names the session it ends (id_token_hint)
 OIDC_TIMEOUT = int(env("OIDC_TIMEOUT", "10"))
 LOGIN_REDIRECT_URL = "/apply/mine/"
 if OIDC_RP_CLIENT_ID and not (OIDC_OP_ISSUER and OIDC_OP_JWKS_ENDPOINT):

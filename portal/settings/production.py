@@ -42,9 +42,12 @@ for _name in ("AUDIT_HMAC_KEY", "AUDIT_ANCHOR_PATH"):
 if len(env("AUDIT_HMAC_KEY")) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).")
 
-# A platform that sends resident ID numbers must be asked for them: without the scope it withholds the claim, and
-# matching people by anything weaker (an e-mail address) could sign one person into another's account.
-if OIDC_RP_CLIENT_ID and OIDC_RESIDENT_ID_CLAIM and OIDC_RESIDENT_ID_SCOPE not in OIDC_RP_SCOPES.split():
+# People signing in through the platform are matched by resident ID number only: an e-mail address (what an empty
+# claim would mean) could sign one person into another's account. And the platform must be asked for the number:
+# without its scope it withholds the claim.
+if OIDC_RP_CLIENT_ID and not OIDC_RESIDENT_ID_CLAIM:
+    raise ImproperlyConfigured("OIDC_RESIDENT_ID_CLAIM must name the claim with the resident ID number in production.")
+if OIDC_RP_CLIENT_ID and OIDC_RESIDENT_ID_SCOPE not in OIDC_RP_SCOPES.split():
     raise ImproperlyConfigured(
         f"OIDC_RP_SCOPES must include {OIDC_RESIDENT_ID_SCOPE!r} (OIDC_RESIDENT_ID_SCOPE), the scope that carries the "
         f"resident ID number (claim {OIDC_RESIDENT_ID_CLAIM!r})."

@@ -135,15 +135,39 @@ def test_a_tampered_state_signs_nobody_in(client, platform, citizen):
     assert _signed_in_user(client) is None
 
 
-def test_a_replayed_callback_signs_nobody_in(client, platform, citizen):
+def test_a_replayed_code_signs_nobody_in(client, platform, citizen):
+    """Someone who copied the callback URL (from the history or a log) replays its code in a sign-in attempt of
+    their own: the platform refuses a code used once already (and the PKCE verifier of another attempt)."""
     back, _ = _sign_in(client, platform, "zhangsan")
     assert _signed_in_user(client) == citizen
-    stranger = type(client)()  # someone who copied the callback URL from the history or a log
+    stranger = type(client)()
+    their_state = query_of(_start(stranger))["state"]
 
-    response = stranger.get(back)
+    response = stranger.get(back.replace(f"state={query_of(back)['state']}", f"state={their_state}"))
 
-    assert response.status_code == 302 and response["Location"] == "/accounts/unified-identity/failed/failed/"
+    assert response.status_code == 302 and response["Location"] == "/en/accounts/unified-identity/failed/failed/"
     assert _signed_in_user(stranger) is None
+
+
+def test_going_back_to_the_callback_after_signing_in_is_not_a_failure(client, platform, citizen):
+    back, first = _sign_in(client, platform, "zhangsan")
+
+    again = client.get(back)  # the Back button, or a refresh
+
+    assert again.status_code == 302 and again["Location"] == first["Location"] == "/en/apply/mine/"
+    assert _signed_in_user(client) == citizen
+
+
+def test_without_pkce_the_platform_refuses_and_the_page_says_so(client, platform, settings):
+    """The platform requires PKCE, as current profiles do: the portal always sends it."""
+    settings.OIDC_USE_PKCE = False
+
+    back = platform.user_agent().sign_in(_start(client), "zhangsan")
+    response = client.get(back, follow=True)
+
+    assert query_of(back)["error"] == "invalid_request"
+    assert response.redirect_chain[-1][0] == "/en/accounts/unified-identity/failed/refused/"
+    assert "The unified identity platform did not sign you in" in response.content.decode()
 
 
 def test_an_id_token_from_another_issuer_signs_nobody_in(client, platform, citizen, settings):
@@ -168,15 +192,17 @@ def test_an_id_token_for_another_sign_in_attempt_signs_nobody_in(client, platfor
     assert _signed_in_user(client) is None
 
 
-def test_an_id_token_the_platform_issued_to_another_client_is_refused(platform):
+def test_an_id_token_the_platform_issued_to_another_client_is_refused(platform, citizen):
     """Signed by the real platform, with the right issuer and nonce, but for another service: not for us."""
-    token = platform.tokens_for("zhangsan", client_id=OTHER_CLIENT_ID, nonce="n-1")["id_token"]
-    ours = platform.tokens_for("zhangsan", nonce="n-2")["id_token"]
+    theirs = platform.tokens_for("zhangsan", client_id=OTHER_CLIENT_ID, nonce="n-1")
+    ours = platform.tokens_for("zhangsan", nonce="n-2")
     backend = UnifiedIdentityBackend()
 
+    payload = backend.verify_token(theirs["id_token"], nonce="n-1")  # a good signature and nonce
     with pytest.raises(SuspiciousOperation, match="not this client"):
-        backend.verify_token(token, nonce="n-1")
-    assert backend.verify_token(ours, nonce="n-2")["aud"] == "portal"
+        backend.get_or_create_user(theirs["access_token"], theirs["id_token"], payload)
+    payload = backend.verify_token(ours["id_token"], nonce="n-2")
+    assert backend.get_or_create_user(ours["access_token"], ours["id_token"], payload) == citizen
 
 
 def test_a_platform_that_sends_resident_ids_never_matches_by_email(client, platform, citizen):
@@ -198,15 +224,28 @@ def test_signing_out_ends_the_platform_session_too(client, platform, citizen):
         response = client.post(reverse("accounts:sign_out"))  # from the English pages
     end_session = response["Location"]
     assert urlsplit(end_session)._replace(query="").geturl() == platform.discovery["end_session_endpoint"]
-    assert query_of(end_session)["post_logout_redirect_uri"] == SIGNED_OUT and query_of(end_session)["id_token_hint"]
+    assert query_of(end_session)["post_logout_redirect_uri"] == SIGNED_OUT
+    assert "id_token_hint" not in query_of(end_session)  # the ID token carries the resident ID number
     assert _signed_in_user(client) is None
 
     back = browser.sign_out(end_session)
     page = client.get(back, follow=True)
 
     assert page.redirect_chain[-1][0] == "/en/accounts/signed-out/?platform=ended"
-    assert "You have also been signed out of the unified identity platform" in page.content.decode()
+    assert "We also asked the unified identity platform to sign you out" in page.content.decode()
     assert not browser.is_signed_in()  # pressing the button again asks for the password at the platform
+
+
+def test_choosing_to_stay_signed_in_at_the_platform_is_not_reported_as_signed_out_there(client, platform, citizen):
+    browser = platform.user_agent()
+    client.get(browser.sign_in(_start(client), "zhangsan"))
+    with translation.override("en"):
+        end_session = client.post(reverse("accounts:sign_out"))["Location"]
+
+    page = client.get(browser.sign_out(end_session, everywhere=False), follow=True).content.decode()
+
+    assert browser.is_signed_in()
+    assert "If you chose to stay signed in there, close every browser window" in page
 
 
 def test_without_an_end_session_endpoint_the_signed_out_page_warns(client, platform, citizen, settings):
@@ -227,3 +266,63 @@ def test_signing_out_after_a_password_sign_in_does_not_visit_the_platform(client
         response = signed_in.post(reverse("accounts:sign_out"))
     page = response.content.decode()
     assert response.status_code == 200 and "unified identity platform" not in page
+
+
+def test_signing_out_everywhere_ends_the_platform_session_too(client, platform, citizen):
+    browser = platform.user_agent()
+    client.get(browser.sign_in(_start(client), "zhangsan"))
+    with translation.override("en"):
+        response = client.post(reverse("accounts:sign_out_everywhere"))
+
+    browser.sign_out(response["Location"])
+
+    assert not browser.is_signed_in()
+
+
+def test_the_failure_page_speaks_the_language_started_in_and_knows_only_its_reasons(client, platform):
+    back = platform.user_agent().cancel(_start(client, "zh-hans"))
+    response = client.get(back, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/accounts/unified-identity/failed/cancelled/"
+    assert "您在统一身份认证平台取消了登录" in response.content.decode()
+    assert client.get("/accounts/unified-identity/failed/unknown/").status_code == 404
+
+
+def test_where_the_person_was_going_is_kept(client, platform, citizen):
+    with translation.override("en"):
+        wanted = reverse("search")
+        sign_in = client.get(reverse("accounts:sign_in"), {"next": wanted}).content.decode()
+        start = reverse("accounts:oidc_start") + f"?next={wanted}"
+    assert f'href="{start}"' in sign_in
+
+    back = platform.user_agent().sign_in(client.get(start)["Location"], "zhangsan")
+
+    assert client.get(back)["Location"] == wanted
+
+
+def test_a_closed_account_stays_closed(client, platform, citizen):
+    """Closed after signing in: signed out on the next page. Closed before: refused, and not replaced."""
+    _sign_in(client, platform, "zhangsan")
+    citizen.is_active = False
+    citizen.save()
+    with translation.override("en"):
+        mine = reverse("applications:mine")
+    assert client.get(mine)["Location"] == f"/accounts/sign-in/?next={mine}"
+
+    users = get_user_model().objects.count()
+    _, response = _sign_in(type(client)(), platform, "zhangsan")
+
+    assert response["Location"] == "/en/accounts/unified-identity/failed/failed/"
+    assert get_user_model().objects.count() == users
+
+
+def test_a_new_account_leaves_out_an_e_mail_address_another_account_holds(client, platform):
+    from tests.people import citizen_make
+
+    holder = citizen_make(name="王五的邻居", phone="13800000001", email=ACCOUNTS["newcomer"]["email"], sequence=902)
+
+    _sign_in(client, platform, "newcomer")
+
+    user = _signed_in_user(client)
+    assert user is not None and user != holder and user.email == ""
+    assert user.resident_id == ACCOUNTS["newcomer"]["id_number"]

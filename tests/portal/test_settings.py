@@ -53,8 +53,11 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_production_refuses_a_platform_that_is_not_asked_for_resident_id_numbers(tmp_path):
     """Without the scope the platform withholds the resident ID number, and nobody could be matched safely."""
     refused = _run_manage("check", **_production(tmp_path), **PLATFORM, OIDC_RP_SCOPES="openid profile email")
+    by_email = _run_manage("check", **_production(tmp_path), **PLATFORM, OIDC_RESIDENT_ID_CLAIM="")
     started = _run_manage("check", **_production(tmp_path), **PLATFORM)  # the default scopes ask for it
 
     assert refused.returncode != 0
     assert "OIDC_RP_SCOPES must include 'id_number'" in refused.stderr
+    assert by_email.returncode != 0
+    assert "OIDC_RESIDENT_ID_CLAIM must name the claim" in by_email.stderr
     assert started.returncode == 0, started.stderr
