@@ -5,6 +5,7 @@ import hmac
 import secrets
 import time
 import uuid
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -61,6 +62,12 @@ def user_sign_out_everywhere(*, user):
         get_user_model()._default_manager.filter(pk=user.pk).update(session_version=models.F("session_version") + 1)
     user.refresh_from_db(fields=["session_version"])
     return user
+
+
+def sessions_clear_expired():
+    """Removes the sessions past their expiry from the session store (Django's clearsessions, as a daily job):
+    the database engine keeps them otherwise, with the signed-in person's id in each."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
 
 
 def user_password_set(*, user, password):

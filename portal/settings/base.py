@@ -118,25 +118,18 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite when DATABASE_URL is unset, PostgreSQL when it is set.
+# Database: SQLite when DATABASE_URL is unset, PostgreSQL when it is set. The URL is parsed by dj-database-url,
+# so its query string reaches the driver: postgres://…/portal?sslmode=verify-full&sslrootcert=/etc/…
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
-    from urllib.parse import unquote, urlparse
+    import dj_database_url
 
-    _db = urlparse(DATABASE_URL)
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(_db.path.lstrip("/")),
-            "USER": unquote(_db.username or ""),
-            "PASSWORD": unquote(_db.password or ""),
-            "HOST": _db.hostname or "",
-            "PORT": str(_db.port or ""),
-            "CONN_MAX_AGE": int(env("DB_CONN_MAX_AGE", "60")),
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": {"connect_timeout": int(env("DB_CONNECT_TIMEOUT", "5"))},
-        }
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
+        )
     }
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", int(env("DB_CONNECT_TIMEOUT", "5")))
 else:
     # Several people at once on the embedded database (`make run`): readers never wait for a writer (WAL), a
     # writer waits its turn for up to SQLITE_TIMEOUT seconds, and a transaction takes the write lock when it
@@ -204,6 +197,8 @@ SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_ABSOLUTE_SECONDS = int(env("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
 SESSION_WARN_SECONDS = int(env("SESSION_WARN_SECONDS", str(10 * 60)))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+# Sessions in the database by default; django.contrib.sessions.backends.cache (Redis) for many web nodes.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 ASSIST_SESSION_MAX_HOURS = int(env("ASSIST_SESSION_MAX_HOURS", "10"))  # an assist session left open ends then
 # The province's unified identity platform (统一身份认证) over OpenID Connect: on when OIDC_RP_CLIENT_ID is set
 # (portal/accounts/oidc.py). Resident ID numbers in its claims sign people into their existing accounts.

@@ -113,6 +113,7 @@ def _run_manage(*args, **extra_env):
         SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
         RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
         RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
+        PORTAL_BASE_URL="https://portal.example.gov.cn",
         ALLOWED_HOSTS="portal.example.gov.cn",
         **extra_env,
     )

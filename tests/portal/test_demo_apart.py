@@ -87,6 +87,7 @@ PRODUCTION = {
     "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-probe-" + "y" * 20,
     "RESIDENT_ID_ENCRYPTION_KEY": Fernet.generate_key().decode(),
     "RESIDENT_ID_HMAC_KEY": "hmac-key-for-the-probe",
+    "PORTAL_BASE_URL": "https://portal.example.gov.cn",
     "AUDIT_HMAC_KEY": "audit-key-for-the-probe-0123456789abcdef",
     "ALLOWED_HOSTS": "testserver",
 }

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -26,6 +27,7 @@ def _production(tmp_path):
         "AUDIT_HMAC_KEY": "audit-key-for-the-deploy-check-0123456789",
         "AUDIT_ANCHOR_PATH": str(tmp_path / "audit-anchors.jsonl"),
         "ALLOWED_HOSTS": "portal.example.gov.cn",
+        "PORTAL_BASE_URL": "https://portal.example.gov.cn",
     }
 
 
@@ -61,3 +63,41 @@ def test_production_refuses_a_platform_that_is_not_asked_for_resident_id_numbers
     assert by_email.returncode != 0
     assert "OIDC_RESIDENT_ID_CLAIM must name the claim" in by_email.stderr
     assert started.returncode == 0, started.stderr
+
+
+def test_production_refuses_to_start_without_the_portal_s_https_address(tmp_path):
+    """Every receipt's QR code and every link in a text or an e-mail would point at 127.0.0.1."""
+    for value in ("", "http://portal.example.gov.cn"):
+        result = _run_manage("check", **{**_production(tmp_path), "PORTAL_BASE_URL": value})
+        assert result.returncode != 0
+        assert "PORTAL_BASE_URL must be set in production" in result.stderr
+
+
+def test_the_database_url_s_options_reach_the_driver():
+    """?sslmode= and friends were dropped before: a production database over TLS would silently not verify."""
+    url = "postgres://portal:p%40ss@db.internal:6432/portal?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem"
+    script = "import json; from django.conf import settings; print(json.dumps(settings.DATABASES['default']))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    database = json.loads(result.stdout.strip().splitlines()[-1])
+    assert database["OPTIONS"] == {"sslmode": "verify-full", "sslrootcert": "/etc/ssl/pg-ca.pem", "connect_timeout": 5}
+    assert (database["HOST"], database["PORT"], database["PASSWORD"]) == ("db.internal", 6432, "p@ss")
+
+
+def test_celery_workers_run_with_the_production_settings_unless_told_otherwise():
+    env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django, portal.celery; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "SECRET_KEY must be set in production" in result.stderr
