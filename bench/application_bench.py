@@ -60,12 +60,11 @@ def environment(args):
         "SECRET_KEY": "bench-secret-key-" + "x" * 40,
         "RESIDENT_ID_ENCRYPTION_KEY": "m4cVw0nL2q0i7kG0c1n8Z0yX3eQ9s6b5a2d4f7h8j0k=",
         "RESIDENT_ID_HMAC_KEY": "bench-hmac-key",
-        "PORTAL_BASE_URL": "https://portal.example.gov.cn",
         "AUDIT_HMAC_KEY": "bench-audit-key-0123456789abcdef0123456789",
         "AUDIT_ANCHOR_PATH": str(ROOT / "var" / "bench-audit-anchors.jsonl"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CACHE_KEY_PREFIX": "apps-bench",
-        "PORTAL_BASE_URL": "http://127.0.0.1",
+        "PORTAL_BASE_URL": "https://portal.example.gov.cn",  # production settings want https; nothing follows it
     }
 
 
