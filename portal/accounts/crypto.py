@@ -1,10 +1,14 @@
-"""Encryption and look-up hashing of resident ID numbers. The clear number never reaches a log."""
+"""Encryption and look-up hashing of resident ID numbers. The clear number never reaches a log.
+
+Keys rotate: RESIDENT_ID_ENCRYPTION_KEY encrypts, and it or any of RESIDENT_ID_ENCRYPTION_RETIRED_KEYS decrypts
+(MultiFernet); `manage.py resident_ids_reencrypt` then moves every stored number to the current key, after which
+the retired key can be dropped."""
 
 import base64
 import hashlib
 import hmac
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 
 
@@ -12,11 +16,15 @@ def _derived_key(purpose):
     return hashlib.sha256(f"{purpose}:{settings.SECRET_KEY}".encode()).digest()
 
 
-def _fernet():
+def _current():
     key = settings.RESIDENT_ID_ENCRYPTION_KEY
     if not key:
         key = base64.urlsafe_b64encode(_derived_key("resident-id-encryption"))
     return Fernet(key)
+
+
+def _fernet():
+    return MultiFernet([_current(), *(Fernet(key) for key in settings.RESIDENT_ID_ENCRYPTION_RETIRED_KEYS)])
 
 
 def encrypt(value):
@@ -25,6 +33,16 @@ def encrypt(value):
 
 def decrypt(token):
     return _fernet().decrypt(token.encode()).decode()
+
+
+def reencrypted(token):
+    """`token` under the current key, or None when it is under it already. Raises InvalidToken for a token no
+    configured key can read."""
+    try:
+        _current().decrypt(token.encode())
+        return None
+    except InvalidToken:
+        return _fernet().rotate(token.encode()).decode()
 
 
 def lookup_hash(value):

@@ -7,6 +7,7 @@ import time
 import uuid
 from importlib import import_module
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -68,6 +69,24 @@ def sessions_clear_expired():
     """Removes the sessions past their expiry from the session store (Django's clearsessions, as a daily job):
     the database engine keeps them otherwise, with the signed-in person's id in each."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+def user_resident_ids_reencrypt(*, batch_size=500):
+    """Every account's resident ID number under the current encryption key (crypto.reencrypted). Returns
+    (how many were re-encrypted, the ids of accounts whose number no configured key can read)."""
+    users = get_user_model()._default_manager.exclude(resident_id_encrypted="").only("pk", "resident_id_encrypted")
+    changed, unreadable = [], []
+    for user in users.order_by("pk").iterator(chunk_size=batch_size):
+        try:
+            token = crypto.reencrypted(user.resident_id_encrypted)
+        except InvalidToken:
+            unreadable.append(user.pk)
+            continue
+        if token:
+            user.resident_id_encrypted = token
+            changed.append(user)
+    get_user_model()._default_manager.bulk_update(changed, ["resident_id_encrypted"], batch_size=batch_size)
+    return len(changed), unreadable
 
 
 def user_password_set(*, user, password):

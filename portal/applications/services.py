@@ -7,12 +7,14 @@ import logging
 import uuid
 from datetime import timedelta
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
+from portal.accounts import crypto
 from portal.audit.services import audit_record
 from portal.background.broker import publish
 
@@ -652,6 +654,31 @@ def drafts_remind(*, now=None):
         Application.objects.filter(pk=application.pk).update(reminder_sent_at=now)
         count += 1
     return count
+
+
+def answers_resident_ids_reencrypt(*, batch_size=500):
+    """Every resident ID number kept in applications' answers ({"encrypted": token}, ResidentIdType) under the
+    current encryption key. Returns (how many applications changed, the ids of those holding a number no
+    configured key can read)."""
+    changed, unreadable = [], []
+    applications = Application.objects.filter(answers__icontains='"encrypted"').only("pk", "answers")
+    for application in applications.order_by("pk").iterator(chunk_size=batch_size):
+        answers, touched = dict(application.answers), False
+        for key, stored in answers.items():
+            if not (isinstance(stored, dict) and set(stored) == {"encrypted"}):
+                continue
+            try:
+                token = crypto.reencrypted(stored["encrypted"])
+            except InvalidToken:
+                unreadable.append(application.pk)
+                break
+            if token:
+                answers[key], touched = {"encrypted": token}, True
+        if touched:
+            application.answers = answers
+            changed.append(application)
+    Application.objects.bulk_update(changed, ["answers"], batch_size=batch_size)
+    return len(changed), unreadable
 
 
 def drafts_purge_expired(*, now=None):

@@ -129,7 +129,7 @@ if DATABASE_URL:
             DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
         )
     }
-    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", int(env("DB_CONNECT_TIMEOUT", "5")))
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", int(env("DB_CONNECT_TIMEOUT", "5")))
 else:
     # Several people at once on the embedded database (`make run`): readers never wait for a writer (WAL), a
     # writer waits its turn for up to SQLITE_TIMEOUT seconds, and a transaction takes the write lock when it
@@ -229,6 +229,8 @@ if OIDC_RP_CLIENT_ID:
 # an HMAC with the second. Derived from SECRET_KEY when unset, which production does not allow.
 RESIDENT_ID_ENCRYPTION_KEY = env("RESIDENT_ID_ENCRYPTION_KEY")
 RESIDENT_ID_HMAC_KEY = env("RESIDENT_ID_HMAC_KEY")
+# Encryption keys retired by a rotation, comma-separated: still read, never written (portal/accounts/crypto.py).
+RESIDENT_ID_ENCRYPTION_RETIRED_KEYS = env_list("RESIDENT_ID_ENCRYPTION_RETIRED_KEYS")
 # The audit chain (docs/audit.md): every event is keyed with AUDIT_HMAC_KEY (HMAC-SHA256; derived from SECRET_KEY
 # when unset, which production does not allow). Keys retired by a rotation stay listed, comma-separated, oldest
 # first, so the events they signed still verify. The chain's head is anchored every AUDIT_ANCHOR_SECONDS

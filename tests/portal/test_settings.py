@@ -73,9 +73,7 @@ def test_production_refuses_to_start_without_the_portal_s_https_address(tmp_path
         assert "PORTAL_BASE_URL must be set in production" in result.stderr
 
 
-def test_the_database_url_s_options_reach_the_driver():
-    """?sslmode= and friends were dropped before: a production database over TLS would silently not verify."""
-    url = "postgres://portal:p%40ss@db.internal:6432/portal?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem"
+def _database_settings(url):
     script = "import json; from django.conf import settings; print(json.dumps(settings.DATABASES['default']))"
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
@@ -85,9 +83,19 @@ def test_the_database_url_s_options_reach_the_driver():
         text=True,
         timeout=120,
     )
-    database = json.loads(result.stdout.strip().splitlines()[-1])
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_database_url_s_options_reach_the_driver():
+    """?sslmode= and friends were dropped before: a production database over TLS would silently not verify."""
+    url = "postgres://portal:p%40ss@db.internal:6432/portal?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem"
+    database = _database_settings(url)
+    plain = _database_settings("postgres://portal@db.internal/portal")
+
     assert database["OPTIONS"] == {"sslmode": "verify-full", "sslrootcert": "/etc/ssl/pg-ca.pem", "connect_timeout": 5}
     assert (database["HOST"], database["PORT"], database["PASSWORD"]) == ("db.internal", 6432, "p@ss")
+    assert plain["OPTIONS"] == {"connect_timeout": 5} and plain["NAME"] == "portal"
 
 
 def test_celery_workers_run_with_the_production_settings_unless_told_otherwise():
