@@ -13,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk gettext poppler-utils
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk gettext poppler-utils clamav-daemon
 
 .PHONY: help run test check lint format messages system-deps venv-app venv-test test-tools clean bench
 
@@ -57,13 +57,14 @@ $(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.
 test-tools: $(OIDC_PROVIDER)/node_modules/.package-lock.json
 
 # System packages for the tests: Chromium and its driver (browser tests), Noto CJK (Chinese in PDFs),
-# gettext (messages) and poppler-utils (reading PDFs back). Installed when missing and we may.
+# gettext (messages), poppler-utils (reading PDFs back) and clamd (uploads scanned by a real ClamAV daemon). Installed when missing and we may.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/clamd ] || command -v clamd >/dev/null 2>&1 || missing="$$missing clamav-daemon"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then apt_get="sudo apt-get"; \

@@ -65,6 +65,9 @@ def environment(args):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CACHE_KEY_PREFIX": "apps-bench",
         "PORTAL_BASE_URL": "https://portal.example.gov.cn",  # production settings want https; nothing follows it
+        # No virus scanner on the bench machine: uploads kept and marked as not scanned (a refused connect).
+        "CLAMAV_ADDRESS": "127.0.0.1:9",
+        "UPLOAD_SCAN_FAIL_OPEN": "true",
     }
 
 

@@ -56,6 +56,9 @@ def environment(args):
         "RESIDENT_ID_ENCRYPTION_KEY": "m4cVw0nL2q0i7kG0c1n8Z0yX3eQ9s6b5a2d4f7h8j0k=",
         "RESIDENT_ID_HMAC_KEY": "bench-hmac-key",
         "PORTAL_BASE_URL": "https://portal.example.gov.cn",
+        # No virus scanner on the bench machine: uploads kept and marked as not scanned (a refused connect).
+        "CLAMAV_ADDRESS": "127.0.0.1:9",
+        "UPLOAD_SCAN_FAIL_OPEN": "true",
         "AUDIT_HMAC_KEY": "bench-audit-key-0123456789abcdef0123456789",
         "AUDIT_ANCHOR_PATH": str(ROOT / "var" / "bench-audit-anchors.jsonl"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",

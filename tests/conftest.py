@@ -37,6 +37,24 @@ def sms_outbox(settings):
     MemorySmsSender.outbox.clear()
 
 
+@pytest.fixture(scope="session")
+def clamd(tmp_path_factory):
+    """A real ClamAV daemon that knows the EICAR test string (tests/clamd.py), shared by the session."""
+    from tests.clamd import Clamd
+
+    daemon = Clamd(tmp_path_factory.mktemp("clamd")).start()
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture
+def scanned(clamd, settings):
+    """Uploads scanned by the tests' clamd, refused when it cannot be reached (production's default)."""
+    settings.CLAMAV_ADDRESS = clamd.address
+    settings.UPLOAD_SCAN_FAIL_OPEN = False
+    return clamd
+
+
 @pytest.fixture
 def english(client, settings):
     """The test speaks English (the msgids), so it keeps passing as the Chinese catalogue grows: reverse() gives

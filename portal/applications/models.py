@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 
 from .blocks import FlowStepsBlock
 from .definitions import FlowDef
+from .scanning import ScanState
 from .status import Channel, Source, Status
 
 
@@ -236,6 +237,7 @@ class ApplicationDocument(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
+    scan_state = models.CharField(max_length=20, choices=ScanState.choices, default=ScanState.NOT_SCANNED)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

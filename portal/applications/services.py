@@ -27,6 +27,7 @@ from .prefill import META_KEY, PrefillDecision, prefill_meta, prefill_value_dige
 from .receipts import receipt_get_or_create
 from .references import reference_generate
 from .registry import code_flow_definitions
+from .scanning import scan_state
 from .selectors import application_missing_steps
 from .status import Channel, Source, Status, transition_allowed
 from .text import localised
@@ -291,6 +292,7 @@ def _document_store(*, application, field_key, upload, actor, document_id=None):
         content_type=content_type,
         size=upload.size,
         sha256=digest,
+        scan_state=scan_state(upload),
         uploaded_by=actor,
     )
     document.file.save(f"{document.id.hex}", upload, save=False)

@@ -6,6 +6,8 @@ import os
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from .scanning import scan_problem
+
 FILE_KINDS = {
     "pdf": {"magic": (b"%PDF-",), "extensions": (".pdf",), "content_type": "application/pdf", "label": "PDF"},
     "jpeg": {
@@ -57,6 +59,9 @@ def upload_problem(uploaded, *, allowed=DEFAULT_ALLOWED, max_size_mb=DEFAULT_MAX
         return _("The selected file is empty. Choose a file that has something in it")
     if uploaded.size > max_size_mb * 1024 * 1024:
         return _("The selected file must be smaller than %(size)s MB") % {"size": f"{max_size_mb:g}"}
+    problem = scan_problem(uploaded)  # before the type checks: a virus is called a virus, whatever its name
+    if problem:
+        return problem
     extension = os.path.splitext(uploaded.name or "")[1].lower()
     if not any(extension in FILE_KINDS[kind]["extensions"] for kind in allowed):
         return _("The selected file must be a %(types)s") % {"types": label}

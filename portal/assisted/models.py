@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.applications.models import private_storage
+from portal.applications.models import ScanState, private_storage
 
 
 class AssistState(models.TextChoices):
@@ -124,6 +124,7 @@ class MoreInformationDocument(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
+    scan_state = models.CharField(max_length=20, choices=ScanState.choices, default=ScanState.NOT_SCANNED)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

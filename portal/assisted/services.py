@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts import throttle
 from portal.accounts.services import user_register
 from portal.applications.models import Application
+from portal.applications.scanning import scan_state
 from portal.applications.services import StaleApplication, TransitionNotAllowed, application_transition
 from portal.applications.status import Source, Status
 from portal.applications.uploads import describe
@@ -302,6 +303,7 @@ def more_information_answer(*, application, actor, text, uploads=()):
                 content_type=content_type,
                 size=upload.size,
                 sha256=digest,
+                scan_state=scan_state(upload),
             )
             document.file.save(document.id.hex, upload, save=False)
             document.save()

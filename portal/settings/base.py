@@ -229,6 +229,11 @@ if OIDC_RP_CLIENT_ID:
 # an HMAC with the second. Derived from SECRET_KEY when unset, which production does not allow.
 RESIDENT_ID_ENCRYPTION_KEY = env("RESIDENT_ID_ENCRYPTION_KEY")
 RESIDENT_ID_HMAC_KEY = env("RESIDENT_ID_HMAC_KEY")
+# Uploads are checked by ClamAV's daemon (portal/applications/scanning.py): "host:port" or a socket path; unset,
+# nothing is scanned. When it cannot be reached, uploads are refused unless UPLOAD_SCAN_FAIL_OPEN is on.
+CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", "")
+CLAMAV_TIMEOUT = float(env("CLAMAV_TIMEOUT", "30"))
+UPLOAD_SCAN_FAIL_OPEN = env_bool("UPLOAD_SCAN_FAIL_OPEN", False)
 # Encryption keys retired by a rotation, comma-separated: still read, never written (portal/accounts/crypto.py).
 RESIDENT_ID_ENCRYPTION_RETIRED_KEYS = env_list("RESIDENT_ID_ENCRYPTION_RETIRED_KEYS")
 # The audit chain (docs/audit.md): every event is keyed with AUDIT_HMAC_KEY (HMAC-SHA256; derived from SECRET_KEY

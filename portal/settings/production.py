@@ -2,6 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import (
+    CLAMAV_ADDRESS,
     OIDC_RESIDENT_ID_CLAIM,
     OIDC_RESIDENT_ID_SCOPE,
     OIDC_RP_CLIENT_ID,
@@ -48,6 +49,10 @@ for _name in ("AUDIT_HMAC_KEY", "AUDIT_ANCHOR_PATH"):
         raise ImproperlyConfigured(f"{_name} must be set in production.")
 if len(env("AUDIT_HMAC_KEY")) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).")
+
+# Hall staff and departments open what citizens upload: production scans every file (docs/deploy.md, "Uploads").
+if not CLAMAV_ADDRESS:
+    raise ImproperlyConfigured("CLAMAV_ADDRESS must be set in production: the address of clamd, to scan uploads.")
 
 # People signing in through the platform are matched by resident ID number only: an e-mail address (what an empty
 # claim would mean) could sign one person into another's account. And the platform must be asked for the number:

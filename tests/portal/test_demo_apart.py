@@ -88,6 +88,7 @@ PRODUCTION = {
     "RESIDENT_ID_ENCRYPTION_KEY": Fernet.generate_key().decode(),
     "RESIDENT_ID_HMAC_KEY": "hmac-key-for-the-probe",
     "PORTAL_BASE_URL": "https://portal.example.gov.cn",
+    "CLAMAV_ADDRESS": "127.0.0.1:3310",
     "AUDIT_HMAC_KEY": "audit-key-for-the-probe-0123456789abcdef",
     "ALLOWED_HOSTS": "testserver",
 }

@@ -28,6 +28,7 @@ def _production(tmp_path):
         "AUDIT_ANCHOR_PATH": str(tmp_path / "audit-anchors.jsonl"),
         "ALLOWED_HOSTS": "portal.example.gov.cn",
         "PORTAL_BASE_URL": "https://portal.example.gov.cn",
+        "CLAMAV_ADDRESS": "127.0.0.1:3310",
     }
 
 
@@ -109,3 +110,9 @@ def test_celery_workers_run_with_the_production_settings_unless_told_otherwise()
         timeout=120,
     )
     assert result.returncode != 0 and "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_virus_scanner(tmp_path):
+    result = _run_manage("check", **{**_production(tmp_path), "CLAMAV_ADDRESS": ""})
+    assert result.returncode != 0
+    assert "CLAMAV_ADDRESS must be set in production" in result.stderr
