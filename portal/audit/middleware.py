@@ -5,6 +5,8 @@ import contextvars
 import re
 import uuid
 
+from django.core.signals import request_finished
+
 _current = contextvars.ContextVar("request_id", default="")
 _SHAPE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -20,10 +22,14 @@ class RequestIdMiddleware:
     def __call__(self, request):
         supplied = request.headers.get("X-Request-ID", "")
         request.request_id = supplied if _SHAPE.match(supplied) else uuid.uuid4().hex
-        token = _current.set(request.request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            _current.reset(token)
+        _current.set(request.request_id)  # until the response is closed: Django logs a 4xx or 5xx after the middleware
+        response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
         return response
+
+
+def _forget_request_id(**kwargs):
+    _current.set("")
+
+
+request_finished.connect(_forget_request_id, dispatch_uid="portal.audit.request_id")

@@ -7,6 +7,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.log_format import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -312,20 +314,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@portal.example.gov.cn")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "jieba": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
-LOGGING["loggers"]["portal.audit.anchor"] = {"level": "INFO"}  # audit anchors reach the log whatever LOG_LEVEL says
+# Logs: one line per record with the request id; LOG_FORMAT "json" (production's default) or "plain".
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
 
 # Working days for promised time limits (承诺时限): ISO dates, comma-separated. Public holidays that fall on
 # weekdays, and weekend days worked in exchange (调休); the State Council publishes both each December.

@@ -1,5 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.log_format import logging_config
+
 from .base import *  # noqa: F403
 from .base import (
     CLAMAV_ADDRESS,
@@ -13,6 +15,8 @@ from .base import (
 )
 
 DEBUG = False
+LOG_FORMAT = env("LOG_FORMAT", "json")  # for the log collector: one JSON object per line
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 

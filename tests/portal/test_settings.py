@@ -116,3 +116,10 @@ def test_production_refuses_to_start_without_a_virus_scanner(tmp_path):
     result = _run_manage("check", **{**_production(tmp_path), "CLAMAV_ADDRESS": ""})
     assert result.returncode != 0
     assert "CLAMAV_ADDRESS must be set in production" in result.stderr
+
+
+def test_production_logs_json_by_default(tmp_path):
+    script = "from django.conf import settings; print(settings.LOG_FORMAT)"
+    result = _run_manage("shell", "-c", script, **_production(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "json"
