@@ -9,6 +9,7 @@ from .base import (
     OIDC_RESIDENT_ID_SCOPE,
     OIDC_RP_CLIENT_ID,
     OIDC_RP_SCOPES,
+    REDIS_URL,
     SECRET_KEY,
     env,
     env_bool,
@@ -53,6 +54,15 @@ for _name in ("AUDIT_HMAC_KEY", "AUDIT_ANCHOR_PATH"):
         raise ImproperlyConfigured(f"{_name} must be set in production.")
 if len(env("AUDIT_HMAC_KEY")) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).")
+
+# The broker needs a Redis of its own: the cache's evicts keys when full (allkeys-lru), and an evicted message is a
+# lost delivery or receipt. So in production the broker never defaults to the cache (development's convenience).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+if CELERY_BROKER_URL and CELERY_BROKER_URL == REDIS_URL:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must not be the cache's Redis (REDIS_URL): give the broker its own Redis with "
+        "maxmemory-policy noeviction."
+    )
 
 # Hall staff and departments open what citizens upload: production scans every file (docs/deploy.md, "Uploads").
 if not CLAMAV_ADDRESS:

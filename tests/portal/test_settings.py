@@ -123,3 +123,15 @@ def test_production_logs_json_by_default(tmp_path):
     result = _run_manage("shell", "-c", script, **_production(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "json"
+
+
+def test_production_keeps_the_broker_off_the_cache_s_redis(tmp_path):
+    """The cache evicts when full (allkeys-lru); a queued delivery must not be what it evicts."""
+    cache = "redis://cache.internal:6379/0"
+    shared = _run_manage("check", **_production(tmp_path), REDIS_URL=cache, CELERY_BROKER_URL=cache)
+    script = "from django.conf import settings; print(repr(settings.CELERY_BROKER_URL))"
+    alone = _run_manage("shell", "-c", script, **_production(tmp_path), REDIS_URL=cache)
+
+    assert shared.returncode != 0 and "CELERY_BROKER_URL must not be the cache's Redis" in shared.stderr
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.strip().splitlines()[-1] == "''"  # no broker: the embedded worker runs the jobs
