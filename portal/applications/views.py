@@ -8,7 +8,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -21,6 +21,7 @@ from portal.language import active_language
 
 from . import hooks, navigation, selectors, services
 from .definitions import localised
+from .downloads import file_response
 from .forms import ConfirmForm, DeclarationForm, StepForm, declaration_text
 from .models import Application, ApplicationDocument
 from .prefill import prefill_offer, registers_of, registers_phrase
@@ -585,11 +586,8 @@ def receipt(request, pk):
         application=application, language=get_language() or application.language, large_print=large
     )
     suffix = "-large-print" if large else ""
-    return FileResponse(
-        record.file.open("rb"),
-        as_attachment=True,
-        filename=f"receipt-{application.reference}{suffix}.pdf",
-        content_type="application/pdf",
+    return file_response(
+        record.file, filename=f"receipt-{application.reference}{suffix}.pdf", content_type="application/pdf"
     )
 
 
@@ -597,9 +595,7 @@ def receipt(request, pk):
 def document(request, pk):
     item = selectors.document_get_for_user(user=request.user, document_id=pk)
     _audit_read(request, item.application, "document.downloaded")
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
+    return file_response(item.file, filename=item.original_name, content_type=item.content_type)
 
 
 def verify(request, token):

@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts import crypto
 from portal.applications import selectors as application_selectors
+from portal.applications.downloads import file_response
 from portal.applications.services import StaleApplication, TransitionNotAllowed
 from portal.applications.status import Channel, Source, Status, next_statuses
 from portal.audit.services import audit_record
@@ -378,9 +378,7 @@ def _file(item, user, application):
         obj=application,
         details={"by": "reviewer"},
     )
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
+    return file_response(item.file, filename=item.original_name, content_type=item.content_type)
 
 
 @staff_required(REVIEW)

@@ -2,8 +2,8 @@
 against who may see the application (the applicant, their proxy, the hall staff assisting them)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 
+from portal.applications.downloads import file_response
 from portal.audit.services import audit_record
 
 from . import selectors
@@ -17,9 +17,4 @@ def answer_document(request, pk):
         audit_record(
             action="document.downloaded", actor=request.user, on_behalf_of=application.applicant_id, obj=application
         )
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
+    return file_response(document.file, filename=document.original_name, content_type=document.content_type)

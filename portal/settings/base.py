@@ -340,7 +340,26 @@ INSTALLED_APPS += [DEMO_APP] if PORTAL_DEMO else []
 # receipts are kept in this storage (an alias of STORAGES).
 APPLICATION_DRAFT_RETENTION_DAYS = int(env("APPLICATION_DRAFT_RETENTION_DAYS", "90"))
 APPLICATION_DRAFT_REMINDER_DAYS = int(env("APPLICATION_DRAFT_REMINDER_DAYS", "14"))
-APPLICATION_STORAGE_ALIAS = env("APPLICATION_STORAGE_ALIAS", "default")
+# Citizens' documents and receipts in an S3-compatible bucket when DOCUMENTS_S3_BUCKET is set (django-storages):
+# private, never listed, read only through links the bucket signs for a minute (applications/downloads.py).
+DOCUMENTS_S3_BUCKET = env("DOCUMENTS_S3_BUCKET")
+if DOCUMENTS_S3_BUCKET:
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENTS_S3_BUCKET,
+            "endpoint_url": env("DOCUMENTS_S3_ENDPOINT_URL"),  # None: AWS itself
+            "region_name": env("DOCUMENTS_S3_REGION"),
+            "access_key": env("DOCUMENTS_S3_ACCESS_KEY_ID"),
+            "secret_key": env("DOCUMENTS_S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": env("DOCUMENTS_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+        },
+    }
+APPLICATION_STORAGE_ALIAS = env("APPLICATION_STORAGE_ALIAS", "documents" if DOCUMENTS_S3_BUCKET else "default")
 
 # Appointments at service halls: slot length, people per slot by kind, bookings a citizen may hold at once,
 # and how many days ahead slots are published.
