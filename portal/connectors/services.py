@@ -26,9 +26,10 @@ from django.conf import settings
 from django.core.mail import mail_admins
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
-from portal.applications.models import Application
+from portal.applications.models import Application, ApplicationDocument
 from portal.applications.prefill import prefill_value_digest
 from portal.applications.services import StaleApplication, TransitionNotAllowed, application_transition
 from portal.applications.status import Source, status_path
@@ -184,6 +185,7 @@ def delivery_payload(delivery):
     """What a back office receives: the application, its answers and its documents' descriptions."""
     application = Application.objects.select_related("applicant", "submitted_by").get(pk=delivery.application_id)
     applicant = application.applicant
+    slug = delivery.connector.slug
     return {
         "delivery_id": str(delivery.idempotency_key),
         "application_id": str(application.pk),
@@ -210,6 +212,9 @@ def delivery_payload(delivery):
                 "content_type": d.content_type,
                 "size": d.size,
                 "sha256": d.sha256,
+                # Fetched with a request signed like a status update (docs/connectors.md, "Fetching documents").
+                "url": settings.PORTAL_BASE_URL
+                + reverse("connectors:document_fetch", kwargs={"slug": slug, "document_id": d.pk}),
             }
             for d in application.documents.all()
         ],
@@ -394,9 +399,52 @@ class InboundRefused(Exception):
 
 def _refuse(connector_slug, http_status, code, detail="", event_id=""):
     logger.warning(
-        "status update refused: connector=%s event=%s code=%s %s", connector_slug, event_id[:100], code, detail
+        "inbound request refused: connector=%s event=%s code=%s %s", connector_slug, event_id[:100], code, detail
     )
     return InboundRefused(http_status, code, detail)
+
+
+def _authenticated_connector(connector_slug, *, timestamp, signature, message):
+    """The enabled connector `connector_slug` whose secret signed `message` within the window; InboundRefused
+    otherwise (404 unknown, 401 signature)."""
+    config = ConnectorConfig.objects.filter(slug=connector_slug, enabled=True).first()
+    if config is None:
+        raise _refuse(connector_slug, 404, "unknown_connector")
+    try:
+        secret = connector_class(config.plugin)(config).secret()
+    except DeliveryError:
+        secret = ""
+    try:
+        signing.verify(
+            secret,
+            timestamp=timestamp,
+            signature=signature,
+            body=message,
+            window=settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS,
+        )
+    except signing.SignatureError as error:
+        raise _refuse(connector_slug, 401, "signature", str(error)) from None
+    return config
+
+
+def document_for_back_office(*, connector_slug, document_id, path, timestamp, signature):
+    """A citizen's document, for the back office the application was sent to. The request is signed like a
+    status update, over "GET <path>" (signing.request_message). Another connector, or this one for an
+    application it was never sent, gets 404 whether or not the document exists. Each fetch is audited for the
+    applicant."""
+    config = _authenticated_connector(
+        connector_slug, timestamp=timestamp, signature=signature, message=signing.request_message("GET", path)
+    )
+    document = ApplicationDocument.objects.select_related("application").filter(pk=document_id).first()
+    if document is None or not Delivery.objects.filter(connector=config, application=document.application).exists():
+        raise _refuse(connector_slug, 404, "unknown_document", str(document_id))
+    audit_record(
+        action="document.fetched_by_back_office",
+        on_behalf_of=document.application.applicant_id,
+        obj=document.application,
+        details={"connector": config.slug, "document": str(document.pk)},
+    )
+    return document
 
 
 def _parse_time(value):
@@ -473,24 +521,8 @@ def status_update_receive(*, connector_slug, body, timestamp, signature):
     sent (404), an unknown status name (422), a move backwards or older than one already applied (409).
     A body that is not JSON is refused before it is parsed, with its reason as the code (400): too_large,
     not_utf8, too_deep (nested deeper than INBOUND_MAX_DEPTH) or malformed (also: a field missing)."""
-    config = ConnectorConfig.objects.filter(slug=connector_slug, enabled=True).first()
-    if config is None:
-        raise _refuse(connector_slug, 404, "unknown_connector")
+    config = _authenticated_connector(connector_slug, timestamp=timestamp, signature=signature, message=body)
     plugin = connector_class(config.plugin)(config)
-    try:
-        secret = plugin.secret()
-    except DeliveryError:
-        secret = ""
-    try:
-        signing.verify(
-            secret,
-            timestamp=timestamp,
-            signature=signature,
-            body=body,
-            window=settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS,
-        )
-    except signing.SignatureError as error:
-        raise _refuse(connector_slug, 401, "signature", str(error)) from None
     try:
         data = parse_json(body, max_bytes=INBOUND_MAX_BYTES, max_depth=INBOUND_MAX_DEPTH)
     except JSONRejected as rejected:  # the code is the reason: too_large, not_utf8, too_deep or malformed

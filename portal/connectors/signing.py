@@ -21,6 +21,11 @@ def sign(secret, timestamp, body):
     return f"sha256={digest}"
 
 
+def request_message(method, path):
+    """What a request without a body (a back office fetching a document) signs: "GET /connectors/inbound/…"."""
+    return f"{method} {path}".encode()
+
+
 def signed_headers(secret, body, *, timestamp=None, idempotency_key=None):
     timestamp = int(time.time() if timestamp is None else timestamp)
     headers = {TIMESTAMP_HEADER: str(timestamp), SIGNATURE_HEADER: sign(secret, timestamp, body)}

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.applications.downloads import file_response
 from portal.staff.access import staff_required
 from portal.staff.roles import OPERATE_CONNECTORS
 
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 def status_webhook(request, slug):
     body = request.body
     if len(body) > services.INBOUND_MAX_BYTES:
-        logger.warning("status update refused: connector=%s code=too_large", slug)
+        logger.warning("inbound request refused: connector=%s code=too_large", slug)
         return JsonResponse({"error": "too_large"}, status=413)
     try:
         status, data = services.status_update_receive(
@@ -35,6 +36,24 @@ def status_webhook(request, slug):
     except services.InboundRefused as refused:
         return JsonResponse({"error": refused.code}, status=refused.http_status)
     return JsonResponse(data, status=status)
+
+
+@require_GET
+def document_fetch(request, slug, document_id):
+    """A back office fetching a document of an application it was sent (services.document_for_back_office)."""
+    try:
+        document = services.document_for_back_office(
+            connector_slug=slug,
+            document_id=document_id,
+            path=request.path,
+            timestamp=request.headers.get(TIMESTAMP_HEADER),
+            signature=request.headers.get(SIGNATURE_HEADER),
+        )
+    except services.InboundRefused as refused:
+        return JsonResponse({"error": refused.code}, status=refused.http_status)
+    response = file_response(document.file, filename=document.original_name, content_type=document.content_type)
+    response["X-Content-SHA256"] = document.sha256
+    return response
 
 
 @staff_required(OPERATE_CONNECTORS)  # signed in, staff, second factor, and this permission (administrators)
