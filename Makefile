@@ -85,6 +85,7 @@ DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev BACKOFFICE_SECRET=dev-backoffi
 run: venv-app messages
 	$(DEV) $(PY) manage.py migrate --no-input -v0
 	$(DEV) $(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py calendar_load -v0
 	$(DEV) $(PY) manage.py load_demo_flows
 	$(DEV) $(PY) manage.py connectors_load_demo --backoffice-url http://127.0.0.1:$(BACKOFFICE_PORT)
 	$(DEV) $(PY) manage.py create_demo_editor

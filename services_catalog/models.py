@@ -108,6 +108,32 @@ class Region(index.Indexed, models.Model):
             raise ValidationError({"parent": _("Choose the region this one belongs to, one level up.")})
 
 
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Public holiday (a day off)")
+    WORKDAY = "workday", _("Weekend day worked in exchange (调休)")
+
+
+@register_snippet
+class CalendarDay(models.Model):
+    """A day that differs from the week's rule (Monday to Friday worked): a public holiday, or a weekend day worked
+    in exchange. Seeded from the State Council's calendar (chinesecalendar, services_catalog/calendar.py) and
+    editable by administrators; promised dates, overdue flags and appointment slots all follow it."""
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=CalendarDayKind.choices)
+    name = models.CharField(_("name"), max_length=60, blank=True, help_text=_("For example National Day."))
+
+    panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("name")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("holiday or exchanged working day")
+        verbose_name_plural = _("holidays and exchanged working days")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
+
+
 @register_snippet
 class LifeEvent(index.Indexed, models.Model):
     """一件事: services a person needs together at one moment in life."""

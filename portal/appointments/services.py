@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from portal.applications.references import ALPHABET, BODY_LENGTH, check_character
 from portal.audit.services import audit_record
+from services_catalog.calendar import Calendar
 from services_catalog.models import ServiceHall
 
 from .hours import hall_opening_hours
@@ -83,6 +84,16 @@ def _slot_times(periods, minutes):
             moment += step
 
 
+def _opening_periods(hours, day, calendar):
+    """A hall's periods on `day`: none on a public holiday, and on a weekend day worked in exchange (调休) those
+    of a Monday, as halls open on such a day as on a weekday."""
+    if calendar.is_holiday(day):
+        return []
+    if day.weekday() >= 5 and calendar.is_working_day(day):
+        return hours.periods_on(day - timedelta(days=day.weekday()))  # that week's Monday: a weekday's hours
+    return hours.periods_on(day)
+
+
 def slots_generate(*, days=None, start=None, halls=None):
     """Publish slots for `days` days from `start` (today) at every hall (or `halls`), from each hall's
     opening hours: in-person slots everywhere, assisted-help slots where the hall has an assisted service
@@ -92,6 +103,7 @@ def slots_generate(*, days=None, start=None, halls=None):
     start = start or timezone.localdate()
     halls = list(halls if halls is not None else ServiceHall.objects.all())
     minutes = slot_minutes()
+    calendar = Calendar()
     wanted, unreadable = [], []
     for hall in halls:
         hours = hall_opening_hours(hall)
@@ -101,7 +113,7 @@ def slots_generate(*, days=None, start=None, halls=None):
         kinds = [SlotKind.IN_PERSON] + ([SlotKind.ASSISTED] if hall.assisted_service else [])
         for offset in range(days):
             day = start + timedelta(days=offset)
-            for slot_start, slot_end in _slot_times(hours.periods_on(day), minutes):
+            for slot_start, slot_end in _slot_times(_opening_periods(hours, day, calendar), minutes):
                 for kind in kinds:
                     wanted.append(
                         Slot(

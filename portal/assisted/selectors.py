@@ -18,10 +18,10 @@ from portal.connectors.services import connectors_for_application
 from portal.language import active_language
 from portal.staff.roles import ASSIST
 from portal.staff.selectors import department_ids_for_reviewer, halls_for
+from services_catalog.calendar import Calendar
 from services_catalog.models import ServicePage
 
 from .models import AssistSession, AssistState, MoreInformationAnswer, MoreInformationDocument
-from .working_days import Calendar
 
 SESSION_KEY = "assist_session"
 

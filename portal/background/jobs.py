@@ -41,6 +41,7 @@ JOBS = [
     Job("portal.assisted.services.assist_sessions_expire", 600),  # ends assist sessions past ASSIST_SESSION_MAX_HOURS
     Job("portal.accounts.throttle.counters_purge_expired", 3600),  # sign-in and look-up counters past their window
     Job("portal.accounts.services.sessions_clear_expired", 24 * 3600),  # manage.py clearsessions, daily
+    Job("services_catalog.calendar.calendar_days_load", 7 * 24 * 3600),  # holidays from chinesecalendar, weekly
     # The audit chain's head, signed, to the log and AUDIT_ANCHOR_PATH: deleting the newest audit events goes
     # unnoticed for at most this long. Writes nothing while the head has not moved.
     Job("portal.audit.services.audit_anchor", settings.AUDIT_ANCHOR_SECONDS),

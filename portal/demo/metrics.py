@@ -15,7 +15,7 @@
 Applicants: the decided applications of x, the open ones of z and the old ones are Jinan's (address 370102),
 those of y Qingdao's (370211), the open ones of x and the drafts someone with no address recorded.
 
-Durations are laid out on the working-day calendar (portal/assisted/working_days.py), walking day by day,
+Durations are laid out on the working-day calendar (services_catalog/calendar.py), walking day by day,
 so they do not depend on how the dashboard counts them. `expected(...)` gives the figures this must yield;
 the tests also spell them out by hand."""
 
@@ -30,8 +30,8 @@ from portal.applications.models import Application, Flow, FlowSource, StatusEven
 from portal.applications.references import reference_generate
 from portal.applications.services import flow_version_publish
 from portal.applications.status import Channel, Source, Status
-from portal.assisted.working_days import Calendar
 from portal.ratings.models import Rating
+from services_catalog.calendar import Calendar
 
 FLOW_KEY = "metrics-demo"
 DEMO_USERNAME = "metrics-demo-"

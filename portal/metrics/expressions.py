@@ -6,8 +6,8 @@ weekday (Monday 0). The working days after `start` up to and including `end` are
     W(end + 1) - W(start + 1) - (public holidays on weekdays in between) + (weekend days worked in between)
 
 where W(n) = 5 * (n / 7) + min(n % 7, 5) counts Mondays to Fridays before day n. Holidays and swapped days
-come from the one calendar the department workbench uses (portal/assisted/working_days.py: settings
-WORKING_DAY_HOLIDAYS and WORKING_DAY_EXTRA), so a dashboard's "overdue" is the workbench's "overdue".
+come from the one calendar the department workbench uses (services_catalog/calendar.py, CalendarDay rows),
+so a dashboard's "overdue" is the workbench's "overdue".
 
 A decision is late when it came after the due date, the promised number of working days after the day
 the application was sent (on that day itself when the promise is 0 working days):
@@ -24,7 +24,7 @@ from django.db.models import Case, ExpressionWrapper, F, Func, IntegerField, Q, 
 from django.db.models.functions import Least, TruncDate
 from django.utils import timezone
 
-from portal.assisted.working_days import Calendar
+from services_catalog.calendar import Calendar
 
 EPOCH = date(1970, 1, 5)  # a Monday
 

@@ -318,11 +318,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@portal.example.gov.cn")
 LOG_FORMAT = env("LOG_FORMAT", "plain")
 LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
 
-# Working days for promised time limits (承诺时限): ISO dates, comma-separated. Public holidays that fall on
-# weekdays, and weekend days worked in exchange (调休); the State Council publishes both each December.
-WORKING_DAY_HOLIDAYS = env_list("WORKING_DAY_HOLIDAYS")
-WORKING_DAY_EXTRA = env_list("WORKING_DAY_EXTRA")
-
 # The province this portal serves (Shandong: 16 prefecture-level cities).
 PORTAL_PROVINCE_CODE = "370000"
 PORTAL_HELP_PHONE = env("PORTAL_HELP_PHONE", "12345")

@@ -78,16 +78,17 @@ def test_filters_by_status_service_channel_and_overdue(client_for, reviewer, ser
     assert html.count("tag--overdue") == 1
 
 
-def test_working_days_skip_weekends_and_listed_holidays(settings):
-    from portal.assisted.working_days import Calendar
+def test_working_days_skip_weekends_and_listed_holidays():
+    from services_catalog.calendar import Calendar
+    from services_catalog.models import CalendarDay
 
     friday = datetime.date(2026, 11, 20)
     calendar = Calendar()
     assert calendar.add(friday, 1) == datetime.date(2026, 11, 23)  # Monday
     assert calendar.add(friday, 5) == datetime.date(2026, 11, 27)
     assert calendar.add(datetime.date(2026, 11, 21), 1) == datetime.date(2026, 11, 23)  # sent on a Saturday
-    settings.WORKING_DAY_HOLIDAYS = ["2026-11-23"]
-    settings.WORKING_DAY_EXTRA = ["2026-11-22"]  # a Sunday worked in exchange (调休)
+    CalendarDay.objects.create(date=datetime.date(2026, 11, 23), kind="holiday")
+    CalendarDay.objects.create(date=datetime.date(2026, 11, 22), kind="workday")  # a Sunday worked in exchange
     calendar = Calendar()
     assert calendar.add(friday, 1) == datetime.date(2026, 11, 22)
     assert calendar.add(friday, 2) == datetime.date(2026, 11, 24)

@@ -1,5 +1,5 @@
 """The database's count of working days (portal/metrics/expressions.py) agrees with the workbench's
-calendar (portal/assisted/working_days.py), holidays and swapped working weekends included, and so do
+calendar (services_catalog/calendar.py), holidays and swapped working weekends included, and so do
 their ideas of "late"."""
 
 import datetime
@@ -9,8 +9,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Value
 
-from portal.assisted.working_days import Calendar
 from portal.metrics.expressions import WorkingDays, day_number
+from services_catalog.calendar import Calendar
+from services_catalog.models import CalendarDay
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +19,11 @@ HOLIDAYS = ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07"
 SWAPPED = ["2025-09-28", "2025-10-11"]  # Sunday and Saturday worked instead (调休)
 
 
-def test_working_days_and_lateness_match_the_calendar(settings):
-    settings.WORKING_DAY_HOLIDAYS = HOLIDAYS
-    settings.WORKING_DAY_EXTRA = SWAPPED
+def test_working_days_and_lateness_match_the_calendar():
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(date=datetime.date.fromisoformat(day), kind="holiday") for day in HOLIDAYS]
+        + [CalendarDay(date=datetime.date.fromisoformat(day), kind="workday") for day in SWAPPED]
+    )
     calendar = Calendar()
     rng = random.Random(20251001)
     base = datetime.date(2025, 9, 15)

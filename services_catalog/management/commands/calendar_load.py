@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from services_catalog.calendar import calendar_days_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Add the public holidays and weekend days worked in exchange (调休) that chinesecalendar knows and the "
+        "calendar does not have yet; days an administrator entered or changed are kept. Safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"added {calendar_days_load()} day(s) to the working-day calendar")
