@@ -1,4 +1,4 @@
-"""The Celery entry point, used when REDIS_URL (or CELERY_BROKER_URL) is set:
+"""The Celery entry point, used when CELERY_BROKER_URL is set (in development REDIS_URL sets it too):
 
     celery -A portal.celery:app worker -B -l info      (worker with the embedded beat that runs the periodic
                                                          jobs of portal/background/jobs.py, e.g. the outbox sweep)

@@ -45,18 +45,24 @@ class Calendar:
         return day
 
 
+def _chinese_name(day):
+    """国庆节 for a day of the National Day holiday or a day worked in exchange for it; "" for a plain weekend."""
+    names = {holiday.value: holiday.chinese for holiday in chinese_calendar.Holiday}
+    return names.get(chinese_calendar.get_holiday_detail(day)[1], "")
+
+
 def calendar_days_load():
     """Adds the public holidays and exchanged working days chinesecalendar knows, from FIRST_YEAR, that the
     calendar does not have yet; a day an administrator has entered or changed is left as it is. Returns how
     many were added."""
     known = set(CalendarDay.objects.values_list("date", flat=True))
     holidays = [
-        CalendarDay(date=day, kind=CalendarDayKind.HOLIDAY, name=chinese_calendar.get_holiday_detail(day)[1] or "")
+        CalendarDay(date=day, kind=CalendarDayKind.HOLIDAY, name=_chinese_name(day))
         for day in chinese_calendar.holidays
         if day.year >= FIRST_YEAR and day not in known
     ]
     workdays = [
-        CalendarDay(date=day, kind=CalendarDayKind.WORKDAY, name=chinese_calendar.get_holiday_detail(day)[1] or "")
+        CalendarDay(date=day, kind=CalendarDayKind.WORKDAY, name=_chinese_name(day))
         for day in chinese_calendar.workdays
         if day.year >= FIRST_YEAR and day.weekday() >= 5 and day not in known
     ]

@@ -30,8 +30,9 @@ def _answers_ping(port):
 class Clamd:
     """clamd on a loopback port, with its own database and log in `directory`; .address for CLAMAV_ADDRESS."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, *, stream_max_length="30M"):
         self.directory = directory
+        self.stream_max_length = stream_max_length
         self.port = _free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.process = None
@@ -52,7 +53,7 @@ class Clamd:
                     f"LogFile {self.directory / 'clamd.log'}",
                     f"TemporaryDirectory {self.directory}",
                     "Bytecode no",
-                    "StreamMaxLength 30M",
+                    f"StreamMaxLength {self.stream_max_length}",
                     "",
                 ]
             )

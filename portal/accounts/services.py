@@ -75,18 +75,20 @@ def user_resident_ids_reencrypt(*, batch_size=500):
     """Every account's resident ID number under the current encryption key (crypto.reencrypted). Returns
     (how many were re-encrypted, the ids of accounts whose number no configured key can read)."""
     users = get_user_model()._default_manager.exclude(resident_id_encrypted="").only("pk", "resident_id_encrypted")
-    changed, unreadable = [], []
+    changed, unreadable = 0, []
     for user in users.order_by("pk").iterator(chunk_size=batch_size):
         try:
             token = crypto.reencrypted(user.resident_id_encrypted)
         except InvalidToken:
             unreadable.append(user.pk)
             continue
-        if token:
-            user.resident_id_encrypted = token
-            changed.append(user)
-    get_user_model()._default_manager.bulk_update(changed, ["resident_id_encrypted"], batch_size=batch_size)
-    return len(changed), unreadable
+        if token:  # written only if the number was not changed since it was read
+            changed += (
+                get_user_model()
+                ._default_manager.filter(pk=user.pk, resident_id_encrypted=user.resident_id_encrypted)
+                .update(resident_id_encrypted=token)
+            )
+    return changed, unreadable
 
 
 def user_password_set(*, user, password):

@@ -13,7 +13,11 @@ def file_response(fieldfile, *, filename, content_type):
     storage = fieldfile.storage
     if getattr(storage, "querystring_auth", False):  # django-storages' S3Storage, signing its links
         disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-        parameters = {"ResponseContentDisposition": disposition, "ResponseContentType": content_type}
+        parameters = {
+            "ResponseContentDisposition": disposition,
+            "ResponseContentType": content_type,
+            "ResponseCacheControl": "private, no-store",  # the bucket's answer, too, is not for a shared cache
+        }
         response = HttpResponseRedirect(storage.url(fieldfile.name, parameters=parameters, expire=SIGNED_LINK_SECONDS))
         response["Cache-Control"] = "private, no-store"  # the signed link is for this person, now
         return response

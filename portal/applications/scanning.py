@@ -27,7 +27,12 @@ CHUNK = 64 * 1024
 
 
 class ScannerUnavailable(Exception):
-    pass
+    """clamd could not be reached or gave no answer: UPLOAD_SCAN_FAIL_OPEN decides."""
+
+
+class ScanRefused(Exception):
+    """clamd was reached and would not scan the file (too large for its StreamMaxLength, or another ERROR): the
+    file is refused whatever UPLOAD_SCAN_FAIL_OPEN says, since a scanner that is up has declined to clear it."""
 
 
 def _connect():
@@ -50,17 +55,15 @@ def clamd_scan(uploaded):
     connection = _connect()
     try:
         with connection:
-            connection.sendall(b"zINSTREAM\0")
-            uploaded.seek(0)
-            for chunk in uploaded.chunks(CHUNK):
-                connection.sendall(struct.pack(">I", len(chunk)) + chunk)
-            connection.sendall(struct.pack(">I", 0))
-            reply = b""
-            while not reply.endswith(b"\0"):
-                received = connection.recv(4096)
-                if not received:
-                    break
-                reply += received
+            try:
+                connection.sendall(b"zINSTREAM\0")
+                uploaded.seek(0)
+                for chunk in uploaded.chunks(CHUNK):
+                    connection.sendall(struct.pack(">I", len(chunk)) + chunk)
+                connection.sendall(struct.pack(">I", 0))
+            except OSError:
+                pass  # clamd stops reading a stream it will not scan (over StreamMaxLength): its answer says why
+            reply = _reply(connection)
     except OSError as error:
         raise ScannerUnavailable(f"clamd at {settings.CLAMAV_ADDRESS}: {error}") from error
     finally:
@@ -70,7 +73,19 @@ def clamd_scan(uploaded):
         return None
     if answer.endswith(" FOUND"):
         return answer.removeprefix("stream: ").removesuffix(" FOUND")
+    if answer.endswith("ERROR"):
+        raise ScanRefused(answer)
     raise ScannerUnavailable(f"clamd at {settings.CLAMAV_ADDRESS} answered {answer!r}")
+
+
+def _reply(connection):
+    reply = b""
+    while not reply.endswith(b"\0"):
+        received = connection.recv(4096)
+        if not received:
+            break
+        reply += received
+    return reply
 
 
 def scan_problem(uploaded):
@@ -80,6 +95,12 @@ def scan_problem(uploaded):
         return None
     try:
         found = clamd_scan(uploaded)
+    except ScanRefused as refused:
+        logger.warning("Upload refused: clamd would not scan it: %s", refused)
+        return _(
+            "The selected file could not be checked for viruses, so it has not been kept. It may be too large to "
+            "check: make it smaller, or scan the paper document again"
+        )
     except ScannerUnavailable as error:
         if settings.UPLOAD_SCAN_FAIL_OPEN:
             logger.error("Upload kept without a virus scan: %s", error)

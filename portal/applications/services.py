@@ -661,9 +661,11 @@ def drafts_remind(*, now=None):
 def answers_resident_ids_reencrypt(*, batch_size=500):
     """Every resident ID number kept in applications' answers ({"encrypted": token}, ResidentIdType) under the
     current encryption key. Returns (how many applications changed, the ids of those holding a number no
-    configured key can read)."""
-    changed, unreadable = [], []
-    applications = Application.objects.filter(answers__icontains='"encrypted"').only("pk", "answers")
+    configured key can read). Each row is written only if nobody wrote it since it was read (its version), and
+    the version is left alone so that no open page becomes stale; a row written meanwhile is picked up by the
+    next run, which is why the command is run until it re-encrypts nothing."""
+    changed, unreadable = 0, []
+    applications = Application.objects.filter(answers__icontains='"encrypted"').only("pk", "answers", "version")
     for application in applications.order_by("pk").iterator(chunk_size=batch_size):
         answers, touched = dict(application.answers), False
         for key, stored in answers.items():
@@ -677,10 +679,10 @@ def answers_resident_ids_reencrypt(*, batch_size=500):
             if token:
                 answers[key], touched = {"encrypted": token}, True
         if touched:
-            application.answers = answers
-            changed.append(application)
-    Application.objects.bulk_update(changed, ["answers"], batch_size=batch_size)
-    return len(changed), unreadable
+            changed += Application.objects.filter(pk=application.pk, version=application.version).update(
+                answers=answers
+            )
+    return changed, unreadable
 
 
 def drafts_purge_expired(*, now=None):

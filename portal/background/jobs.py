@@ -49,7 +49,7 @@ JOBS = [
 
 
 def queue_backend():
-    """CELERY when a broker is configured (CELERY_BROKER_URL, which REDIS_URL sets), EMBEDDED otherwise;
+    """CELERY when a broker is configured (CELERY_BROKER_URL; in development REDIS_URL sets it), EMBEDDED otherwise;
     the BACKGROUND_QUEUE setting overrides."""
     if settings.BACKGROUND_QUEUE:
         return settings.BACKGROUND_QUEUE

@@ -14,6 +14,7 @@ Prefill: prefill_lookup() asks a register, with the citizen's consent, and recor
 The application engine calls none of this by name: deliveries_create is its submission listener, registered in
 ConnectorsConfig.ready (portal/applications/hooks.py). Tasks are published by name (background.broker)."""
 
+import contextvars
 import logging
 import random
 import uuid
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import mail_admins
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
@@ -435,6 +437,10 @@ def document_for_back_office(*, connector_slug, document_id, path, timestamp, si
     config = _authenticated_connector(
         connector_slug, timestamp=timestamp, signature=signature, message=signing.request_message("GET", path)
     )
+    # A signed GET has no event id to refuse twice: the signature itself is used once (headers copied from a proxy's
+    # log would otherwise fetch the file again for the whole window).
+    if not cache.add(f"connectors:fetch:{config.slug}:{signature}", 1, 2 * settings.CONNECTORS_WEBHOOK_WINDOW_SECONDS):
+        raise _refuse(connector_slug, 401, "replayed", str(document_id))
     document = ApplicationDocument.objects.select_related("application").filter(pk=document_id).first()
     if document is None or not Delivery.objects.filter(connector=config, application=document.application).exists():
         raise _refuse(connector_slug, 404, "unknown_document", str(document_id))
@@ -607,7 +613,8 @@ def _lookup_within_time(plugin, subject, attributes):
 
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"prefill-{plugin.id}")
     try:
-        return executor.submit(call).result(timeout=prefill_timeout_seconds())
+        # In the request's context, so that the register's log lines carry the request id.
+        return executor.submit(contextvars.copy_context().run, call).result(timeout=prefill_timeout_seconds())
     except FutureTimeout:
         raise TimeoutError(f"prefill look-up {plugin.id} took longer than {prefill_timeout_seconds()}s") from None
     finally:

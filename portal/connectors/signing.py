@@ -50,5 +50,5 @@ def verify(secret, *, timestamp, signature, body, window, now=None):
     now = time.time() if now is None else now
     if abs(now - ts) > window:
         raise SignatureError("stale timestamp")
-    if not secret or not hmac.compare_digest(sign(secret, ts, body), str(signature)):
+    if not secret or not str(signature).isascii() or not hmac.compare_digest(sign(secret, ts, body), str(signature)):
         raise SignatureError("bad signature")

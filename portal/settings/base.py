@@ -322,7 +322,7 @@ LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
 PORTAL_PROVINCE_CODE = "370000"
 PORTAL_HELP_PHONE = env("PORTAL_HELP_PHONE", "12345")
 # The address the portal is reached at, for links in receipts (QR codes), texts and e-mails.
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 # The class that sends text messages (sign-in codes, status changes): send(*, phone, message).
 PORTAL_SMS_SENDER = env("PORTAL_SMS_SENDER", "portal.accounts.sms.ConsoleSmsSender")
 # The demo's known accounts, flows, registers and back office (dev.py turns it on; never in production). The demo

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.log_format import logging_config
@@ -58,11 +60,24 @@ if len(env("AUDIT_HMAC_KEY")) < 32:
 
 # The broker needs a Redis of its own: the cache's evicts keys when full (allkeys-lru), and an evicted message is a
 # lost delivery or receipt. So in production the broker never defaults to the cache (development's convenience).
+# Eviction is a setting of the whole Redis server, so another database number on the same server is no way out.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
-if CELERY_BROKER_URL and CELERY_BROKER_URL == REDIS_URL:
+
+
+def _redis_server(url):
+    parts = urlsplit(url)
+    return parts.hostname, parts.port or 6379
+
+
+if CELERY_BROKER_URL and REDIS_URL and _redis_server(CELERY_BROKER_URL) == _redis_server(REDIS_URL):
     raise ImproperlyConfigured(
-        "CELERY_BROKER_URL must not be the cache's Redis (REDIS_URL): give the broker its own Redis with "
-        "maxmemory-policy noeviction."
+        "CELERY_BROKER_URL must not be on the cache's Redis server (REDIS_URL): give the broker a Redis of its own "
+        "with maxmemory-policy noeviction."
+    )
+if REDIS_URL and not CELERY_BROKER_URL and env("BACKGROUND_QUEUE") != "embedded":
+    raise ImproperlyConfigured(  # before, REDIS_URL alone made the cache the broker: say what to do now
+        "Set CELERY_BROKER_URL (a Redis of its own) for Celery workers, or BACKGROUND_QUEUE=embedded to run the "
+        "background work with manage.py worker."
     )
 
 # Hall staff and departments open what citizens upload: production scans every file (docs/deploy.md, "Uploads").

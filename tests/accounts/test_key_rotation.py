@@ -80,3 +80,30 @@ def test_a_number_no_configured_key_reads_is_reported_not_lost(settings, service
     _keys(settings, NEW, OLD)
     person.refresh_from_db()
     assert person.resident_id == NUMBER  # nothing was overwritten
+
+
+def test_an_answer_saved_while_it_runs_is_kept_and_the_next_run_finishes(settings, service_for, monkeypatch):
+    from django.db.models import F
+
+    from portal.accounts import crypto
+
+    _keys(settings, OLD)
+    _person, draft = _person_with_a_draft(service_for)
+    _keys(settings, NEW, OLD)
+    reencrypted = crypto.reencrypted
+
+    def the_citizen_saves_meanwhile(token):
+        Application.objects.filter(pk=draft.pk).update(
+            answers={**Application.objects.get(pk=draft.pk).answers, "full_name": "赵六六"}, version=F("version") + 1
+        )
+        return reencrypted(token)
+
+    monkeypatch.setattr(crypto, "reencrypted", the_citizen_saves_meanwhile)
+    assert _reencrypt() == "re-encrypted: 1 account(s), 0 application(s)"
+    monkeypatch.undo()
+    assert _reencrypt() == "re-encrypted: 0 account(s), 1 application(s)"
+
+    draft.refresh_from_db()
+    assert draft.answers["full_name"] == "赵六六"  # the citizen's answer, not the command's copy of the old ones
+    _keys(settings, NEW)
+    assert FIELD_TYPES["resident_id"].clear(draft.answers["id_number"]) == NUMBER

@@ -76,6 +76,7 @@ def test_a_document_goes_to_the_bucket_and_comes_back_through_a_signed_link(buck
     fetched = requests.get(response["Location"], timeout=10)
     assert fetched.status_code == 200 and fetched.content == PDF_BYTES
     assert fetched.headers["Content-Type"] == "application/pdf"
+    assert fetched.headers["Cache-Control"] == "private, no-store"
     assert "attachment" in fetched.headers["Content-Disposition"]
     assert "X-Amz-Expires=60&" in response["Location"]  # signed for a minute
 

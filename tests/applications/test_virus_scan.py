@@ -100,3 +100,20 @@ def test_a_virus_sent_in_answer_to_a_request_for_more_information_is_refused(
     assert response.status_code == 200
     assert "The selected file contains a virus, so it has not been kept" in response.content.decode()
     assert not MoreInformationAnswer.objects.filter(application=submitted).exists()
+
+
+def test_a_file_too_large_for_the_scanner_is_refused_even_when_failing_open(settings, applying, tmp_path):
+    """clamd is up but will not scan past its StreamMaxLength: that is no clean bill, whatever the setting."""
+    from tests.clamd import Clamd
+
+    small = Clamd(tmp_path, stream_max_length="1M").start()
+    try:
+        settings.CLAMAV_ADDRESS, settings.UPLOAD_SCAN_FAIL_OPEN = small.address, True
+        client, application = applying
+
+        body = _post_file(client, application, PDF_BYTES + EICAR + b"\0" * (3 * 1024 * 1024)).content.decode()
+    finally:
+        small.stop()
+
+    assert "The selected file could not be checked for viruses, so it has not been kept" in body
+    assert not ApplicationDocument.objects.filter(application=application).exists()

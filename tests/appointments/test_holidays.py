@@ -52,7 +52,8 @@ def test_the_calendar_is_seeded_from_chinesecalendar_and_keeps_what_administrato
 
     calendar = Calendar()
     assert added > 50 and calendar_days_load() == 0  # safe to run again
-    assert calendar.is_holiday(datetime.date(2026, 10, 1))  # National Day
+    assert calendar.is_holiday(datetime.date(2026, 10, 1))
+    assert CalendarDay.objects.get(date=datetime.date(2026, 10, 1)).name == "国庆节"
     assert calendar.is_working_day(datetime.date(2026, 10, 10))  # a Saturday worked in exchange
     assert not calendar.is_working_day(datetime.date(2026, 10, 11))
     assert calendar.is_working_day(datetime.date(2026, 10, 7))  # the administrator's change is kept

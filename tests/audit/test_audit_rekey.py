@@ -115,6 +115,7 @@ def _run_manage(*args, **extra_env):
         RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
         PORTAL_BASE_URL="https://portal.example.gov.cn",
         CLAMAV_ADDRESS="127.0.0.1:3310",
+        BACKGROUND_QUEUE="embedded",
         ALLOWED_HOSTS="portal.example.gov.cn",
         **extra_env,
     )

@@ -94,6 +94,19 @@ def test_a_signature_is_for_one_document_and_one_moment(client, sent):
     )
 
 
+def test_a_signed_request_is_used_once_and_odd_headers_are_refused_not_crashed(client, sent):
+    connector, _other, _application, document = sent
+    path = reverse("connectors:document_fetch", kwargs={"slug": connector.slug, "document_id": document.pk})
+    headers = signing.signed_headers(SECRET, signing.request_message("GET", path))
+
+    assert client.get(path, headers=headers).status_code == 200
+    again = client.get(path, headers=headers)  # the same headers, copied from a log
+    odd = client.get(path, headers={**headers, signing.SIGNATURE_HEADER: "sha256=é"})
+
+    assert again.status_code == 401 and again.json() == {"error": "replayed"}
+    assert odd.status_code == 401 and odd.json() == {"error": "signature"}
+
+
 def test_an_unknown_document_looks_like_one_not_sent(client, sent):
     connector, _other, _application, document = sent
     ApplicationDocument.objects.filter(pk=document.pk).delete()

@@ -34,8 +34,11 @@ def test_a_request_s_log_records_carry_its_id_as_json(client, logs_as):
     assert record["message"] == "Not Found: /no-such-page/"
 
 
-def test_records_outside_a_request_have_an_empty_id_and_exceptions_are_kept(logs_as):
+@pytest.mark.django_db
+def test_records_after_a_request_have_an_empty_id_and_exceptions_are_kept(client, logs_as):
     lines = logs_as("json")
+    client.get("/no-such-page/", HTTP_X_REQUEST_ID="req-finished-0123456789")
+    lines()  # that request's own records
     try:
         raise ValueError("a broken job")
     except ValueError:

@@ -29,6 +29,7 @@ def _production(tmp_path):
         "ALLOWED_HOSTS": "portal.example.gov.cn",
         "PORTAL_BASE_URL": "https://portal.example.gov.cn",
         "CLAMAV_ADDRESS": "127.0.0.1:3310",
+        "BACKGROUND_QUEUE": "embedded",
     }
 
 
@@ -126,12 +127,13 @@ def test_production_logs_json_by_default(tmp_path):
 
 
 def test_production_keeps_the_broker_off_the_cache_s_redis(tmp_path):
-    """The cache evicts when full (allkeys-lru); a queued delivery must not be what it evicts."""
+    """The cache evicts when full (allkeys-lru), for the whole server; a queued delivery must not be what it evicts."""
     cache = "redis://cache.internal:6379/0"
-    shared = _run_manage("check", **_production(tmp_path), REDIS_URL=cache, CELERY_BROKER_URL=cache)
-    script = "from django.conf import settings; print(repr(settings.CELERY_BROKER_URL))"
-    alone = _run_manage("shell", "-c", script, **_production(tmp_path), REDIS_URL=cache)
+    production = {**_production(tmp_path), "REDIS_URL": cache}
+    same_server = _run_manage("check", **production, CELERY_BROKER_URL="redis://cache.internal:6379/1")
+    unsaid = _run_manage("check", **{**production, "BACKGROUND_QUEUE": ""})
+    own = _run_manage("check", **production, CELERY_BROKER_URL="redis://broker.internal:6379/0")
 
-    assert shared.returncode != 0 and "CELERY_BROKER_URL must not be the cache's Redis" in shared.stderr
-    assert alone.returncode == 0, alone.stderr
-    assert alone.stdout.strip().splitlines()[-1] == "''"  # no broker: the embedded worker runs the jobs
+    assert same_server.returncode != 0 and "must not be on the cache's Redis server" in same_server.stderr
+    assert unsaid.returncode != 0 and "Set CELERY_BROKER_URL" in unsaid.stderr
+    assert own.returncode == 0, own.stderr

@@ -10,4 +10,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.stdout.write(f"added {calendar_days_load()} day(s) to the working-day calendar")
+        added = calendar_days_load()
+        if options["verbosity"]:
+            self.stdout.write(f"added {added} day(s) to the working-day calendar")

@@ -8,7 +8,8 @@ class Command(BaseCommand):
     help = (
         "After a key rotation (a new RESIDENT_ID_ENCRYPTION_KEY, the old one in RESIDENT_ID_ENCRYPTION_RETIRED_KEYS): "
         "re-encrypt every stored resident ID number, in accounts and in applications' answers, under the new key. "
-        "Safe to run again; when it reports nothing unreadable, the retired key can be removed."
+        "Safe to run again: run it until it re-encrypts nothing and reports nothing unreadable (a row someone wrote "
+        "while it ran is left for the next run); then the retired key can be removed."
     )
 
     def handle(self, *args, **options):
