@@ -374,6 +374,7 @@ NOT_STAFF_PAGES = {
     "assisted:leave": "signed in only: forgets this browser's note of an assist session that has ended; it must "
     "work after the permission is taken away",
     "connectors:status_webhook": "machine to machine: authenticated by the back office's HMAC signature",
+    "connectors:document_fetch": "machine to machine: a GET signed by the back office the application was sent to",
     "accounts:security": "the user's own security page; it only says whether a second factor is required",
 }
 
