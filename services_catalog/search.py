@@ -52,6 +52,11 @@ POPULARITY_WEIGHT = 0.03
 # A result must score at least this share of the best result, so that a search for 结婚登记 does not
 # list every other 登记 after it.
 RELATIVE_CUTOFF = 0.42
+# And the best result must say enough of the query: below this relevance (a weighted share of the query's
+# concepts, 1.0 for all of them in a title) it matched by accident, such as one word of "xyzabc不存在" in a body
+# (0.18), and the person is better served by the no-results page and its help. The least relevant best answer
+# in the query set (tests/services_catalog/search_queries.py) scores 0.28.
+MIN_RELEVANCE = 0.25
 # In a large catalogue (PostgreSQL), a word more than this share of the indexed service pages (both
 # languages) have is common: it is looked for in titles only, where it still says something ("登记",
 # "district" in every third summary say nothing, and matching them there is slow). Counts are kept this
@@ -446,6 +451,8 @@ def _rank(analysed, candidates):
     if not ranked:
         return []
     best = max(entry.relevance for entry in ranked)
+    if best < MIN_RELEVANCE:
+        return []
     kept = [entry for entry in ranked if entry.relevance >= RELATIVE_CUTOFF * best]
     kept.sort(key=lambda entry: (-entry.score, entry.page_id))
     return [entry.page_id for entry in kept]

@@ -310,3 +310,13 @@ def test_query_set_finds_the_expected_service_in_the_top_three(demo_catalogue):
     assert sum(1 for language, _q, _e in QUERIES if language == ZH) >= 40
     assert sum(1 for language, _q, _e in QUERIES if language == EN) >= 20
     assert hits / len(QUERIES) >= REQUIRED_HIT_RATE
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["xyzabc不存在", "开个小卖部"])
+def test_a_query_that_matches_only_by_accident_gets_the_no_results_page(demo_catalogue, client, query):
+    """One word of the query found in some service's text is no answer: 劳动能力鉴定申请 for xyzabc不存在, 开具户籍证明
+    for 开个小卖部 (until the vocabulary knows 小卖部). The page says nothing was found and offers help."""
+    body = search_page(client, q=query).content.decode()
+
+    assert 'class="no-results"' in body and "service-card" not in body
