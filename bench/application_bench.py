@@ -93,8 +93,9 @@ def prepare(users, submissions):
     from portal.accounts.services import user_register
     from portal.applications.selectors import flow_version_current
     from portal.applications.services import application_start, flows_load_from_code
-    from tests.applications.conftest import complete_steps, make_resident_id, step_post_data
+    from tests.applying import complete_steps, step_post_data
     from tests.factories import DepartmentFactory, service_create, site_tree_ensure
+    from tests.people import make_resident_id
 
     settings.ALLOWED_HOSTS.append("testserver")  # the in-process client that signs citizens in
     flows_load_from_code()
@@ -242,13 +243,16 @@ def submit_scenario(port, citizens, count, rate):
             status, content = citizen.request("GET", path)
             token = Citizen.hidden(content, "csrfmiddlewaretoken")
             key = Citizen.hidden(content, "idempotency_key")
+            version = Citizen.hidden(content, "version")  # the check page's version: a send without one is refused
             if status != 200 or token is None:
                 with lock:
                     failures.append(f"check page {status}")
                 continue
             began = time.monotonic()
             status, _content = citizen.request(
-                "POST", path, {"declaration": "on", "idempotency_key": key, "csrfmiddlewaretoken": token}
+                "POST",
+                path,
+                {"declaration": "on", "idempotency_key": key, "version": version, "csrfmiddlewaretoken": token},
             )
             with lock:
                 sends.append(time.monotonic() - began)
