@@ -33,6 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
+
+from bench.run import gunicorn_start, production_environment  # noqa: E402  (after the path)
+
 SERVICE_CODE = "3700-MZ-901"
 STEP = "about-you"
 
@@ -48,27 +51,6 @@ def summary(name, values):
         f"{name:<40} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={percentile(ms, 95):7.1f} ms  "
         f"max={max(ms):7.1f} ms"
     )
-
-
-def environment(args):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "BACKGROUND_QUEUE": "embedded",  # the embedded worker below renders the receipts
-        "SECRET_KEY": "bench-secret-key-" + "x" * 40,
-        "RESIDENT_ID_ENCRYPTION_KEY": "m4cVw0nL2q0i7kG0c1n8Z0yX3eQ9s6b5a2d4f7h8j0k=",
-        "RESIDENT_ID_HMAC_KEY": "bench-hmac-key",
-        "AUDIT_HMAC_KEY": "bench-audit-key-0123456789abcdef0123456789",
-        "AUDIT_ANCHOR_PATH": str(ROOT / "var" / "bench-audit-anchors.jsonl"),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CACHE_KEY_PREFIX": "apps-bench",
-        "PORTAL_BASE_URL": "https://portal.example.gov.cn",  # production settings want https; nothing follows it
-        # No virus scanner on the bench machine: uploads kept and marked as not scanned (a refused connect).
-        "CLAMAV_ADDRESS": "127.0.0.1:9",
-        "UPLOAD_SCAN_FAIL_OPEN": "true",
-    }
 
 
 def recreate_database(url):
@@ -354,7 +336,9 @@ def main():
     if args.render:
         return render(args.render)
 
-    env = environment(args)
+    env = production_environment(
+        database_url=args.database_url, redis_url=args.redis_url, cache_key_prefix="apps-bench"
+    )
     recreate_database(args.database_url)
     subprocess.run(["redis-cli", "-u", args.redis_url, "FLUSHDB"], check=False, capture_output=True)
     subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
@@ -370,21 +354,7 @@ def main():
     output = prepared.stdout
     citizens = json.loads(output.split("PREPARED ", 1)[1])
     processes = [
-        subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "portal.wsgi:application",
-                "--workers",
-                str(args.workers),
-                "--bind",
-                f"127.0.0.1:{args.port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        ),
+        gunicorn_start(env, port=args.port, workers=args.workers),
         subprocess.Popen(
             [PYTHON, "manage.py", "worker", "--poll", "0.2"],
             cwd=ROOT,

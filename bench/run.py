@@ -46,25 +46,45 @@ SEARCH_QUERIES = [
 ]
 
 
-def environment(args):
+def production_environment(*, database_url, redis_url, cache_key_prefix):
+    """The environment the production settings (bench/settings.py) need on loopback; shared by the benches."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "BACKGROUND_QUEUE": "embedded",  # the pages measured here start no background work
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "BACKGROUND_QUEUE": "embedded",  # the benches run the embedded worker themselves when they need one
         "SECRET_KEY": "bench-secret-key-" + "x" * 40,
         "RESIDENT_ID_ENCRYPTION_KEY": "m4cVw0nL2q0i7kG0c1n8Z0yX3eQ9s6b5a2d4f7h8j0k=",
         "RESIDENT_ID_HMAC_KEY": "bench-hmac-key",
-        "PORTAL_BASE_URL": "https://portal.example.gov.cn",
+        "PORTAL_BASE_URL": "https://portal.example.gov.cn",  # production settings want https; nothing follows it
         # No virus scanner on the bench machine: uploads kept and marked as not scanned (a refused connect).
         "CLAMAV_ADDRESS": "127.0.0.1:9",
         "UPLOAD_SCAN_FAIL_OPEN": "true",
         "AUDIT_HMAC_KEY": "bench-audit-key-0123456789abcdef0123456789",
         "AUDIT_ANCHOR_PATH": str(ROOT / "var" / "bench-audit-anchors.jsonl"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CACHE_KEY_PREFIX": "bench",
+        "CACHE_KEY_PREFIX": cache_key_prefix,
     }
+
+
+def gunicorn_start(env, *, port, workers):
+    """gunicorn serving the portal with `env` on 127.0.0.1:`port`, in its own process group."""
+    return subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
 
 
 def manage(env, *command):
@@ -167,26 +187,12 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
 
-    env = environment(args)
+    env = production_environment(database_url=args.database_url, redis_url=args.redis_url, cache_key_prefix="bench")
     if not args.skip_setup:
         set_up(args, env)
     service_path = first_service_path(env)
     base = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "portal.wsgi:application",
-            "--workers",
-            str(args.workers),
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
+    server = gunicorn_start(env, port=args.port, workers=args.workers)
     try:
         wait_until_up(base)
         subprocess.run(["redis-cli", "-u", args.redis_url, "FLUSHDB"], check=False, capture_output=True)

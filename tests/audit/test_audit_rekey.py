@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -19,6 +18,7 @@ from django.utils import timezone
 
 from portal.audit.models import AuditEvent
 from portal.audit.services import canonical
+from tests.production import production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "audit-key-for-the-tests-0123456789abcdef"
@@ -108,17 +108,9 @@ def _run_manage(*args, **extra_env):
     env = {
         name: value for name, value in os.environ.items() if not name.startswith("AUDIT_") and name != "DATABASE_URL"
     }
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
-        RESIDENT_ID_ENCRYPTION_KEY=Fernet.generate_key().decode(),
-        RESIDENT_ID_HMAC_KEY="hmac-key-for-the-check",
-        PORTAL_BASE_URL="https://portal.example.gov.cn",
-        CLAMAV_ADDRESS="127.0.0.1:3310",
-        BACKGROUND_QUEUE="embedded",
-        ALLOWED_HOSTS="portal.example.gov.cn",
-        **extra_env,
-    )
+    # production's requirements but the audit ones, which these tests give or leave out
+    env.update({name: value for name, value in production_environment().items() if not name.startswith("AUDIT_")})
+    env.update(extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )

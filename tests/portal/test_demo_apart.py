@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
+
+from tests.production import production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "portal" / "demo"
@@ -82,16 +83,7 @@ DEMO_FLOWS = DEMO_NAMES["register_flow"]
 DEMO_PLUGINS = DEMO_NAMES["register"] | DEMO_NAMES["register_prefill"]
 DEMO_COMMANDS = {path.stem for path in (DEMO / "management" / "commands").glob("*.py") if path.stem != "__init__"}
 
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-probe-" + "y" * 20,
-    "RESIDENT_ID_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-    "RESIDENT_ID_HMAC_KEY": "hmac-key-for-the-probe",
-    "PORTAL_BASE_URL": "https://portal.example.gov.cn",
-    "CLAMAV_ADDRESS": "127.0.0.1:3310",
-    "AUDIT_HMAC_KEY": "audit-key-for-the-probe-0123456789abcdef",
-    "ALLOWED_HOSTS": "testserver",
-}
+PRODUCTION = production_environment(ALLOWED_HOSTS="testserver")  # the probe gives AUDIT_ANCHOR_PATH
 
 
 def probe(tmp_path, **settings_env):

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cryptography.fernet import Fernet
+from tests.production import production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,19 +18,7 @@ def _run_manage(*args, **extra_env):
 
 
 def _production(tmp_path):
-    """What production requires to start."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-" + "y" * 20,
-        "RESIDENT_ID_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-        "RESIDENT_ID_HMAC_KEY": "hmac-key-for-the-check",
-        "AUDIT_HMAC_KEY": "audit-key-for-the-deploy-check-0123456789",
-        "AUDIT_ANCHOR_PATH": str(tmp_path / "audit-anchors.jsonl"),
-        "ALLOWED_HOSTS": "portal.example.gov.cn",
-        "PORTAL_BASE_URL": "https://portal.example.gov.cn",
-        "CLAMAV_ADDRESS": "127.0.0.1:3310",
-        "BACKGROUND_QUEUE": "embedded",
-    }
+    return production_environment(AUDIT_ANCHOR_PATH=str(tmp_path / "audit-anchors.jsonl"))
 
 
 PLATFORM = {
