@@ -247,6 +247,11 @@ class MaterialForm(models.TextChoices):
     ELECTRONIC = "electronic", _("Electronic")
 
 
+def original_checked_in_person(form, fetched_electronically):
+    """Whether a material needs its original shown in person: an original the portal cannot fetch."""
+    return form in (MaterialForm.ORIGINAL, MaterialForm.ORIGINAL_AND_COPY) and not fetched_electronically
+
+
 class HomePage(Page):
     """The portal's front page: search, popular services, life events, departments, city."""
 
@@ -316,6 +321,62 @@ def flow_key_is_published(key):
     return apps.get_model("applications", "FlowVersion").objects.filter(flow__key=key).exists()
 
 
+def flow_material_codes(key):
+    """{material code: question key} of the upload questions in the newest version of the flow `key`. Read from the
+    stored definition (steps, then fields, each an upload question naming its `material`) so that the catalogue
+    imports nothing of the application engine."""
+    version = apps.get_model("applications", "FlowVersion").objects.filter(flow__key=key).order_by("-number").first()
+    if version is None:
+        return {}
+    return {
+        field["material"]: field["key"]
+        for step in version.definition.get("steps") or []
+        for field in step.get("fields") or []
+        if field.get("material")
+    }
+
+
+def service_material_problems(*, in_person_visits, materials, flow_materials):
+    """{form field: [messages]} for a service whose facts contradict each other: the same material listed twice, an
+    original to be checked in person on a service that promises no visit (零次), or an online application that
+    collects (`flow_materials`: {code: question key}) a material the service does not list, or one it says the
+    portal fetches. `materials` are ServiceMaterial objects, saved or not; `in_person_visits` None skips that check."""
+    problems = {}
+    by_code = {}
+    for material in materials:
+        if material.code and material.code in by_code:
+            problems.setdefault("__all__", []).append(
+                _("Two materials have the code “%(code)s”: list each material once.") % {"code": material.code}
+            )
+        by_code.setdefault(material.code, material)
+    if in_person_visits == 0:
+        for material in materials:
+            if material.checked_in_person:
+                problems.setdefault("in_person_visits", []).append(
+                    _(
+                        "The service needs no visit, but “%(material)s” is an original to be checked in person. "
+                        "Make it electronic or fetched by the portal, or count the visit."
+                    )
+                    % {"material": material.name}
+                )
+    for code, question in flow_materials.items():
+        material = by_code.get(code)
+        if material is None:
+            message = _(
+                "The application flow collects the material “%(code)s” (question “%(question)s”), which the service "
+                "does not list. Add it to the materials, with that code."
+            )
+        elif material.fetched_electronically:
+            message = _(
+                "The application flow asks for an upload of “%(code)s” (question “%(question)s”), which the service "
+                "says the portal fetches. Untick “the portal can fetch it electronically” or remove the question."
+            )
+        else:
+            continue
+        problems.setdefault("flow_key", []).append(message % {"code": code, "question": question})
+    return problems
+
+
 class ServicePageForm(WagtailAdminPageForm):
     """The editor's form of a service page, which also refuses a flow key that names no published application
     flow (the service would have no online application). Checked here, when an editor saves, rather than in
@@ -334,7 +395,32 @@ class ServicePageForm(WagtailAdminPageForm):
                 )
                 % {"key": key},
             )
+        materials = self._materials_kept()
+        if materials is not None:
+            problems = service_material_problems(
+                in_person_visits=cleaned.get("in_person_visits"),
+                materials=materials,
+                flow_materials=flow_material_codes(key) if key and "flow_key" not in self.errors else {},
+            )
+            for field, messages in problems.items():
+                for message in messages:
+                    self.add_error(field, message)
         return cleaned
+
+    def _materials_kept(self):
+        """The materials as the editor left them (ServiceMaterial objects, not saved), or None while a row of them
+        has its own errors (shown on the row)."""
+        formset = self.formsets.get("materials")
+        if formset is None or not formset.is_valid():
+            return None
+        kept = []
+        for form in formset.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            kept.append(ServiceMaterial(**{name: form.cleaned_data.get(name) for name in MATERIAL_FACTS}))
+        return kept
 
 
 class ServicePage(Page):
@@ -483,9 +569,19 @@ class ServicePage(Page):
 
 
 class ServiceMaterial(Orderable):
-    """One row of 'what to bring'."""
+    """One row of 'what to bring'. Its code is the material's identity across services and flows: an upload question
+    names the code of the material it collects, and services that ask for the same document use the same code."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="materials")
+    code = models.SlugField(
+        _("material code"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The same code on every service that asks for this document, for example id_card. An upload question "
+            "of the application flow names it."
+        ),
+    )
     name = models.CharField(_("name"), max_length=200)
     form = models.CharField(
         _("original or copy"), max_length=20, choices=MaterialForm.choices, default=MaterialForm.ORIGINAL
@@ -499,7 +595,7 @@ class ServiceMaterial(Orderable):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
         FieldRowPanel([FieldPanel("form"), FieldPanel("quantity")]),
         FieldPanel("notes"),
         FieldPanel("fetched_electronically"),
@@ -507,6 +603,13 @@ class ServiceMaterial(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("required material")
+
+    @property
+    def checked_in_person(self):
+        return original_checked_in_person(self.form, self.fetched_electronically)
+
+
+MATERIAL_FACTS = ("code", "name", "form", "quantity", "notes", "fetched_electronically")
 
 
 class ServiceFAQ(Orderable):

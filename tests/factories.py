@@ -143,6 +143,23 @@ def service_create(*, tree, department=None, title=None, slug=None, regions=None
     )
 
 
+def flow_materials(flow_key, language):
+    """The materials a service using a code-defined flow lists: each one the flow uploads (named by its question),
+    as the editor's checks require, after the applicant's ID card, which their sign-in confirms."""
+    from portal.applications.definitions import FlowDef
+    from portal.applications.registry import code_flow_definitions
+    from portal.applications.text import localised
+
+    id_card = "Resident ID card" if language == "en" else "居民身份证"
+    rows = [{"code": "id_card", "name": id_card, "form": "electronic", "fetched_electronically": True}]
+    definition = code_flow_definitions().get(flow_key)
+    if definition is not None:
+        flow = FlowDef.from_dict(definition)
+        for code, key in flow.materials().items():
+            rows.append({"code": code, "name": localised(flow.field(key).label, language), "form": "electronic"})
+    return rows
+
+
 def online_service(tree, department, *, code, title, flow_key, title_en=None):
     """A Chinese service page with an online application through the flow `flow_key` (and its English
     translation when `title_en` is given); the page of `service_code` `code`."""
@@ -154,6 +171,7 @@ def online_service(tree, department, *, code, title, flow_key, title_en=None):
         online=True,
         flow_key=flow_key,
         slug=code.lower(),
+        materials=flow_materials(flow_key, "zh-hans"),
     )
     if title_en:
         service_create(
@@ -165,6 +183,7 @@ def online_service(tree, department, *, code, title, flow_key, title_en=None):
             flow_key=flow_key,
             slug=code.lower(),
             translation_of=zh,
+            materials=flow_materials(flow_key, "en"),
         )
     return zh
 

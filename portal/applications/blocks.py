@@ -75,6 +75,15 @@ class QuestionBlock(blocks.StructBlock):
     )
     max_size_mb = blocks.IntegerBlock(label=_("largest file (MB)"), required=False, min_value=1, max_value=20)
     max_files = blocks.IntegerBlock(label=_("most files"), required=False, min_value=1, max_value=10)
+    material = blocks.RegexBlock(
+        regex=r"^[-a-zA-Z0-9_]+$",
+        label=_("material it collects"),
+        required=False,
+        help_text=_(
+            "For an upload question: the code of the material on the service page, for example id_card. Every "
+            "service using this flow must list it."
+        ),
+    )
     show_if = ConditionBlock(required=False)
 
     class Meta:

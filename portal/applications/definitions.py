@@ -23,6 +23,7 @@ defined in code only: the Wagtail flow editor does not edit them yet.
 """
 
 import datetime
+import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -136,6 +137,7 @@ class FieldDef:
     max_size_mb: float | None = None
     max_files: int = 1
     reference: str = ""  # a reference list the options come from (reference_lists.py): "banks"
+    material: str = ""  # for an upload: the code of the service's material it collects (ServiceMaterial.code)
 
     @classmethod
     def from_dict(cls, data):
@@ -242,7 +244,6 @@ class FlowDef:
     title: Any
     steps: list = field(default_factory=list)
     estimated_minutes: int = 10
-    what_you_need: list = field(default_factory=list)
     declaration: Any = None
     next_steps: Any = None
     task_list: bool | None = None
@@ -255,7 +256,6 @@ class FlowDef:
             title=data["title"],
             steps=[StepDef.from_dict(s) for s in data.get("steps") or []],
             estimated_minutes=data.get("estimated_minutes") or 10,
-            what_you_need=data.get("what_you_need") or [],
             declaration=data.get("declaration"),
             next_steps=data.get("next_steps"),
             task_list=data.get("task_list"),
@@ -279,6 +279,13 @@ class FlowDef:
                 if field_def.key == key:
                     return field_def
         return None
+
+    def materials(self):
+        """{material code: question key} of the upload questions that say which of the service's materials they
+        collect (the catalogue's flow_material_codes reads the same from a stored definition)."""
+        return {
+            field_def.material: field_def.key for step in self.steps for field_def in step.fields if field_def.material
+        }
 
     def effective_answers(self, answers):
         """The answers that count: those to fields the applicant can see, given the answers before them.
@@ -382,10 +389,16 @@ def flow_problems(flow, field_types=None):
             for condition in [*step.show_if, *field_def.show_if]:
                 if condition.op not in OPERATORS:
                     problems.append(_("Unknown condition “%(op)s”.") % {"op": condition.op})
+            if field_def.material and field_def.type in field_types and not field_types[field_def.type].is_file:
+                problems.append(
+                    _("Question “%(key)s” names a material, but only an upload question collects one.")
+                    % {"key": field_def.key}
+                )
             if field_def.register and field_def.type in field_types:
                 problems.extend(_register_problems(field_def, field_types[field_def.type]))
             asked_before.add(field_def.key)
         earlier_fields |= {field_def.key for field_def in step.fields}
+    problems.extend(_next_steps_problems(flow.next_steps))
     for rule in flow.rules:
         if rule.op not in RULE_OPERATORS:
             problems.append(_("Unknown comparison “%(op)s” in a rule.") % {"op": rule.op})
@@ -393,6 +406,24 @@ def flow_problems(flow, field_types=None):
             if key not in all_fields:
                 problems.append(_("A rule compares “%(key)s”, which is not a question of the flow.") % {"key": key})
     return [str(problem) for problem in problems]
+
+
+# A number of days, as an editor would write it in either language: 10个工作日, 3日内, 5 working days, 2 days.
+STATED_DAYS = re.compile(r"\d+\s*(个)?(工作日|自然日|日|天)|\d+\s*(working\s+|calendar\s+)?days?\b", re.IGNORECASE)
+
+
+def _next_steps_problems(next_steps):
+    """What happens next must not say how long it takes: the time limits are the service page's, and one flow may
+    serve services that promise different ones (the confirmation and receipt show the service's own)."""
+    texts = next_steps.values() if isinstance(next_steps, dict) else [next_steps or ""]
+    if any(STATED_DAYS.search(text or "") for text in texts):
+        return [
+            _(
+                "“What happens next” states a number of days. Leave it out: the confirmation and the receipt show "
+                "the time limit from the service page."
+            )
+        ]
+    return []
 
 
 def _register_problems(field_def, field_type):

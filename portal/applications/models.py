@@ -43,13 +43,13 @@ class Flow(models.Model):
     title_zh = models.CharField(_("title (Chinese)"), max_length=120)
     title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("minutes it takes"), default=10)
-    what_you_need_zh = models.TextField(
-        _("what you will need (Chinese)"), blank=True, help_text=_("One item per line.")
-    )
-    what_you_need_en = models.TextField(_("what you will need (English)"), blank=True)
     declaration_zh = models.TextField(_("declaration (Chinese)"), blank=True)
     declaration_en = models.TextField(_("declaration (English)"), blank=True)
-    next_steps_zh = models.TextField(_("what happens next (Chinese)"), blank=True)
+    next_steps_zh = models.TextField(
+        _("what happens next (Chinese)"),
+        blank=True,
+        help_text=_("What the department does with the application; not how long it takes (the service page says)."),
+    )
     next_steps_en = models.TextField(_("what happens next (English)"), blank=True)
     task_list = models.BooleanField(
         _("show a task list"),
@@ -66,9 +66,13 @@ class Flow(models.Model):
         FieldRowPanel([FieldPanel("title_zh"), FieldPanel("title_en")]),
         MultiFieldPanel(
             [
+                HelpPanel(
+                    content=_(
+                        "The start page lists the materials, time limits and visits from the service page, so that "
+                        "they are said in one place."
+                    )
+                ),
                 FieldPanel("estimated_minutes"),
-                FieldPanel("what_you_need_zh"),
-                FieldPanel("what_you_need_en"),
                 FieldPanel("task_list"),
             ],
             heading=_("Start page"),

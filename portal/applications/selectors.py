@@ -5,10 +5,11 @@ apps register (hooks.access_policy_register) extend to proxies and hall staff.""
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.language import active_language
-from services_catalog.models import ServicePage
+from services_catalog.models import ServicePage, service_material_problems
 
 from . import channel_notes, navigation
 from .field_types import FIELD_TYPES, FieldContext
@@ -92,6 +93,21 @@ def service_page_for_code(code):
         or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
         or pages.first()
     )
+
+
+def flow_catalogue_problems(key, flow_materials):
+    """Messages for each live service page using the flow `key` that does not list, as the flow would collect them
+    (`flow_materials`: {code: question key}), the materials its upload questions name."""
+    problems = []
+    for page in ServicePage.objects.live().filter(flow_key=key).prefetch_related("materials").order_by("path"):
+        found = service_material_problems(
+            in_person_visits=None, materials=list(page.materials.all()), flow_materials=flow_materials
+        )
+        problems += [
+            _("Service “%(service)s”: %(problem)s") % {"service": page.title, "problem": problem}
+            for problem in found.get("flow_key", [])
+        ]
+    return problems
 
 
 def service_page_in_language(page, language):

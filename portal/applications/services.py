@@ -28,7 +28,7 @@ from .receipts import receipt_get_or_create
 from .references import reference_generate
 from .registry import code_flow_definitions
 from .scanning import scan_state
-from .selectors import application_missing_steps
+from .selectors import application_missing_steps, flow_catalogue_problems
 from .status import Channel, Source, Status, transition_allowed
 from .text import localised
 from .uploads import describe
@@ -118,12 +118,6 @@ def flows_load_from_code(*, actor=None):
     return results
 
 
-def _lines(zh, en):
-    zh_lines = [line.strip() for line in (zh or "").splitlines() if line.strip()]
-    en_lines = [line.strip() for line in (en or "").splitlines() if line.strip()]
-    return [{"zh-hans": z, "en": en_lines[i] if i < len(en_lines) else ""} for i, z in enumerate(zh_lines)]
-
-
 def _text(zh, en):
     return {"zh-hans": zh or "", "en": en or ""} if (zh or en) else None
 
@@ -168,6 +162,7 @@ def flow_definition_from_editor(flow):
                     "allowed_types": list(question.get("allowed_types") or []),
                     "max_size_mb": question.get("max_size_mb"),
                     "max_files": question.get("max_files") or 1,
+                    "material": question.get("material") or "",
                     "show_if": _condition(question.get("show_if")),
                 }
             )
@@ -185,7 +180,6 @@ def flow_definition_from_editor(flow):
         "title": _text(flow.title_zh, flow.title_en),
         "steps": steps,
         "estimated_minutes": flow.estimated_minutes,
-        "what_you_need": _lines(flow.what_you_need_zh, flow.what_you_need_en),
         "declaration": _text(flow.declaration_zh, flow.declaration_en),
         "next_steps": _text(flow.next_steps_zh, flow.next_steps_en),
         "task_list": flow.task_list or None,
@@ -193,9 +187,15 @@ def flow_definition_from_editor(flow):
 
 
 def flow_publish_from_editor(*, flow, actor=None):
+    """Publish what an editor built, unless it collects a material that a service using the flow does not list (or
+    says the portal fetches): the service page is the one list of materials."""
     if flow.source == FlowSource.CODE:
         return None, False
-    return flow_version_publish(flow=flow, definition=flow_definition_from_editor(flow), actor=actor)
+    definition = flow_definition_from_editor(flow)
+    problems = flow_catalogue_problems(flow.key, FlowDef.from_dict(definition).materials())
+    if problems:
+        raise ValidationError(problems)
+    return flow_version_publish(flow=flow, definition=definition, actor=actor)
 
 
 # Applications ------------------------------------------------------------------------------------------

@@ -70,7 +70,6 @@ def start(request, service_code):
             "flow": flow,
             "flow_title": localised(flow.title),
             "acting_for": acting.principal if acting else None,
-            "what_you_need": [localised(item) for item in flow.what_you_need],
             "draft": draft,
             "steps": [localised(step.title) for step in flow.steps] if flow.uses_task_list else [],
         },

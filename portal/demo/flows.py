@@ -42,13 +42,14 @@ def rule(field, op, other, message, other_message=None):
     return {"field": field, "op": op, "other": other, "message": message, "other_message": other_message}
 
 
-def flow(key, title, steps, *, minutes, need, next_steps=None, task_list=None, declaration=None, rules=()):
+def flow(key, title, steps, *, minutes, next_steps=None, task_list=None, declaration=None, rules=()):
+    """A flow's definition. What to prepare, the time limits and the visits are the service page's (its guide), so
+    that no page of the application says them differently; `next_steps` says what happens, never how long."""
     return {
         "key": key,
         "title": title,
         "steps": steps,
         "estimated_minutes": minutes,
-        "what_you_need": need,
         "next_steps": next_steps,
         "task_list": task_list,
         "rules": list(rules),
@@ -187,24 +188,20 @@ def elderly_care_subsidy():
                 "documents",
                 t("Documents", "证明材料"),
                 q(
-                    "household_register",
+                    "older_person_id_card",
                     "file",
-                    t("Photo or scan of your household register page", "户口簿本人页"),
+                    t("Photo or scan of the older person's resident ID card", "老人居民身份证正反面照片或扫描件"),
                     allowed_types=["pdf", "jpeg", "png"],
                     max_size_mb=10,
+                    material="older_person_id_card",
                 ),
             ),
         ],
         minutes=10,
-        need=[
-            t("Your resident ID card", "居民身份证"),
-            t("Your household register (户口簿)", "户口簿"),
-            t("Your bank card", "本人银行卡"),
-        ],
         next_steps=t(
-            "The civil affairs office checks your application within 10 working days. The subsidy is "
-            "paid into your bank account every month from the month after approval.",
-            "民政部门将在10个工作日内审核。审核通过后，自次月起每月发放到您的银行账户。",
+            "The civil affairs office checks your application. The subsidy is paid into your bank account every "
+            "month from the month after approval.",
+            "民政部门审核通过后，自次月起每月发放到您的银行账户。",
         ),
     )
 
@@ -226,6 +223,7 @@ def senior_bus_pass():
                     t("Plain light background, no hat", "浅色背景，不戴帽子"),
                     allowed_types=["jpeg", "png"],
                     max_size_mb=5,
+                    material="photo",
                 ),
             ),
             step(
@@ -260,11 +258,9 @@ def senior_bus_pass():
             ),
         ],
         minutes=5,
-        need=[t("Your resident ID card", "居民身份证"), t("A recent photo of your face (JPG or PNG)", "近期免冠照片")],
         next_steps=t(
-            "Your pass is made within 5 working days. We will send you a text message when it is posted "
-            "or ready to collect.",
-            "乘车卡将在5个工作日内制作完成，邮寄或可领取时我们会短信通知您。",
+            "Your pass is made and posted to you. We will send you a text message when it is on its way.",
+            "乘车卡制作完成后邮寄给您，寄出时我们会短信通知您。",
         ),
     )
 
@@ -334,21 +330,17 @@ def disability_certificate():
                 q(
                     "medical_report",
                     "file",
-                    t("Your medical assessment report", "残疾评定报告"),
+                    t("Your medical assessment report", "残疾评定表"),
                     allowed_types=["pdf"],
                     max_size_mb=10,
+                    material="disability_assessment",
                 ),
             ),
         ],
         minutes=15,
-        need=[
-            t("Your resident ID card", "居民身份证"),
-            t("Your medical assessment report (PDF)", "残疾评定报告（PDF）"),
-        ],
         next_steps=t(
-            "The disabled persons' federation reviews your application within 20 working days and may "
-            "invite you for an assessment.",
-            "残联将在20个工作日内审核，必要时会通知您参加评定。",
+            "The disabled persons' federation reviews your application and may invite you for an assessment.",
+            "残联审核您的申请，必要时会通知您参加评定。",
         ),
     )
 
@@ -394,6 +386,7 @@ def medical_insurance_reimbursement():
                     "file",
                     t("Your referral or registration for treatment elsewhere", "异地就医备案证明"),
                     allowed_types=["pdf", "jpeg", "png"],
+                    material="treatment_elsewhere_record",
                 ),
                 show_if=when("in_province", "equals", "no"),
             ),
@@ -412,12 +405,12 @@ def medical_insurance_reimbursement():
                     t("Your hospital invoices", "医疗费用发票"),
                     t("You can upload up to 5 files, one at a time", "最多可上传5个文件，每次一个"),
                     max_files=5,
+                    material="medical_invoices",
                 ),
             ),
             bank_step(),
         ],
         minutes=15,
-        need=[t("Your hospital invoices", "医疗费用发票"), t("Your bank card", "本人银行卡")],
         rules=[
             rule(
                 "discharge_date",
@@ -441,9 +434,8 @@ def medical_insurance_reimbursement():
             ),
         ],
         next_steps=t(
-            "The medical insurance office checks your claim within 20 working days and pays the "
-            "money into your bank account.",
-            "医保部门将在20个工作日内审核，并将报销款支付到您的银行账户。",
+            "The medical insurance office checks your claim and pays the money into your bank account.",
+            "医保部门审核后，将报销款支付到您的银行账户。",
         ),
     )
 
@@ -527,6 +519,7 @@ def household_registration_transfer():
                     "file",
                     t("Your marriage certificate", "结婚证"),
                     allowed_types=["pdf", "jpeg", "png"],
+                    material="marriage_cert",
                 ),
                 show_if=when("reason", "equals", "marriage"),
             ),
@@ -538,20 +531,15 @@ def household_registration_transfer():
                     "file",
                     t("Property certificate or tenancy agreement", "房产证或租赁合同"),
                     allowed_types=["pdf", "jpeg", "png"],
+                    material="residence_proof",
                 ),
             ),
         ],
         minutes=20,
         task_list=True,
-        need=[
-            t("Your household register (户口簿)", "户口簿"),
-            t("Proof of your new home", "住所证明"),
-            t("Your marriage certificate, if you are moving because you married", "因婚迁移的需提供结婚证"),
-        ],
         next_steps=t(
-            "The police station checks your application within 10 working days and tells you when to "
-            "bring your household register.",
-            "公安派出所将在10个工作日内审核，并通知您携带户口簿办理。",
+            "The police station checks your application and tells you when to bring your household register.",
+            "公安派出所审核后，会通知您携带户口簿办理。",
         ),
     )
 
@@ -619,15 +607,15 @@ def business_licence_change():
                     "file",
                     t("The shareholders' resolution to make the change", "股东会决议"),
                     allowed_types=["pdf"],
+                    material="resolution",
                 ),
             ),
         ],
         minutes=15,
-        need=[t("Your business licence", "营业执照"), t("The shareholders' resolution (PDF)", "股东会决议（PDF）")],
         next_steps=t(
-            "The market regulation office checks your application within 3 working days. You can "
-            "download the new electronic licence when it is approved.",
-            "市场监管部门将在3个工作日内审核，通过后可下载新的电子营业执照。",
+            "The market regulation office checks your application. You can download the new electronic "
+            "licence when it is approved.",
+            "市场监管部门审核通过后，您可下载新的电子营业执照。",
         ),
     )
 
@@ -671,18 +659,15 @@ def birth_registration():
                     "file",
                     t("The baby's medical certificate of birth", "出生医学证明"),
                     allowed_types=["pdf", "jpeg", "png"],
+                    material="birth_cert",
                 ),
             ),
         ],
         minutes=10,
-        need=[
-            t("The medical certificate of birth", "出生医学证明"),
-            t("Both parents' resident ID numbers", "父母双方公民身份号码"),
-        ],
         next_steps=t(
-            "The police station registers the baby within 5 working days. Bring your household register "
-            "to have the baby's page added.",
-            "公安派出所将在5个工作日内办理，请携带户口簿加页。",
+            "The police station registers the baby and sends you a text message; the baby's page of the "
+            "household register is posted to you.",
+            "公安派出所办结后短信通知您，新生儿的户口簿页将邮寄给您。",
         ),
     )
 
@@ -722,6 +707,7 @@ def pension_certification():
                     "file",
                     t("A life certificate from an embassy or consulate", "使领馆出具的生存证明"),
                     allowed_types=["pdf", "jpeg", "png"],
+                    material="life_certificate",
                 ),
                 show_if=when("lives_abroad", "equals", "yes"),
             ),
@@ -739,7 +725,6 @@ def pension_certification():
             ),
         ],
         minutes=5,
-        need=[t("Your resident ID card", "居民身份证")],
         next_steps=t(
             "Your pension continues without a break. We will remind you next year.",
             "您的养老金将继续正常发放。明年认证时我们会提醒您。",
@@ -789,8 +774,4 @@ def general_application():
             ),
         ],
         minutes=5,
-        need=[
-            t("Your resident ID card", "居民身份证"),
-            t("Any documents that support your application", "与申请有关的材料"),
-        ],
     )

@@ -20,7 +20,7 @@ from .datafile import DATA_DIR, DataError, entries, mapping, names, read, scalar
 from .departments import ABBREVIATIONS, DEPARTMENTS
 from .laws import LAWS
 from .life_events import LIFE_EVENTS
-from .materials import MATERIALS, material_read
+from .materials import MATERIALS, material_read, named_material
 from .regions import CITY_CODES, PROVINCE
 from .spec import (
     BOTH_AUDIENCES,
@@ -128,7 +128,7 @@ def department_services(path, department=None):
     for name, entry in entries(data.get("materials", {}), at / "materials").items():
         if name in MATERIALS:
             raise (at / "materials" / name).error("is already a material in materials.yaml")
-        materials[name] = material_read(entry, at / "materials" / name, materials)
+        materials[name] = named_material(name, entry, at / "materials" / name, materials)
     faqs = {
         name: faq_read(entry, at / "faqs" / name) for name, entry in entries(data.get("faqs", {}), at / "faqs").items()
     }

@@ -16,7 +16,17 @@ from django.db.models import Model, Prefetch
 
 from accessibility.services import statement_page_ensure
 
-from ..models import Department, LifeEvent, Region, RegionLevel, ServiceFAQ, ServiceHall, ServiceMaterial, ServicePage
+from ..models import (
+    MATERIAL_FACTS,
+    Department,
+    LifeEvent,
+    Region,
+    RegionLevel,
+    ServiceFAQ,
+    ServiceHall,
+    ServiceMaterial,
+    ServicePage,
+)
 from ..services import service_page_upsert, site_tree_ensure
 from .catalogue import all_services
 from .departments import DEPARTMENTS
@@ -193,10 +203,7 @@ def desired_state(spec, language, *, department, regions, halls, life_events, tr
         tuple(sorted(region.pk for region in regions)),
         tuple(sorted(hall.pk for hall in halls)),
         tuple(sorted(event.pk for event in life_events)),
-        tuple(
-            (row["name"], row["form"], row["quantity"], row["notes"], row["fetched_electronically"])
-            for row in fields["materials"]
-        ),
+        tuple(tuple(row[name] for name in MATERIAL_FACTS) for row in fields["materials"]),
         tuple((row["question"], row["answer"]) for row in fields["faqs"]),
     )
 
@@ -213,9 +220,7 @@ def stored_state(page, *, with_translation_key):
         tuple(sorted(region.pk for region in page.regions.all())),
         tuple(sorted(hall.pk for hall in page.halls.all())),
         tuple(sorted(event.pk for event in page.life_events.all())),
-        tuple(
-            (row.name, row.form, row.quantity, row.notes, row.fetched_electronically) for row in page.materials.all()
-        ),
+        tuple(tuple(getattr(row, name) for name in MATERIAL_FACTS) for row in page.materials.all()),
         tuple((row.question, row.answer) for row in page.faqs.all()),
     )
 

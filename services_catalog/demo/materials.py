@@ -4,13 +4,17 @@ and `application` (the form that spec.py itself adds where a service lists a sin
 An entry gives `name: {zh, en}`, and where the document is not an original needed once and brought along:
 `form` (original, copy, original_and_copy, electronic), `quantity`, `fetched: true` (the portal fetches it
 electronically) and `notes: {zh, en}`. In a department's file an entry may instead start from a named one
-and change some of those: `{based_on: photo, quantity: 2}`."""
+and change some of those: `{based_on: photo, quantity: 2}`.
+
+A material's `code` (ServiceMaterial.code, the identity an upload question names) is its name in the file, or the
+code of the one it is based on unless it renames it (父母双方居民身份证 is not the applicant's own ID card), or the
+entry's own `code`."""
 
 from .datafile import DATA_DIR, entries, mapping, read, scalar, text
 from .spec import APPLICATION_FORM, BOTH, COPY, ELECTRONIC, ORIGINAL, Material
 
 FORMS = (ORIGINAL, COPY, BOTH, ELECTRONIC)
-FIELDS = ("name", "form", "quantity", "fetched", "notes")
+FIELDS = ("code", "name", "form", "quantity", "fetched", "notes")
 
 
 def material_read(value, at, named=None):
@@ -30,6 +34,10 @@ def material_read(value, at, named=None):
         entry = mapping(value, at, required=("name",), optional=FIELDS)
         base = None
     fields = {}
+    if base is not None and "name" in entry:
+        fields["code"] = ""  # renamed: another document (父母双方居民身份证 is not the applicant's own ID card)
+    if "code" in entry:
+        fields["code"] = scalar(entry["code"], at / "code")
     if "name" in entry:
         fields["name_zh"], fields["name_en"] = text(entry["name"], at / "name")
     if "form" in entry:
@@ -45,9 +53,17 @@ def material_read(value, at, named=None):
     return base(**fields) if base is not None else Material(**fields)
 
 
+def named_material(name, entry, at, named=None):
+    """A material given a name in a data file: the name is its code unless the entry says another."""
+    material = material_read(entry, at, named)
+    if isinstance(entry, dict) and ("code" in entry or ("based_on" in entry and "name" not in entry)):
+        return material  # its own code, or the document it is based on with other notes or quantity
+    return material(code=name)
+
+
 def materials_read(path):
     data, at = read(path)
-    materials = {name: material_read(entry, at / name) for name, entry in entries(data, at).items()}
+    materials = {name: named_material(name, entry, at / name) for name, entry in entries(data, at).items()}
     if "application" in materials:
         raise (at / "application").error("is the application form that spec.py defines; use another name")
     return materials | {"application": APPLICATION_FORM}

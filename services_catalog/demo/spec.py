@@ -17,6 +17,11 @@ PROVINCE_CODE = "370000"
 GENERAL_FLOW = "general-application"
 
 
+# Words that send a person to a counter: a service with no visit (零次) must not say them of a material.
+IN_PERSON_WORDS = ("现场", "大厅", "交回", "counter", "hall", "handed back")
+UPLOADED_ONLINE = ("在网上申请时上传原件的照片或扫描件", "Upload a photo or scan of the original when you apply online")
+
+
 @dataclass(frozen=True)
 class Material:
     name_zh: str
@@ -26,6 +31,7 @@ class Material:
     notes_zh: str = ""
     notes_en: str = ""
     fetched: bool = False
+    code: str = ""  # the material's identity across services and flows (ServiceMaterial.code)
 
     def __call__(self, **changes):
         """`ID_CARD(form=COPY, quantity=2)`: the same material with some fields changed."""
@@ -33,9 +39,22 @@ class Material:
             changes["notes_zh"], changes["notes_en"] = changes.pop("notes")
         return replace(self, **changes)
 
+    def online(self):
+        """The material as a service with no visit (零次) asks for it: an original to be shown at a counter becomes
+        an electronic copy uploaded with the application, and the applicant's own ID card is checked by their
+        real-name sign-in."""
+        if self.form not in (ORIGINAL, BOTH) or self.fetched:
+            return self
+        if self.code == "id_card":
+            return self(fetched=True, form=ELECTRONIC, notes=SIGNED_IN_IDENTITY)
+        if any(word in self.notes_zh + self.notes_en.lower() for word in IN_PERSON_WORDS) or not self.notes_zh:
+            return self(form=ELECTRONIC, notes=UPLOADED_ONLINE)
+        return self(form=ELECTRONIC)
+
     def row(self, language):
         english = language == "en"
         return {
+            "code": self.code,
             "name": self.name_en if english else self.name_zh,
             "form": self.form,
             "quantity": self.quantity,
@@ -187,6 +206,10 @@ def proxy_faq(proxy_allowed, audience, online):
     )
 
 
+SIGNED_IN_IDENTITY = (
+    "实名登录即完成身份核验，无需提交",
+    "Confirmed when you sign in with your real name; nothing to send",
+)
 AUTHORISATION = {
     "people": Material(
         "授权委托书及代办人身份证",
@@ -194,6 +217,7 @@ AUTHORISATION = {
         ORIGINAL,
         notes_zh="委托他人办理时提供",
         notes_en="Only if someone applies for you",
+        code="authorisation",
     ),
     "business": Material(
         "授权委托书及经办人身份证",
@@ -201,6 +225,7 @@ AUTHORISATION = {
         ORIGINAL,
         notes_zh="由法定代表人签署；法定代表人亲自办理的无需提供",
         notes_en="Signed by the legal representative; not needed if they apply in person",
+        code="authorisation_business",
     ),
 }
 APPLICATION_FORM = Material(
@@ -209,12 +234,16 @@ APPLICATION_FORM = Material(
     ORIGINAL,
     notes_zh="可在大厅领取或网上填写",
     notes_en="Available at the hall, or fill it in online",
+    code="application",
 )
-MAX_MATERIALS = 6
+ONLINE_APPLICATION_FORM = APPLICATION_FORM(
+    form=ELECTRONIC, notes=("网上申请时在线填写，无需另交", "Filled in online as you apply; nothing else to send")
+)
+MAX_MATERIALS = 7
 
 
 def complete_materials(materials, proxy_allowed, audience):
-    """Two to six rows: add the letter of authorisation where someone else may apply, and the application
+    """Two to seven rows: add the letter of authorisation where someone else may apply, and the application
     form where a service would otherwise list a single document."""
     materials = list(materials)
     names = {material.name_zh for material in materials}
@@ -223,6 +252,14 @@ def complete_materials(materials, proxy_allowed, audience):
     if len(materials) < 2 and APPLICATION_FORM.name_zh not in names:
         materials.append(APPLICATION_FORM)
     return materials
+
+
+def service_materials(materials, proxy_allowed, audience, *, online_only):
+    """The rows of a service's guide; for a service with no visit (零次), as they are sent online."""
+    materials = complete_materials(materials, proxy_allowed, audience)
+    if not online_only:
+        return materials
+    return [ONLINE_APPLICATION_FORM if material is APPLICATION_FORM else material.online() for material in materials]
 
 
 def default_popularity(code, base=300, spread=4000):
@@ -304,7 +341,7 @@ def service(
         popularity=popularity if popularity is not None else default_popularity(full_code),
         regions=tuple(regions) if regions else (PROVINCE_CODE,),
         life_events=tuple(events),
-        materials=tuple(complete_materials(materials, proxy, audience)),
+        materials=tuple(service_materials(materials, proxy, audience, online_only=visits == 0)),
         faqs=tuple(faq_list),
         handled_at=handled_at,
         slug=slug or slugify_en(title[1]),

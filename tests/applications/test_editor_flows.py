@@ -4,7 +4,7 @@ and each save publishes a new version that new applications use."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.applications.definitions import FlowDef
+from portal.applications.definitions import FlowDef, flow_problems
 from portal.applications.models import Flow, FlowVersion
 from portal.applications.services import flow_definition_from_editor, flow_publish_from_editor
 from tests.accounts.otp_helpers import otp_verified_login
@@ -67,8 +67,6 @@ def editor_flow(**overrides):
         "title_zh": "犬只登记",
         "title_en": "Dog licence",
         "estimated_minutes": 3,
-        "what_you_need_zh": "免疫证明",
-        "what_you_need_en": "Vaccination certificate",
         "steps": steps,
     }
     fields.update(overrides)
@@ -81,7 +79,7 @@ def test_editor_flow_compiles_to_a_valid_definition():
     assert [s.key for s in definition.steps] == ["pet", "certificate"]
     assert definition.steps[0].fields[0].options[1].label == {"zh-hans": "猫", "en": "Cat"}
     assert definition.steps[1].show_if[0].holds({"vaccinated": "yes"})
-    assert definition.what_you_need == [{"zh-hans": "免疫证明", "en": "Vaccination certificate"}]
+    assert definition.materials() == {}  # its upload names no material of a service
 
 
 def test_each_change_publishes_a_version_and_drafts_keep_theirs(tree, department, citizen, client_for):
@@ -133,3 +131,23 @@ def test_flows_are_editable_in_the_wagtail_admin(client, django_user_model, flow
     assert "elderly-care-subsidy" in response.content.decode()
     flow = Flow.objects.get(key="general-application")
     assert client.get(f"/admin/snippets/applications/flow/edit/{flow.pk}/").status_code == 200
+
+
+def test_what_happens_next_may_not_say_how_long_it_takes():
+    """One flow serves services that promise different time limits; the service page says each one."""
+    definition = flow_definition_from_editor(editor_flow())
+    for next_steps in ({"zh-hans": "民政部门将在10个工作日内审核。", "en": ""}, "We decide within 5 working days."):
+        assert flow_problems(FlowDef.from_dict({**definition, "next_steps": next_steps})) == [
+            "“What happens next” states a number of days. Leave it out: the confirmation and the receipt show the "
+            "time limit from the service page."
+        ]
+    assert flow_problems(FlowDef.from_dict({**definition, "next_steps": "民政部门审核后通知您。"})) == []
+
+
+def test_only_an_upload_question_collects_a_material():
+    flow = editor_flow()
+    definition = flow_definition_from_editor(flow)
+    definition["steps"][0]["fields"][0]["material"] = "id_card"
+    assert flow_problems(FlowDef.from_dict(definition)) == [
+        "Question “kind” names a material, but only an upload question collects one."
+    ]

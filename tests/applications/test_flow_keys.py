@@ -5,14 +5,17 @@ flows are loaded, and tests) may still save a page that names a flow not loaded 
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail.users.models import UserProfile
 
 from portal.applications.models import Application
+from portal.applications.services import flow_publish_from_editor
 from services_catalog.models import ServicePage
 
 from .conftest import online_service
+from .test_editor_flows import editor_flow
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +67,7 @@ def editor_client(client):
     return client
 
 
-def publish_service(client, catalogue, flow_key):
+def publish_service(client, catalogue, flow_key, *, visits=1, materials=()):
     data = nested_form_data(
         {
             "title": "临时身份证办理",
@@ -74,12 +77,12 @@ def publish_service(client, catalogue, flow_key):
             "audience": "individuals",
             "summary": "身份证来不及办理时，先办一张临时身份证。",
             "eligibility": rich_text("<p>正在申领居民身份证的居民。</p>"),
-            "materials": inline_formset([]),
+            "materials": inline_formset([{"quantity": 1, "notes": "", **material} for material in materials]),
             "is_free": "on",
             "fee_description": "",
             "legal_time_limit_days": 3,
             "promised_time_limit_days": 1,
-            "in_person_visits": 1,
+            "in_person_visits": visits,
             "in_person": "on",
             "online": "on",
             "flow_key": flow_key,
@@ -108,3 +111,62 @@ def test_the_editor_saves_a_service_page_naming_a_published_flow(editor_client, 
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert ServicePage.objects.get(service_code="3700-GA-900").flow_key == "general-application"
+
+
+# The service page is the one source of its facts ----------------------------------------------------------
+
+
+def test_the_editor_is_told_a_service_with_no_visit_cannot_ask_for_an_original_at_a_counter(
+    editor_client, catalogue, flows
+):
+    id_card = {"code": "id_card", "name": "居民身份证", "form": "original", "notes": "现场核验原件"}
+    response = publish_service(editor_client, catalogue, "general-application", visits=0, materials=[id_card])
+
+    assert response.status_code == 200
+    no_visit = "The service needs no visit, but “居民身份证” is an original to be checked in person."
+    assert no_visit in response.content.decode()
+    assert not ServicePage.objects.filter(service_code="3700-GA-900").exists()
+
+    fetched = {**id_card, "fetched_electronically": "on"}
+    response = publish_service(editor_client, catalogue, "general-application", visits=0, materials=[fetched])
+    assert response.status_code == 302
+
+
+def test_the_editor_is_told_the_flow_collects_a_material_the_service_does_not_list(editor_client, catalogue, flows):
+    """senior-bus-pass uploads the material "photo"."""
+    id_card = {"code": "id_card", "name": "居民身份证", "form": "electronic", "fetched_electronically": "on"}
+    response = publish_service(editor_client, catalogue, "senior-bus-pass", materials=[id_card])
+    assert response.status_code == 200
+    not_listed = (
+        "The application flow collects the material “photo” (question “photo”), which the service does not list."
+    )
+    assert not_listed in response.content.decode()
+
+    photo = {"code": "photo", "name": "近期免冠照片", "form": "electronic"}
+    response = publish_service(
+        editor_client, catalogue, "senior-bus-pass", materials=[id_card, {**photo, "fetched_electronically": "on"}]
+    )
+    assert response.status_code == 200
+    fetched = "The application flow asks for an upload of “photo” (question “photo”), which the service says the portal"
+    assert fetched + " fetches." in response.content.decode()
+
+    response = publish_service(editor_client, catalogue, "senior-bus-pass", materials=[id_card, photo, photo])
+    assert "Two materials have the code “photo”: list each material once." in response.content.decode()
+
+    assert publish_service(editor_client, catalogue, "senior-bus-pass", materials=[id_card, photo]).status_code == 302
+    assert ServicePage.objects.get(service_code="3700-GA-900").materials.count() == 2
+
+
+def test_an_edited_flow_that_collects_a_material_its_services_do_not_list_is_not_published(tree, department, flows):
+    flow = editor_flow()
+    flow.steps[1].value["questions"][0]["material"] = "vaccination_cert"
+    online_service(tree, department, code="3700-NY-202", title="犬只登记", flow_key="dog-licence")
+
+    with pytest.raises(ValidationError) as refused:
+        flow_publish_from_editor(flow=flow)
+
+    assert refused.value.messages == [
+        "Service “犬只登记”: The application flow collects the material “vaccination_cert” (question “certificate”), "
+        "which the service does not list. Add it to the materials, with that code."
+    ]
+    assert not flow.versions.exists()

@@ -19,7 +19,8 @@ def test_start_page_says_what_you_need_and_how_long(service_for, client):
     response = client.get(reverse("applications:start", kwargs={"service_code": page.service_code}))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "户口簿" in body  # what you will need
+    assert "老人居民身份证正反面照片或扫描件" in body  # what you will need: the service page's materials
+    assert "5 working days" in body  # the service page's promised time limit
     assert "It takes about 10 minutes." in body  # the flow's estimate
     assert "/accounts/sign-in/?next=" in body  # signed out: sign in to start
 
