@@ -34,7 +34,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 
@@ -43,6 +43,7 @@ from .models import Region, RegionLevel, ServicePage
 from .page_cache import catalogue_version
 
 RESULTS_PER_PAGE = 20
+CHINESE, ENGLISH = "zh-hans", "en"
 CANDIDATES = 100  # ranked again in Python; the first stage already puts the best ones first
 BACKEND_CANDIDATES = 300  # through Wagtail's backend, whose own order is rougher
 TITLE_WEIGHT = 1.0
@@ -77,15 +78,51 @@ def search_services(query, *, locale, city=None, limit=200):
     """Live services in `locale` (offered in `city` or province-wide when given) matching `query`,
     best first, at most `limit`: a sequence of pages loaded for a listing (selectors.for_listing),
     each slice loaded when it is first used, so a page of results costs one query. Empty when
-    nothing matches or the query has no words."""
+    nothing matches or the query has no words.
+
+    A query written in the other language's script (老年人补贴 on the English site, "renew ID card" on the Chinese
+    one) is also looked for in that language's pages, and what it finds is listed after, as this language's
+    translations of those pages: the person is answered in the site's language, whatever they typed."""
     analysed = search_text.analyse(query)
+    found = _found_in(query, analysed, locale, city)
+    other = _other_language(query, locale)
+    if other is not None:
+        seen = set(found)
+        found += [pk for pk in _translations(_found_in(query, analysed, other, city), locale) if pk not in seen]
+    return SearchResults(found[:limit])
+
+
+def _found_in(query, analysed, locale, city):
+    """The ids of the services in `locale` that match, best first."""
     first = []
     code = search_text.normalise(query).strip()
     if SERVICE_CODE.match(code):
         first = list(_services(locale, city).filter(service_code__iexact=code).values_list("pk", flat=True)[:1])
     candidates = _candidates(analysed, locale, city) if analysed.concepts else {}
     ranked = _rank(analysed, candidates)
-    return SearchResults([*first, *(pk for pk in ranked if pk not in first)][:limit])
+    return [*first, *(pk for pk in ranked if pk not in first)]
+
+
+def _other_language(query, locale):
+    """The locale whose pages a query in the other script is also looked for in: Chinese pages for Chinese characters
+    typed on another site, English pages for Latin words (and no Chinese) typed on the Chinese site; else None."""
+    chinese = search_text.has_chinese(query)
+    if chinese and locale.language_code != CHINESE:
+        return Locale.objects.filter(language_code=CHINESE).first()
+    if not chinese and locale.language_code == CHINESE and re.search(r"[A-Za-z]{2}", query):
+        return Locale.objects.filter(language_code=ENGLISH).first()
+    return None
+
+
+def _translations(page_ids, locale):
+    """The live pages in `locale` that translate the pages `page_ids`, in their order (two queries)."""
+    if not page_ids:
+        return []
+    keys = dict(ServicePage.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    translated = dict(
+        _services(locale, None).filter(translation_key__in=keys.values()).values_list("translation_key", "pk")
+    )
+    return [translated[keys[pk]] for pk in page_ids if keys.get(pk) in translated]
 
 
 def paginate(results, page_number):

@@ -29,6 +29,13 @@ _TOKENIZER_LOCK = threading.Lock()
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def has_chinese(text):
+    """Whether `text` has a Chinese character (the script, not the language: 護照 too)."""
+    return bool(_CJK_CHAR.search(text))
+
+
 _CONSONANT_PAIR = re.compile(r"([bcdfgkmnprtvz])\1$")
 
 MAX_WORD_LENGTH = 64  # longer "words" are noise (or an attack); databases refuse very long ones

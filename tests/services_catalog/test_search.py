@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from services_catalog import search, search_text
@@ -135,10 +136,23 @@ class TestSearchEngine:
         assert titles("出生登记") == ["新生儿出生登记"]
 
     def test_results_are_in_the_active_language_only(self):
-        assert titles("居民身份证换领", EN) == []
-        assert titles("renew ID card", ZH) == []
         english = Locale.objects.get(language_code=EN)
         assert all(page.locale_id == english.pk for page in search.search_services("pension", locale=english))
+        chinese = Locale.objects.get(language_code=ZH)
+        assert all(page.locale_id == chinese.pk for page in search.search_services("pension", locale=chinese))
+
+    def test_a_query_in_the_other_language_finds_the_services_in_the_sites_language(self):
+        """Chinese typed on the English site, English on the Chinese site: the same services, in the site's
+        language (each page's translation)."""
+        assert titles("居民身份证换领", EN)[0] == "Renew a resident ID card"
+        assert titles("renew ID card", ZH)[0] == "居民身份证换领"
+        assert titles("养老金", EN)[0] == "Claim your pension"
+        assert titles("老年卡 pension", ZH)[0] == "老年人优待证办理"  # Chinese on the Chinese site: its own search
+
+    def test_a_service_without_a_translation_is_not_shown_in_the_other_language(self, small_catalogue):
+        small_catalogue.service("3700-GA-001", EN).unpublish()  # Renew a resident ID card
+        assert "Renew a resident ID card" not in titles("居民身份证换领", EN)
+        assert titles("换身份证")[0] == "居民身份证换领"
 
     def test_city_filter_keeps_local_and_province_wide_services(self, small_catalogue):
         jinan, qingdao, yantai = (small_catalogue.cities[code] for code in ("370100", "370200", "370600"))
@@ -320,3 +334,15 @@ def test_a_query_that_matches_only_by_accident_gets_the_no_results_page(demo_cat
     body = search_page(client, q=query).content.decode()
 
     assert 'class="no-results"' in body and "service-card" not in body
+
+
+@pytest.mark.django_db
+def test_chinese_typed_on_the_english_site_finds_the_services_in_english(demo_catalogue, client):
+    """/en/search/?q=老年人补贴 found nothing: the English pages hold no Chinese words."""
+    assert codes("老年人补贴", EN) == codes("老年人补贴", ZH)  # the same services, in the same order
+    first = ServicePage.objects.get(service_code=codes("老年人补贴", ZH)[0], locale__language_code=EN)
+
+    body = search_page(client, EN, q="老年人补贴").content.decode()
+
+    assert 'class="no-results"' not in body
+    assert f'href="{first.url}"' in body and escape(first.title) in body
