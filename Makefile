@@ -87,6 +87,7 @@ run: venv-app messages
 	$(DEV) $(PY) manage.py load_demo
 	$(DEV) $(PY) manage.py calendar_load -v0
 	$(DEV) $(PY) manage.py load_demo_flows
+	$(DEV) $(PY) manage.py load_demo_bundles
 	$(DEV) $(PY) manage.py connectors_load_demo --backoffice-url http://127.0.0.1:$(BACKOFFICE_PORT)
 	$(DEV) $(PY) manage.py create_demo_editor
 	$(DEV) $(PY) manage.py create_demo_staff

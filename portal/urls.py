@@ -30,6 +30,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", catalogue_views.search, name="search"),
+    path("life-events/<slug:slug>/", catalogue_views.bundle_page, name="bundle"),
     path("halls/<slug:slug>/", catalogue_views.service_hall, name="service_hall"),
     path("halls/", catalogue_views.service_halls, name="service_halls"),
     path("city/", catalogue_views.choose_city, name="choose_city"),

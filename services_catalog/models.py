@@ -5,11 +5,13 @@ live in one Wagtail locale tree per language, linked as translations of each oth
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -321,19 +323,23 @@ def flow_key_is_published(key):
     return apps.get_model("applications", "FlowVersion").objects.filter(flow__key=key).exists()
 
 
-def flow_material_codes(key):
-    """{material code: question key} of the upload questions in the newest version of the flow `key`. Read from the
-    stored definition (steps, then fields, each an upload question naming its `material`) so that the catalogue
-    imports nothing of the application engine."""
+def _flow_questions(key):
+    """The questions (dicts) of the newest version of the application flow `key`, read from its stored definition
+    (steps, each with its fields) so that the catalogue imports nothing of the application engine."""
     version = apps.get_model("applications", "FlowVersion").objects.filter(flow__key=key).order_by("-number").first()
     if version is None:
-        return {}
-    return {
-        field["material"]: field["key"]
-        for step in version.definition.get("steps") or []
-        for field in step.get("fields") or []
-        if field.get("material")
-    }
+        return []
+    return [field for step in version.definition.get("steps") or [] for field in step.get("fields") or []]
+
+
+def flow_material_codes(key):
+    """{material code: question key} of the upload questions of the flow `key` that name the material they collect."""
+    return {field["material"]: field["key"] for field in _flow_questions(key) if field.get("material")}
+
+
+def flow_fields(key):
+    """{question key: question type} of the flow `key` (a bundle's shared questions are mapped onto them)."""
+    return {field["key"]: field["type"] for field in _flow_questions(key)}
 
 
 def service_material_problems(*, in_person_visits, materials, flow_materials):
@@ -621,3 +627,136 @@ class ServiceFAQ(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("frequently asked question")
+
+
+# 一件事一次办: bundles -----------------------------------------------------------------------------------------
+
+
+class Bundle(ClusterableModel):
+    """一件事一次办: the services a life event needs, told once and (with the bundle application) applied for once.
+    Editors build it from existing services; every save that changes it publishes a new BundleVersion (bundles.py),
+    and citizens see the newest version, as with application flows."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_("Part of the page's address."))
+    life_event = models.ForeignKey(
+        LifeEvent,
+        verbose_name=_("life event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bundles",
+    )
+    name_zh = models.CharField(_("name (Chinese)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    summary_zh = models.TextField(_("what it covers (Chinese)"), max_length=400)
+    summary_en = models.TextField(_("what it covers (English)"), max_length=400, blank=True)
+    who_zh = models.TextField(_("who can apply (Chinese)"), max_length=400)
+    who_en = models.TextField(_("who can apply (English)"), max_length=400, blank=True)
+    keywords_zh = models.CharField(
+        _("how people say it (Chinese)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Words people search with, separated by spaces, for example: 孩子出生 生孩子 新生儿."),
+    )
+    keywords_en = models.CharField(_("how people say it (English)"), max_length=200, blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=100)
+
+    name = TranslatedField("name_zh", "name_en")
+
+    panels = [
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("life_event")]),
+        FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
+        FieldPanel("summary_zh"),
+        FieldPanel("summary_en"),
+        FieldPanel("who_zh"),
+        FieldPanel("who_en"),
+        FieldRowPanel([FieldPanel("keywords_zh"), FieldPanel("keywords_en")]),
+        InlinePanel("members", label=_("Service"), heading=_("Services, in order"), min_num=2),
+        InlinePanel("shared_questions", label=_("Shared question"), heading=_("Questions asked once")),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("life-event bundle (一件事)")
+        verbose_name_plural = _("life-event bundles (一件事)")
+
+    def __str__(self):
+        return self.name
+
+
+class BundleInclusion(models.TextChoices):
+    ALWAYS = "always", _("Always included")
+    OPTIONAL = "optional", _("Optional: the applicant chooses")
+
+
+class BundleMember(Orderable):
+    """One service of a bundle, by its service code (the same in both languages)."""
+
+    bundle = ParentalKey(Bundle, on_delete=models.CASCADE, related_name="members")
+    service_code = models.CharField(_("service code"), max_length=40)
+    inclusion = models.CharField(
+        _("included"), max_length=10, choices=BundleInclusion.choices, default=BundleInclusion.ALWAYS
+    )
+    condition_zh = models.CharField(
+        _("when to choose it (Chinese)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For an optional service, for example: 需要现在办理社保卡的."),
+    )
+    condition_en = models.CharField(_("when to choose it (English)"), max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("service_code"), FieldPanel("inclusion")]),
+        FieldRowPanel([FieldPanel("condition_zh"), FieldPanel("condition_en")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service in the bundle")
+
+
+class BundleQuestion(Orderable):
+    """A question several member flows ask (the child's name, the parents' ID numbers): asked once, and its answer
+    given to each member flow's question named in `targets`."""
+
+    bundle = ParentalKey(Bundle, on_delete=models.CASCADE, related_name="shared_questions")
+    key = models.SlugField(_("key"), max_length=60)
+    type = models.CharField(_("type"), max_length=30, help_text=_("The question type, as in the member flows: name."))
+    label_zh = models.CharField(_("question (Chinese)"), max_length=200)
+    label_en = models.CharField(_("question (English)"), max_length=200, blank=True)
+    targets = models.TextField(
+        _("the same question in the member flows"),
+        help_text=_(
+            "One per line: a member's service code, a space, and the key of the question in its application flow, "
+            "for example: 370000-GA-0102 baby_name"
+        ),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("type")]),
+        FieldRowPanel([FieldPanel("label_zh"), FieldPanel("label_en")]),
+        FieldPanel("targets"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("shared question")
+
+
+class BundleVersion(models.Model):
+    """One published, immutable version of a bundle (bundles.bundle_publish); what citizens see is the newest."""
+
+    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    definition = models.JSONField()
+    definition_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["bundle", "-number"]
+        constraints = [models.UniqueConstraint(fields=["bundle", "number"], name="catalogue_bundle_version_unique")]
+
+    def __str__(self):
+        return f"{self.bundle.slug} v{self.number}"

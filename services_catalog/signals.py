@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 from . import models
 from .page_cache import invalidate_catalogue
 
-CATALOGUE_SNIPPETS = (models.Department, models.Region, models.LifeEvent, models.ServiceHall)
+CATALOGUE_SNIPPETS = (models.Department, models.Region, models.LifeEvent, models.ServiceHall, models.BundleVersion)
 
 
 @receiver(page_published)

@@ -7,8 +7,8 @@ from accessibility.features import features_matching
 from accessibility.preferences import COOKIE_MAX_AGE
 from accessibility.views import safe_next_url
 
+from . import bundles, selectors
 from . import search as catalogue_search
-from . import selectors
 from .page_cache import cacheable
 
 CITY_COOKIE = "city"
@@ -99,6 +99,7 @@ def search(request):
         if query
         else [],
         "city": city,
+        "bundles_found": bundles.bundles_found(query, language=locale.language_code) if query else [],
         "results": catalogue_search.paginate(results, request.GET.get("page", "1")[:10]),
         "result_count": len(results),
         "catalogue": selectors.catalogue_index(locale),
@@ -137,3 +138,18 @@ def choose_city(request):
             CITY_COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure(), httponly=True
         )
     return response
+
+
+def bundle_page(request, slug):
+    """一次告知: a life-event bundle told once, from its newest published version and its services' own pages."""
+    version = bundles.bundle_current(slug[:60])
+    if version is None:
+        raise Http404
+    language = selectors.active_locale().language_code
+    definition = version.definition
+    context = {
+        "bundle": {part: bundles.localised(definition[part], language) for part in ("name", "summary", "who")},
+        "facts": bundles.bundle_facts(version, language),
+        "catalogue": selectors.catalogue_index(selectors.active_locale()),
+    }
+    return cacheable(TemplateResponse(request, "services_catalog/bundle_page.html", context))

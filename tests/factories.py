@@ -200,6 +200,9 @@ ONLINE_SERVICES = [
     ("3700-GA-107", "新生儿出生登记", "Birth registration", "birth-registration"),
     ("3700-RS-108", "养老金领取资格认证", "Pension certification", "pension-certification"),
     ("3700-QT-109", "其他事项申请", "Other request", "general-application"),
+    ("3700-WJ-110", "出生医学证明首次签发", "Birth medical certificate", "birth-medical-certificate"),
+    ("3700-YB-111", "新生儿参加城乡居民医疗保险", "Medical insurance for a newborn", "newborn-medical-insurance"),
+    ("3700-WJ-112", "预防接种证办理", "Vaccination record booklet", "vaccination-record"),
 ]
 
 
@@ -428,6 +431,8 @@ ELIGIBILITY = {
 }
 LEGAL_BASIS = {"zh-hans": "《山东省政务服务条例》", "en": "Shandong Government Services Regulations"}
 MATERIAL_NOTE = {"zh-hans": "请带齐原件。", "en": "Bring the originals."}
+# A material's identity across services (ServiceMaterial.code), by its Chinese name.
+MATERIAL_CODES = {"居民身份证": "id_card", "户口簿": "hukou", "银行卡": "bank_card", "一寸照片": "photo"}
 
 
 @dataclass
@@ -439,6 +444,7 @@ class Catalogue:
     life_events: dict  # slug -> LifeEvent
     halls: dict  # slug -> ServiceHall
     services: dict  # service code -> {language code: ServicePage}
+    bundle: object = None  # 退休一件事 (services_catalog.models.Bundle)
 
     def service(self, code, language="zh-hans"):
         return self.services[code][language]
@@ -487,6 +493,7 @@ def catalogue_build():
             question, answer = text["faq"]
             materials = [
                 {
+                    "code": MATERIAL_CODES.get(zh, ""),
                     "name": zh if language == "zh-hans" else en,
                     "form": form,
                     "quantity": quantity,
@@ -521,4 +528,32 @@ def catalogue_build():
         life_events=life_events,
         halls=halls,
         services=built,
+        bundle=retiring_bundle(life_events["retiring"]),
     )
+
+
+def retiring_bundle(life_event):
+    """退休一件事 over the catalogue's three retiring services, the senior citizen card optional: published."""
+    from services_catalog.bundles import bundle_publish
+    from services_catalog.models import Bundle, BundleInclusion, BundleMember
+
+    bundle = Bundle.objects.filter(slug="retiring").first() or Bundle(slug="retiring")
+    bundle.life_event = life_event
+    bundle.name_zh, bundle.name_en = "退休一件事", "Retiring: one application"
+    bundle.summary_zh = "退休时，养老金申领、居民养老保险和老年人优待证一次办好。"
+    bundle.summary_en = "When you retire: your pension and the senior citizen card, all in one go."
+    bundle.who_zh, bundle.who_en = "达到法定退休年龄的参保人员。", "People who have reached the retirement age."
+    bundle.keywords_zh, bundle.keywords_en = "退休 办退休", "retire retirement"
+    bundle.members = [
+        BundleMember(service_code="3700-RS-002"),
+        BundleMember(service_code="3700-RS-001"),
+        BundleMember(
+            service_code="3701-MZ-001",
+            inclusion=BundleInclusion.OPTIONAL,
+            condition_zh="年满60周岁的选择此项。",
+            condition_en="Choose it if you are 60 or older.",
+        ),
+    ]
+    bundle.save()
+    bundle_publish(bundle=bundle)
+    return bundle

@@ -620,6 +620,30 @@ def business_licence_change():
     )
 
 
+def baby_step(*extra):
+    """The baby, as every flow of 新生儿出生一件事 asks about them (the bundle asks these once: data/bundles.yaml)."""
+    return step(
+        "baby",
+        t("About the baby", "新生儿信息"),
+        q("baby_name", "name", t("Baby's full name", "新生儿姓名")),
+        q("baby_sex", "choice", t("Sex", "性别"), choices=[("f", t("Girl", "女")), ("m", t("Boy", "男"))]),
+        q("baby_birth_date", "date", t("Date of birth", "出生日期"), date_rule="past"),
+        *extra,
+    )
+
+
+BIRTH_HOSPITAL = q("birth_hospital", "text", t("Hospital where the baby was born", "出生医院"), max_length=100)
+
+
+def other_parent_step():
+    return step(
+        "parents",
+        t("The other parent", "另一方父母信息"),
+        q("other_parent_name", "name", t("The other parent's full name", "另一方姓名")),
+        q("other_parent_id", "resident_id", t("The other parent's resident ID number", "另一方公民身份号码")),
+    )
+
+
 @register_flow("birth-registration")
 def birth_registration():
     return flow(
@@ -627,20 +651,8 @@ def birth_registration():
         t("Register a birth", "新生儿出生登记"),
         [
             about_you(),
-            step(
-                "baby",
-                t("About the baby", "新生儿信息"),
-                q("baby_name", "name", t("Baby's full name", "新生儿姓名")),
-                q("baby_sex", "choice", t("Sex", "性别"), choices=[("f", t("Girl", "女")), ("m", t("Boy", "男"))]),
-                q("baby_birth_date", "date", t("Date of birth", "出生日期"), date_rule="past"),
-                q("birth_hospital", "text", t("Hospital where the baby was born", "出生医院"), max_length=100),
-            ),
-            step(
-                "parents",
-                t("The other parent", "另一方父母信息"),
-                q("other_parent_name", "name", t("The other parent's full name", "另一方姓名")),
-                q("other_parent_id", "resident_id", t("The other parent's resident ID number", "另一方公民身份号码")),
-            ),
+            baby_step(BIRTH_HOSPITAL),
+            other_parent_step(),
             step(
                 "household",
                 t("Household", "落户"),
@@ -668,6 +680,83 @@ def birth_registration():
             "The police station registers the baby and sends you a text message; the baby's page of the "
             "household register is posted to you.",
             "公安派出所办结后短信通知您，新生儿的户口簿页将邮寄给您。",
+        ),
+    )
+
+
+@register_flow("birth-medical-certificate")
+def birth_medical_certificate():
+    return flow(
+        "birth-medical-certificate",
+        t("Apply for the birth medical certificate", "出生医学证明首次签发"),
+        [about_you(), baby_step(BIRTH_HOSPITAL), other_parent_step()],
+        minutes=5,
+        next_steps=t(
+            "The hospital checks the birth record and issues the electronic birth medical certificate; we send you a "
+            "text message when it is ready to download.",
+            "助产机构核对出生记录后签发电子出生医学证明，可下载时我们会短信通知您。",
+        ),
+    )
+
+
+@register_flow("newborn-medical-insurance")
+def newborn_medical_insurance():
+    return flow(
+        "newborn-medical-insurance",
+        t("Enrol your newborn in medical insurance", "新生儿参加城乡居民医疗保险"),
+        [
+            about_you(),
+            baby_step(),
+            step(
+                "payment",
+                t("Paying the contribution", "缴费方式"),
+                q(
+                    "payment_method",
+                    "choice",
+                    t("How will you pay this year's contribution?", "本年度医保费如何缴纳？"),
+                    choices=[
+                        ("online", t("Online, when we send you the payment notice", "收到缴费通知后网上缴纳")),
+                        ("bank", t("By direct debit from my bank account", "从本人银行账户代扣")),
+                    ],
+                ),
+            ),
+        ],
+        minutes=5,
+        next_steps=t(
+            "The medical insurance office enrols the baby and sends you the payment notice. Once paid, the baby is "
+            "covered from the day they were born.",
+            "医保部门办理参保后向您发送缴费通知，缴费后孩子自出生之日起享受医保待遇。",
+        ),
+    )
+
+
+@register_flow("vaccination-record")
+def vaccination_record():
+    return flow(
+        "vaccination-record",
+        t("Get the vaccination record booklet", "预防接种证办理"),
+        [
+            about_you(),
+            baby_step(BIRTH_HOSPITAL),
+            step(
+                "clinic",
+                t("Vaccination clinic", "接种单位"),
+                q(
+                    "clinic",
+                    "text",
+                    t("Which vaccination clinic will the baby go to?", "孩子将在哪个接种单位接种？"),
+                    t(
+                        "Usually the community health centre where you live",
+                        "一般为居住地的社区卫生服务中心或乡镇卫生院",
+                    ),
+                    max_length=100,
+                ),
+            ),
+        ],
+        minutes=5,
+        next_steps=t(
+            "The clinic opens the baby's vaccination record and gives you the booklet at the first vaccination.",
+            "接种单位为孩子建立预防接种档案，首次接种时发放预防接种证。",
         ),
     )
 

@@ -62,6 +62,9 @@ SPECIAL_FLOWS = {
     "business-licence-change",
     "birth-registration",
     "pension-certification",
+    "birth-medical-certificate",
+    "newborn-medical-insurance",
+    "vaccination-record",
 }
 
 

@@ -90,6 +90,8 @@ PAGES = [
     PageState("search, results", _search_found, shows(".service-list .service-card")),
     PageState("search, no results", f"/search/?q={NO_RESULTS_QUERY}", shows("#no-results-heading")),
     PageState("service hall", "/halls/jinan-hall/", shows("#hall-services ~ .service-list .service-card")),
+    PageState("life-event bundle", "/life-events/retiring/", shows("#materials ~ ul li", at_least=2)),
+    PageState("search, a life event first", "/search/?q=退休", shows("#bundles-heading ~ .service-list a")),
     PageState("service halls", "/halls/", shows(".hall-list h2 a", at_least=2)),
     PageState("help", "/help/", heading("Get help")),
     PageState(

@@ -71,6 +71,9 @@ NAMED_FLOWS = {
     "企业营业执照变更登记": "business-licence-change",
     "出生登记": "birth-registration",
     "养老金领取资格认证": "pension-certification",
+    "出生医学证明首次签发": "birth-medical-certificate",
+    "新生儿参加城乡居民医疗保险": "newborn-medical-insurance",
+    "预防接种证办理": "vaccination-record",
 }
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -397,6 +400,40 @@ def test_confirmations_and_receipts_say_the_guides_time_limit(online_pages, citi
         assert confirmation.status_code == 200, where
         assert stated_days(visible_text(confirmation.content.decode())) == promised(page), where
         assert stated_days(visible_text(receipt)) == promised(page), where
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "slug, query",
+    [("newborn", "孩子出生"), ("retiring", "退休"), ("after-a-death", "老人去世"), ("newborn", "baby born")],
+)
+def test_the_demo_bundles_are_published_and_found_first(demo, flows, client, slug, query):
+    """新生儿出生一件事, 退休一件事 and 身后一件事: each at least four services from at least three departments, its
+    shared questions checked against the member flows when published; a search describing the life event shows it
+    first."""
+    from services_catalog.bundles import bundle_current
+    from services_catalog.demo.bundles import load_demo_bundles
+
+    assert {result[0] for result in load_demo_bundles()} == {"newborn", "retiring", "after-a-death"}
+    definition = bundle_current(slug).definition
+    codes = [member["service_code"] for member in definition["members"]]
+    departments = set(demo_pages("zh-hans").filter(service_code__in=codes).values_list("department", flat=True))
+    assert len(codes) >= 4 and len(departments) >= 3
+
+    body = client.get(reverse("search"), {"q": query}).content.decode()
+
+    assert body.index(f'href="/life-events/{slug}/"') < body.index('class="result-count"')
+
+
+@pytest.mark.django_db
+def test_the_newborn_bundle_asks_the_babys_details_once_for_every_flow(demo, flows):
+    from services_catalog.bundles import bundle_current
+    from services_catalog.demo.bundles import load_demo_bundles
+
+    load_demo_bundles()
+    questions = {question["key"]: question for question in bundle_current("newborn").definition["questions"]}
+    assert {"baby_name", "baby_birth_date", "other_parent_id"} <= set(questions)
+    assert len(questions["baby_name"]["targets"]) == 4  # the four member flows that ask the baby's name
 
 
 # (c) the benchmark catalogue
