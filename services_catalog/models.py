@@ -23,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 
 from accessibility.editing import RICH_TEXT_FEATURES
 
-from .search_text import SegmentedSearchField, index_text
+from .search_text import SegmentedSearchField, TitleSearchField, index_text
 from .translation import TranslatedField
 
 
@@ -518,7 +518,7 @@ class ServicePage(Page):
     # and PostgreSQL alike; services_catalog/search.py ranks the matches.
     search_fields = [
         *Page.search_fields,
-        SegmentedSearchField("title", boost=2),
+        TitleSearchField("title", boost=2),
         SegmentedSearchField("summary"),
         index.SearchField("search_context_text"),
         index.SearchField("service_code"),

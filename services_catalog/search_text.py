@@ -61,9 +61,33 @@ def tokenizer():
 
 
 def normalise(text):
-    """Full-width to half-width, compatibility forms folded, lower case, control characters gone."""
+    """Full-width to half-width, compatibility forms folded, Traditional characters to Simplified (護照 → 护照, as
+    people from Hong Kong, Macao and Taiwan type), lower case, control characters gone."""
     text = unicodedata.normalize("NFKC", str(text or ""))
+    if has_chinese(text):
+        text = _simplified().convert(text)
     return "".join(ch if ch.isprintable() else " " for ch in text).lower()
+
+
+@lru_cache(maxsize=1)
+def _simplified():
+    """OpenCC's Traditional-to-Simplified converter (its phrase tables too: 臺灣 → 台湾), loaded once."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def pinyin_words(text):
+    """Toneless pinyin of the Chinese words in `text` and of their parts, for the index (住房公积金提取 → zhufang,
+    gongjijin, zhufanggongjijin, tiqu): what a phone keyboard that was not switched types. Only whole words, never a
+    lone syllable, which English words would meet by accident ("chang" is "change" stemmed)."""
+    from pypinyin import lazy_pinyin
+
+    result = []
+    for cjk, _latin in _RUNS.findall(normalise(text)):
+        if cjk:
+            result.extend("".join(lazy_pinyin(word)) for word in tokenizer().cut_for_search(cjk, HMM=False))
+    return [word for word in dict.fromkeys(result) if _is_word(word)]
 
 
 def stem(word):
@@ -120,6 +144,16 @@ class SegmentedSearchField(index.SearchField):
         return index_text(value) if value else ""
 
 
+class TitleSearchField(SegmentedSearchField):
+    """A title, indexed as segmented words and as their pinyin (pinyin_words), stemmed as a query's Latin words are."""
+
+    def get_value(self, obj):
+        value = index.SearchField.get_value(self, obj)
+        if not value:
+            return ""
+        return " ".join([index_text(value), *(stem(word) for word in pinyin_words(value))])
+
+
 # Queries ------------------------------------------------------------------------------------------------
 
 
@@ -157,12 +191,24 @@ class AnalysedQuery:
 
 def _query_words(text):
     result = []
-    for cjk, latin in _RUNS.findall(normalise(text)):
+    runs = _RUNS.findall(normalise(text))
+    for cjk, latin in runs:
         if cjk:
             result.extend(word for word in tokenizer().cut(cjk, HMM=False) if word.strip())
         elif _is_word(latin):
             result.append(latin)  # stemmed later, after stopwords and phrases are looked at
+    syllables = [latin for cjk, latin in runs if latin]
+    if len(syllables) > 1 and len(syllables) == len(runs) and all(_PINYIN_SYLLABLE.match(word) for word in syllables):
+        return ["".join(syllables)]  # "hu zhao": one word's syllables typed apart, as the index holds it (huzhao)
     return result
+
+
+# One toneless pinyin syllable (a little more than the real ones: that is enough to tell "hu zhao" from English).
+_PINYIN_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ui|ue"
+    r"|ve|a|o|e|i|u|v)$"
+)
 
 
 def _phrase(text):

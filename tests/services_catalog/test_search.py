@@ -149,6 +149,19 @@ class TestSearchEngine:
         assert titles("养老金", EN)[0] == "Claim your pension"
         assert titles("老年卡 pension", ZH)[0] == "老年人优待证办理"  # Chinese on the Chinese site: its own search
 
+    def test_traditional_characters_find_the_simplified_titles(self):
+        """As people from Hong Kong, Macao and Taiwan type."""
+        assert titles("身份證換領")[0] == "居民身份证换领"
+        assert titles("換領")[0] == "居民身份证换领"
+        assert titles("優待證")[0] == "老年人优待证办理"
+
+    def test_toneless_pinyin_finds_the_titles_with_or_without_spaces(self):
+        """Typed on a phone keyboard that was not switched to Chinese."""
+        assert titles("shenfenzheng")[0] == "居民身份证换领"
+        assert titles("yanglaojin")[0] == titles("yang lao jin")[0] == "养老金申领"
+        assert titles("gongshanghu dengji")[0] == "个体工商户设立登记"
+        assert titles("renew ID card")[0] == "居民身份证换领"  # English on the Chinese site meets no pinyin by accident
+
     def test_a_service_without_a_translation_is_not_shown_in_the_other_language(self, small_catalogue):
         small_catalogue.service("3700-GA-001", EN).unpublish()  # Renew a resident ID card
         assert "Renew a resident ID card" not in titles("居民身份证换领", EN)
@@ -346,3 +359,14 @@ def test_chinese_typed_on_the_english_site_finds_the_services_in_english(demo_ca
 
     assert 'class="no-results"' not in body
     assert f'href="{first.url}"' in body and escape(first.title) in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["護照", "huzhao", "hu zhao"])
+def test_a_passport_is_found_however_it_is_typed(demo_catalogue, query):
+    assert "护照" in titles(query)[0]
+
+
+@pytest.mark.django_db
+def test_housing_fund_withdrawal_is_found_in_pinyin(demo_catalogue):
+    assert titles("gongjijin tiqu")[0] == "住房公积金提取"
