@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accessibility import views as accessibility_views
 from services_catalog import views as catalogue_views
 
-from . import views
+from . import monitoring, views
 from .accounts import oidc
 
 handler403 = "portal.views.permission_denied"
@@ -18,6 +18,7 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", monitoring.metrics, name="metrics"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,7 +2,9 @@
 applications_visible_to(): the one rule of who may see an application, which the access policies that other
 apps register (hooks.access_policy_register) extend to proxies and hall staff."""
 
-from django.db.models import Q
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +16,7 @@ from services_catalog.models import ServicePage, service_material_problems
 from . import channel_notes, navigation
 from .field_types import FIELD_TYPES, FieldContext
 from .hooks import access_policy
-from .models import Application, ApplicationDocument, FlowVersion
+from .models import Application, ApplicationDocument, ApplicationReceipt, FlowVersion
 from .status import Channel, Status
 from .text import localised
 
@@ -92,6 +94,22 @@ def service_page_for_code(code):
         next((p for p in pages if p.locale.language_code == language), None)
         or next((p for p in pages if p.locale.language_code == "zh-hans"), None)
         or pages.first()
+    )
+
+
+RECEIPT_SWEEP_WINDOW = timedelta(days=2)
+
+
+def receipts_pending():
+    """Recent submissions with no receipt in their language yet: what the receipt job renders next, and the backlog
+    operators watch (portal/monitoring.py)."""
+    has_receipt = ApplicationReceipt.objects.filter(
+        application=OuterRef("pk"), language=OuterRef("language"), large_print=False
+    )
+    return (
+        Application.objects.exclude(status=Status.DRAFT)
+        .filter(submitted_at__gte=timezone.now() - RECEIPT_SWEEP_WINDOW, reference__isnull=False)
+        .filter(~Exists(has_receipt))
     )
 
 

@@ -11,7 +11,7 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 
 from portal.accounts import crypto
@@ -21,14 +21,14 @@ from portal.background.broker import publish
 from . import hooks
 from .definitions import FlowDef, flow_problems
 from .field_types import FIELD_TYPES
-from .models import Application, ApplicationDocument, ApplicationReceipt, Flow, FlowSource, FlowVersion, StatusEvent
+from .models import Application, ApplicationDocument, Flow, FlowSource, FlowVersion, StatusEvent
 from .notifications import draft_expiry_remind, status_change_announce
 from .prefill import META_KEY, PrefillDecision, prefill_meta, prefill_value_digest, registers_of
 from .receipts import receipt_get_or_create
 from .references import reference_generate
 from .registry import code_flow_definitions
 from .scanning import scan_state
-from .selectors import application_missing_steps, flow_catalogue_problems
+from .selectors import application_missing_steps, flow_catalogue_problems, receipts_pending
 from .status import Channel, Source, Status, transition_allowed
 from .text import localised
 from .uploads import describe
@@ -550,8 +550,6 @@ def _after_submit(application_id, language):
 
 # Receipts -------------------------------------------------------------------------------------------------
 
-RECEIPT_SWEEP_WINDOW = timedelta(days=2)
-
 
 def receipt_render_for(*, application_id, language):
     """Render and store the standard receipt of a submitted application, unless it exists. None for a draft
@@ -571,16 +569,7 @@ def receipts_render_pending(*, limit=20):
     """A background job: render the receipts of recent submissions that have none in their language yet
     (without Celery this is how every receipt is made; with it, this catches lost messages). Returns how
     many it rendered."""
-    has_receipt = ApplicationReceipt.objects.filter(
-        application=OuterRef("pk"), language=OuterRef("language"), large_print=False
-    )
-    pending = (
-        Application.objects.exclude(status=Status.DRAFT)
-        .filter(submitted_at__gte=timezone.now() - RECEIPT_SWEEP_WINDOW, reference__isnull=False)
-        .filter(~Exists(has_receipt))
-        .order_by("submitted_at")
-        .values_list("pk", "language")[:limit]
-    )
+    pending = receipts_pending().order_by("submitted_at").values_list("pk", "language")[:limit]
     rendered = 0
     for application_id, language in pending:
         try:

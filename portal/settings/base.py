@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.monitoring.RequestMetricsMiddleware",
     "portal.audit.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -234,6 +235,10 @@ RESIDENT_ID_HMAC_KEY = env("RESIDENT_ID_HMAC_KEY")
 # Uploads are checked by ClamAV's daemon (portal/applications/scanning.py): "host:port" or a socket path; unset,
 # nothing is scanned. When it cannot be reached, uploads are refused unless UPLOAD_SCAN_FAIL_OPEN is on.
 CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", "")
+# Prometheus (portal/monitoring.py): /metrics answers only with this bearer token; counters of several worker
+# processes are added up in PROMETHEUS_MULTIPROC_DIR (prometheus_client reads the same variable).
+METRICS_TOKEN = env("METRICS_TOKEN", "")
+PROMETHEUS_MULTIPROC_DIR = env("PROMETHEUS_MULTIPROC_DIR", "")
 CLAMAV_TIMEOUT = float(env("CLAMAV_TIMEOUT", "30"))
 UPLOAD_SCAN_FAIL_OPEN = env_bool("UPLOAD_SCAN_FAIL_OPEN", False)
 # Encryption keys retired by a rotation, comma-separated: still read, never written (portal/accounts/crypto.py).
