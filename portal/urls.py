@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/activity/", include("portal.audit.urls")),
     path("acting-for/", include("portal.representation.urls")),
+    path("apply/life-events/", include("portal.bundles.urls")),
     path("apply/", include("portal.applications.urls")),
     path("more-information/", include("portal.assisted.urls_citizen")),
     path("prefill/", include("portal.connectors.urls_citizen")),

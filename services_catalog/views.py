@@ -150,6 +150,7 @@ def bundle_page(request, slug):
     context = {
         "bundle": {part: bundles.localised(definition[part], language) for part in ("name", "summary", "who")},
         "facts": bundles.bundle_facts(version, language),
+        "slug": definition["slug"],
         "catalogue": selectors.catalogue_index(selectors.active_locale()),
     }
     return cacheable(TemplateResponse(request, "services_catalog/bundle_page.html", context))

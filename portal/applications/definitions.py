@@ -273,6 +273,10 @@ class FlowDef:
     def step(self, key):
         return next((step for step in self.steps if step.key == key), None)
 
+    def step_of(self, field_key):
+        """The step that asks the question `field_key`, or None."""
+        return next((step for step in self.steps if any(f.key == field_key for f in step.fields)), None)
+
     def field(self, key):
         for step in self.steps:
             for field_def in step.fields:

@@ -99,6 +99,27 @@ def submission_listeners():
     return list(_submission_listeners)
 
 
+# Containers: applications sent together (a life-event bundle) ---------------------------------------------
+
+_containers = []
+
+
+def container_register(provider):
+    """`provider(application)` returns the URL of the page that checks and sends this draft together with others
+    (a life-event bundle, 一件事), or None. Such a draft is filled in step by step as any other, but its own check
+    page hands over to that page: one declaration, one submission."""
+    if provider not in _containers:
+        _containers.append(provider)
+
+
+def container_url(application):
+    for provider in _containers:
+        url = provider(application)
+        if url:
+            return url
+    return None
+
+
 # Delivery progress -----------------------------------------------------------------------------------------
 
 _delivery_progress = None

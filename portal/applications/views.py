@@ -447,6 +447,9 @@ def check(request, pk):
     application = application_get_for_user(user=request.user, application_id=pk)
     if not application.is_draft:
         return redirect("applications:confirmation", pk=pk)
+    container = hooks.container_url(application)
+    if container:  # sent with the others of its life-event bundle, from the bundle's own check page
+        return redirect(container)
     progress = _progress(application, elder=_elder(request))
     if navigation.missing_steps(progress):
         return _answer_first(request, application, progress)

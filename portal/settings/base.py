@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portal.ratings",
     "portal.metrics",
     "portal.assisted",
+    "portal.bundles",
     "accessibility",
     "services_catalog",
     "wagtail.contrib.forms",

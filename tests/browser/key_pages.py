@@ -12,6 +12,8 @@ so the pages show what a real applicant sees:
 - "disability-certificate": its "disability" step has checkboxes and radios on one page.
 """
 
+import uuid
+
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -236,3 +238,100 @@ SEARCH = PageState(
 )
 SIGN_IN = PageState("sign in", "/accounts/sign-in/", shows("main form input[type=password]"))
 REGISTER = PageState("registration", "/accounts/register/", shows("main form input[type=password]"))
+
+
+# 一件事: a life-event bundle over two of the online services, applied for once ---------------------------------
+
+BUNDLE = "harness-bundle"
+
+
+def bundle_ensure(catalogue):
+    """A published bundle over the pension certification and the disability certificate, the household transfer
+    optional, the applicant's phone asked once."""
+    from services_catalog.bundles import bundle_publish
+    from services_catalog.models import Bundle, BundleInclusion, BundleMember, BundleQuestion
+
+    pages = flow_services(catalogue)
+    codes = [pages[key].service_code for key in (PENSION, DISABILITY, HOUSEHOLD)]
+    bundle = Bundle.objects.filter(slug=BUNDLE).first()
+    if bundle is None:
+        bundle = Bundle(slug=BUNDLE, name_zh="残疾人服务一件事", name_en="Disability: one application")
+        bundle.summary_zh, bundle.summary_en = (
+            "残疾人证和养老金认证一次办好。",
+            "The disability card and pension check at once.",
+        )
+        bundle.who_zh, bundle.who_en = "本省户籍的残疾人。", "Disabled people registered in Shandong."
+        bundle.members = [
+            BundleMember(service_code=codes[0]),
+            BundleMember(service_code=codes[1]),
+            BundleMember(
+                service_code=codes[2],
+                inclusion=BundleInclusion.OPTIONAL,
+                condition_zh="需要迁移户口的选择此项。",
+                condition_en="Choose it if you are moving your household registration.",
+            ),
+        ]
+        bundle.shared_questions = [
+            BundleQuestion(
+                key="phone",
+                type="phone",
+                label_zh="手机号码",
+                label_en="Your mobile phone number",
+                targets=f"{codes[0]} phone\n{codes[1]} phone",
+            )
+        ]
+        bundle.save()
+        bundle_publish(bundle=bundle)
+    return bundle
+
+
+def bundle_path(name):
+    return lambda visit: _bundle_url(name, visit.language, pk=visit.case.pk)
+
+
+def _bundle_url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(f"bundles:{name}", kwargs=kwargs)
+
+
+def bundle_start_path(visit):
+    return _bundle_url("start", visit.language, slug=BUNDLE)
+
+
+def with_bundle_case(*, shared=False, complete=False, send=False):
+    """Setup: sign the applicant in with a new case of the bundle: started, its shared questions answered, every
+    member finished, or sent."""
+    from portal.bundles.models import BundleCase
+
+    def setup(visit):
+        user = applicant_in_standard_mode()
+        bundle_ensure(visit.catalogue)
+        BundleCase.objects.filter(applicant=user, status="draft").delete()
+        client = _client(user, visit.language)
+        with translation.override(visit.language):
+            client.post(_bundle_url("start", visit.language, slug=BUNDLE), {"new": "1"})
+            case = BundleCase.objects.filter(applicant=user).latest("created_at")
+            if shared or complete or send:
+                client.post(_bundle_url("shared", visit.language, pk=case.pk), {"phone": APPLICANT_PHONE})
+            if complete or send:
+                for member in case.members.all():
+                    complete_steps(client, member.application, overrides=PENSION_ANSWERS)
+            if send:
+                key = str(uuid.uuid4())
+                client.post(
+                    _bundle_url("check", visit.language, pk=case.pk), {"declaration": "on", "idempotency_key": key}
+                )
+        visit.case = case
+        visit.sign_in(user)
+
+    return setup
+
+
+def signed_in_without_a_case(visit):
+    """Setup: the applicant, signed in, with no draft of the bundle (its start page, not the task list)."""
+    from portal.bundles.models import BundleCase
+
+    user = applicant_in_standard_mode()
+    bundle_ensure(visit.catalogue)
+    BundleCase.objects.filter(applicant=user, status="draft").delete()
+    visit.sign_in(user)

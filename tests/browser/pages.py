@@ -319,6 +319,36 @@ PAGES += [
     ),
     PageState("accessibility statement", _statement, shows("main h1")),
     PageState(
+        "life-event application: start",
+        key_pages.bundle_start_path,
+        shows("main form .button--start"),
+        setup=key_pages.signed_in_without_a_case,
+    ),
+    PageState(
+        "life-event application: shared questions",
+        key_pages.bundle_path("shared"),
+        shows("main form input"),
+        setup=key_pages.with_bundle_case(),
+    ),
+    PageState(
+        "life-event application: task list",
+        key_pages.bundle_path("tasks"),
+        shows(".task-list__item", at_least=3),
+        setup=key_pages.with_bundle_case(shared=True),
+    ),
+    PageState(
+        "life-event application: check answers",
+        key_pages.bundle_path("check"),
+        shows(".summary-list", at_least=2),
+        setup=key_pages.with_bundle_case(complete=True),
+    ),
+    PageState(
+        "life-event application: sent",
+        key_pages.bundle_path("sent"),
+        shows(".table tbody tr", at_least=2),
+        setup=key_pages.with_bundle_case(send=True),
+    ),
+    PageState(
         "application start page",
         key_pages.start_page(key_pages.PENSION),
         shows("main form .button--start"),

@@ -1,0 +1,145 @@
+"""一表申请: a life-event bundle applied for once. The shared questions are answered once and reach every member
+application; each member's remaining steps are the engine's own; one check page, one declaration, one submission that
+sends every member application (each to its own department); sending twice makes one case."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from portal.applications.models import Application
+from portal.applications.status import Status
+from portal.bundles.models import BundleCase
+from services_catalog.bundles import bundle_publish
+from services_catalog.models import Bundle, BundleInclusion, BundleMember, BundleQuestion
+from tests.applying import complete_steps
+from tests.factories import online_service
+
+pytestmark = pytest.mark.django_db
+
+BIRTH, INSURANCE, VACCINATION = "3700-GA-107", "3700-YB-111", "3700-WJ-112"
+
+
+@pytest.fixture
+def newborn(tree, department, flows):
+    """新生儿出生一件事 over three online services, the vaccination record optional; the baby's name, sex and birth
+    date asked once."""
+    for code, title, key in (
+        (BIRTH, "出生登记", "birth-registration"),
+        (INSURANCE, "新生儿医保参保", "newborn-medical-insurance"),
+        (VACCINATION, "预防接种证办理", "vaccination-record"),
+    ):
+        online_service(tree, department, code=code, title=title, flow_key=key)
+    bundle = Bundle(
+        slug="newborn",
+        name_zh="新生儿出生一件事",
+        summary_zh="出生登记、医保参保和预防接种证一次办好。",
+        who_zh="孩子在本省出生的家庭。",
+    )
+    bundle.members = [
+        BundleMember(service_code=BIRTH),
+        BundleMember(service_code=INSURANCE),
+        BundleMember(service_code=VACCINATION, inclusion=BundleInclusion.OPTIONAL, condition_zh="需要接种的选择此项。"),
+    ]
+    codes = (BIRTH, INSURANCE, VACCINATION)
+    bundle.shared_questions = [
+        BundleQuestion(key=key, type=type_, label_zh=label, targets="\n".join(f"{code} {key}" for code in codes))
+        for key, type_, label in (
+            ("baby_name", "name", "新生儿姓名"),
+            ("baby_sex", "choice", "性别"),
+            ("baby_birth_date", "date", "出生日期"),
+        )
+    ]
+    bundle.save()
+    bundle_publish(bundle=bundle)
+    return bundle
+
+
+SHARED = {
+    "baby_name": "张小宝",
+    "baby_sex": "f",
+    "baby_birth_date_0": "2026",
+    "baby_birth_date_1": "11",
+    "baby_birth_date_2": "20",
+}
+
+
+def case_of(citizen):
+    return BundleCase.objects.get(applicant=citizen)
+
+
+def test_a_family_applies_once_for_every_service(newborn, citizen, client_for):
+    client = client_for(citizen)
+
+    response = client.post(reverse("bundles:start", args=["newborn"]), {"new": "1", f"include_{VACCINATION}": "on"})
+    case = case_of(citizen)
+    assert response.status_code == 302 and response["Location"] == reverse("bundles:shared", args=[case.pk])
+    assert [member.service_code for member in case.members.order_by("position")] == [BIRTH, INSURANCE, VACCINATION]
+
+    response = client.post(reverse("bundles:shared", args=[case.pk]), SHARED)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    applications = {member.service_code: member.application for member in case.members.select_related("application")}
+    for application in applications.values():
+        application.refresh_from_db()
+        assert application.answers["baby_name"] == "张小宝"  # typed once, in every member application
+        assert application.answers["baby_birth_date"] == "2026-11-20"
+    assert "baby" in applications[INSURANCE].completed_steps  # its baby step asks shared questions only: done
+    assert "baby" not in applications[BIRTH].completed_steps  # its baby step also asks the hospital
+
+    # What each service still needs, through the engine's own steps: a step that also asks something else shows the
+    # shared answers already filled in (the browser sends them back as they are).
+    step = client.get(reverse("applications:step", args=[applications[BIRTH].pk, "baby"])).content.decode()
+    assert 'value="张小宝"' in step
+    for application in applications.values():
+        complete_steps(
+            client,
+            application,
+            overrides={"baby_name": "张小宝", "baby_sex": "f", "baby_birth_date": ("2026", "11", "20")},
+        )
+        # the member's own check page hands over to the bundle's: one declaration for all
+        assert client.get(reverse("applications:check", args=[application.pk]))["Location"] == reverse(
+            "bundles:tasks", args=[case.pk]
+        )
+
+    tasks = client.get(reverse("bundles:tasks", args=[case.pk])).content.decode()
+    assert tasks.count("tag--done") == 4  # the shared details and the three services
+    check = client.get(reverse("bundles:check", args=[case.pk])).content.decode()
+    assert check.count("张小宝") == 3 and "出生登记" in check and "预防接种证办理" in check
+    assert check.count("2026年11月20日") == 3
+
+    key = str(uuid.uuid4())
+    response = client.post(reverse("bundles:check", args=[case.pk]), {"declaration": "on", "idempotency_key": key})
+    assert response["Location"] == reverse("bundles:sent", args=[case.pk])
+    again = client.post(reverse("bundles:check", args=[case.pk]), {"declaration": "on", "idempotency_key": key})
+    assert again["Location"] == reverse("bundles:sent", args=[case.pk])
+
+    assert BundleCase.objects.filter(applicant=citizen).count() == 1
+    sent = Application.objects.filter(pk__in=[a.pk for a in applications.values()])
+    assert {a.status for a in sent} == {Status.SUBMITTED} and all(a.reference for a in sent)
+    page = client.get(reverse("bundles:sent", args=[case.pk])).content.decode()
+    assert all(a.reference in page for a in sent)
+
+
+def test_nothing_is_sent_until_every_service_is_finished(newborn, citizen, client_for):
+    client = client_for(citizen)
+    client.post(reverse("bundles:start", args=["newborn"]), {"new": "1"})
+    case = case_of(citizen)
+    assert case.members.count() == 2  # the optional vaccination record was not chosen
+    client.post(reverse("bundles:shared", args=[case.pk]), SHARED)
+    first = case.members.order_by("position").first().application
+    complete_steps(client, first)
+
+    assert client.get(reverse("bundles:check", args=[case.pk]))["Location"] == reverse("bundles:tasks", args=[case.pk])
+    client.post(reverse("bundles:check", args=[case.pk]), {"declaration": "on", "idempotency_key": str(uuid.uuid4())})
+
+    assert not Application.objects.exclude(status=Status.DRAFT).exists()
+    assert BundleCase.objects.get(pk=case.pk).is_draft
+
+
+def test_a_case_is_only_for_the_person_it_is_for(newborn, citizen, other_citizen, client_for):
+    client_for(citizen).post(reverse("bundles:start", args=["newborn"]), {"new": "1"})
+    case = case_of(citizen)
+    stranger = client_for(other_citizen)
+    for name in ("bundles:tasks", "bundles:shared", "bundles:check", "bundles:sent"):
+        assert stranger.get(reverse(name, args=[case.pk])).status_code == 404
