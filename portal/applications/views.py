@@ -550,6 +550,10 @@ def withdraw(request, pk):
 
 
 def _delete_draft(request, application):
+    container = hooks.container_url(application)
+    if container:  # one part of a life-event application: kept with the others
+        messages.error(request, _("This draft is part of a life-event application. Carry on with it there."))
+        return redirect(container)
     if request.method == "GET":
         return _confirm_page(request, application, deleting=True)
     try:

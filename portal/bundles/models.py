@@ -46,8 +46,9 @@ class BundleCaseMember(models.Model):
     """One member service's application in a case, in the bundle's order."""
 
     case = models.ForeignKey(BundleCase, on_delete=models.CASCADE, related_name="members")
+    # A member draft goes only with its case (the engine refuses to delete it alone) or when drafts expire together.
     application = models.OneToOneField(
-        "applications.Application", on_delete=models.PROTECT, related_name="bundle_membership"
+        "applications.Application", on_delete=models.CASCADE, related_name="bundle_membership"
     )
     service_code = models.CharField(max_length=40)
     position = models.PositiveSmallIntegerField()

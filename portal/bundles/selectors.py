@@ -113,5 +113,15 @@ def progress(case):
     return result
 
 
+def case_complete(case, rows):
+    """Whether the case can be checked and sent: the shared questions answered (if any), every member present (none
+    gone with expired drafts) and finished."""
+    definition = case.bundle_version.definition
+    required = {member["service_code"] for member in definition["members"] if not member["optional"]}
+    present = {row.member.service_code for row in rows}
+    shared = case.shared_done or not definition["questions"]
+    return bool(rows) and shared and required <= present and all(row.done for row in rows)
+
+
 def title(case, language):
     return localised(case.bundle_version.definition["name"], language)

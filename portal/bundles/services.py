@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from portal.applications.field_types import FIELD_TYPES
 from portal.applications.selectors import flow_version_current, service_page_for_code
-from portal.applications.services import NotADraft, application_start, application_step_save, application_submit
+from portal.applications.services import (
+    ApplicationIncomplete,
+    NotADraft,
+    application_start,
+    application_step_save,
+    application_submit,
+)
 
 from .models import BundleCase, BundleCaseMember, CaseStatus
 from .selectors import members, shared_flow
@@ -127,12 +133,16 @@ def case_submit(*, case, actor, idempotency_key):
     clicks."""
     key = uuid.UUID(str(idempotency_key))
     with transaction.atomic():
-        case = BundleCase.objects.select_for_update().get(pk=case.pk)
+        case = BundleCase.objects.select_for_update().select_related("bundle_version").get(pk=case.pk)
         if not case.is_draft:
             if case.idempotency_key == key:
                 return case
             raise CaseAlreadySent()
-        for member in members(case):
+        rows = members(case)
+        required = {m["service_code"] for m in case.bundle_version.definition["members"] if not m["optional"]}
+        if not rows or not required <= {row.service_code for row in rows}:
+            raise ApplicationIncomplete([])  # a member's draft is gone (expired): start again
+        for member in rows:
             application = member.application
             application_submit(
                 application=application,

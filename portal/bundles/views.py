@@ -95,7 +95,7 @@ def tasks(request, pk):
         return sent
     rows = selectors.progress(case)
     has_questions = bool(case.bundle_version.definition["questions"])
-    complete = (case.shared_done or not has_questions) and all(row.done for row in rows)
+    complete = selectors.case_complete(case, rows)
     context = {
         "case": case,
         "name": _name(case),
@@ -116,7 +116,7 @@ def check(request, pk):
     if sent:
         return sent
     rows = selectors.progress(case)
-    if not all(row.done for row in rows) or (case.bundle_version.definition["questions"] and not case.shared_done):
+    if not selectors.case_complete(case, rows):
         messages.info(request, _("Finish every part before you send your application."))
         return redirect("bundles:tasks", pk=case.pk)
     form = SendForm(request.POST or None, initial={"idempotency_key": uuid.uuid4()})

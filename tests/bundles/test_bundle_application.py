@@ -143,3 +143,30 @@ def test_a_case_is_only_for_the_person_it_is_for(newborn, citizen, other_citizen
     stranger = client_for(other_citizen)
     for name in ("bundles:tasks", "bundles:shared", "bundles:check", "bundles:sent"):
         assert stranger.get(reverse(name, args=[case.pk])).status_code == 404
+
+
+def test_a_member_draft_is_not_deleted_on_its_own(newborn, citizen, client_for):
+    client = client_for(citizen)
+    client.post(reverse("bundles:start", args=["newborn"]), {"new": "1"})
+    case = case_of(citizen)
+    member = case.members.first().application
+
+    response = client.post(reverse("applications:withdraw", args=[member.pk]), {"version": member.version})
+
+    assert response["Location"] == reverse("bundles:tasks", args=[case.pk])
+    assert Application.objects.filter(pk=member.pk).exists()
+
+
+def test_a_case_whose_member_draft_expired_cannot_be_sent(newborn, citizen, client_for):
+    """Drafts expire together, but one gone early must not let the others go without it."""
+    client = client_for(citizen)
+    client.post(reverse("bundles:start", args=["newborn"]), {"new": "1"})
+    case = case_of(citizen)
+    client.post(reverse("bundles:shared", args=[case.pk]), SHARED)
+    first, second = (member.application for member in case.members.order_by("position"))
+    complete_steps(client, first, overrides={"baby_name": "张小宝"})
+    Application.objects.filter(pk=second.pk).delete()  # as the expired-draft purge does
+
+    assert client.get(reverse("bundles:check", args=[case.pk]))["Location"] == reverse("bundles:tasks", args=[case.pk])
+    client.post(reverse("bundles:check", args=[case.pk]), {"declaration": "on", "idempotency_key": str(uuid.uuid4())})
+    assert Application.objects.get(pk=first.pk).status == Status.DRAFT
