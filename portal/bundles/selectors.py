@@ -49,9 +49,9 @@ def container_url(application):
 def members(case):
     """The case's member applications in the bundle's order, each with its flow version loaded."""
     return list(
-        case.members.select_related("application", "application__flow_version", "application__applicant").order_by(
-            "position"
-        )
+        case.members.select_related("application", "application__flow_version", "application__applicant")
+        .prefetch_related("application__documents")
+        .order_by("position")
     )
 
 

@@ -14,6 +14,7 @@ from services_catalog.bundles import bundle_publish
 from services_catalog.models import Bundle, BundleInclusion, BundleMember, BundleQuestion
 from tests.applying import complete_steps
 from tests.factories import online_service
+from tests.queries import page_reads
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +171,21 @@ def test_a_case_whose_member_draft_expired_cannot_be_sent(newborn, citizen, clie
     assert client.get(reverse("bundles:check", args=[case.pk]))["Location"] == reverse("bundles:tasks", args=[case.pk])
     client.post(reverse("bundles:check", args=[case.pk]), {"declaration": "on", "idempotency_key": str(uuid.uuid4())})
     assert Application.objects.get(pk=first.pk).status == Status.DRAFT
+
+
+def test_the_case_pages_read_the_same_queries_whatever_the_number_of_services(newborn, citizen, client_for):
+    """Two members (the optional one left out) and three (chosen): the task list and the check page cost the same."""
+    client = client_for(citizen)
+    reads = {}
+    for chosen in ({}, {f"include_{VACCINATION}": "on"}):
+        BundleCase.objects.filter(applicant=citizen).update(status="submitted")  # the next start is a new case
+        client.post(reverse("bundles:start", args=["newborn"]), {"new": "1", **chosen})
+        case = BundleCase.objects.filter(applicant=citizen).latest("created_at")
+        client.post(reverse("bundles:shared", args=[case.pk]), SHARED)
+        for member in case.members.all():
+            complete_steps(client, member.application, overrides={"baby_name": "张小宝"})
+        page_reads(client, reverse("bundles:tasks", args=[case.pk]))  # the session's first reads
+        reads[case.members.count()] = [
+            len(page_reads(client, reverse(name, args=[case.pk]))[0]) for name in ("bundles:tasks", "bundles:check")
+        ]
+    assert reads[3] == reads[2], reads
