@@ -66,8 +66,29 @@ def case_start(*, version, applicant, actor, optional_codes, language):
                 service_page=page,
                 language=language,
             )
+            application = _account_steps_fill(application, actor)
             BundleCaseMember.objects.create(case=case, application=application, service_code=code, position=position)
     return case
+
+
+def _account_steps_fill(application, actor):
+    """Tell once: a member step that asks only what the applicant's account holds (name, ID number, phone) is
+    answered from the account and done; the one check page shows those answers with the rest, to change there."""
+    for step in application.flow.steps:
+        fields = application.flow.visible_fields(step, application.answers)
+        if not fields or not all(field_def.from_account for field_def in fields):
+            continue
+        values = {f.key: FIELD_TYPES[f.type].account_value(f, application.applicant) for f in fields}
+        if any(field_def.required and not _answered(values[field_def.key]) for field_def in fields):
+            continue
+        application = application_step_save(
+            application=application,
+            step_key=step.key,
+            cleaned_data={key: value for key, value in values.items() if _answered(value)},
+            expected_version=application.version,
+            actor=actor,
+        )
+    return application
 
 
 def _answered(value):

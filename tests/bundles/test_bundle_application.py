@@ -76,6 +76,9 @@ def test_a_family_applies_once_for_every_service(newborn, citizen, client_for):
     case = case_of(citizen)
     assert response.status_code == 302 and response["Location"] == reverse("bundles:shared", args=[case.pk])
     assert [member.service_code for member in case.members.order_by("position")] == [BIRTH, INSURANCE, VACCINATION]
+    for member in case.members.select_related("application"):  # what the account holds is not asked again
+        assert member.application.completed_steps == ["about-you"]
+        assert member.application.answers["full_name"] == citizen.real_name
 
     response = client.post(reverse("bundles:shared", args=[case.pk]), SHARED)
     assert response.status_code == 302, response.content.decode()[:3000]
