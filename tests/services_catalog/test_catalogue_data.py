@@ -7,6 +7,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from services_catalog.demo.bundles import bundles_read
 from services_catalog.demo.catalogue import SERVICES_DIR, all_services, department_services
 from services_catalog.demo.datafile import DATA_DIR, DataError
 from services_catalog.demo.departments import departments_read
@@ -18,6 +19,7 @@ from services_catalog.demo.regions import regions_read
 from services_catalog.models import Department, ServicePage
 
 READERS = {
+    "bundles.yaml": bundles_read,
     "departments.yaml": departments_read,
     "halls.yaml": halls_read,
     "laws.yaml": laws_read,
@@ -76,6 +78,7 @@ def test_each_shared_file_validates():
     assert set(read["materials.yaml"]) == {*raw(DATA_DIR / "materials.yaml"), "application"}
     province, cities = read["regions.yaml"]
     assert province["code"] == "370000" and len(cities) == 16
+    assert [fields["slug"] for fields, *_rest in read["bundles.yaml"]] == keys(raw(DATA_DIR / "bundles.yaml"), "slug")
 
 
 @pytest.mark.parametrize("path", SERVICE_FILES, ids=lambda path: path.stem)
