@@ -15,7 +15,7 @@ from services_catalog.models import ServicePage, service_material_problems
 
 from . import channel_notes, navigation
 from .field_types import FIELD_TYPES, FieldContext
-from .hooks import access_policy
+from .hooks import access_policy, container_url
 from .models import Application, ApplicationDocument, ApplicationReceipt, FlowVersion
 from .status import Channel, Status
 from .text import localised
@@ -74,12 +74,13 @@ def applications_for_user(*, user):
 def draft_for_service(*, user, service_code, applicant=None):
     if user is None or not user.is_authenticated:
         return None
-    return (
+    drafts = (
         applications_visible_to(user)
         .filter(status=Status.DRAFT, service_code=service_code, applicant=applicant or user)
         .order_by("-updated_at")
-        .first()
     )
+    # A draft that is part of a life-event application is carried on there, not from the service's own start page.
+    return next((draft for draft in drafts[:5] if not container_url(draft)), None)
 
 
 def flow_version_current(key):

@@ -1,6 +1,6 @@
 """Reads for life-event applications. A case is seen only by the person it is for and by who started it."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Q
 from django.http import Http404
@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from portal.applications.definitions import FieldDef, FlowDef, StepDef
 from portal.applications.selectors import application_missing_steps, service_names
-from services_catalog.bundles import localised
 
 from .models import BundleCase, BundleCaseMember, CaseStatus
 
@@ -76,8 +75,6 @@ def shared_flow(case, language=None):
 
 
 def _as_dict(field_def):
-    from dataclasses import asdict
-
     data = asdict(field_def)
     data["options"] = [{"value": option.value, "label": option.label} for option in field_def.options]
     data["show_if"] = []
@@ -121,7 +118,3 @@ def case_complete(case, rows):
     present = {row.member.service_code for row in rows}
     shared = case.shared_done or not definition["questions"]
     return bool(rows) and shared and required <= present and all(row.done for row in rows)
-
-
-def title(case, language):
-    return localised(case.bundle_version.definition["name"], language)

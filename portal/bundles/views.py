@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -158,6 +159,4 @@ def _name(case):
 
 
 def _step_url(application, step_key):
-    from django.urls import reverse
-
     return reverse("applications:step", kwargs={"pk": application.pk, "step": step_key}) + "?change=1"

@@ -298,13 +298,38 @@ def bundle_start_path(visit):
     return _bundle_url("start", visit.language, slug=BUNDLE)
 
 
+BUNDLE_APPLICANT_PHONE = "13912345679"
+
+
+def bundle_applicant():
+    """李娜, who applies for the bundle: another person than the single-service applicant, whose drafts the bundle's
+    member drafts would otherwise sit beside."""
+    from django.contrib.auth import get_user_model
+
+    from portal.accounts.services import user_register
+
+    user = get_user_model().objects.filter(phone=BUNDLE_APPLICANT_PHONE).first()
+    if user is None:
+        user = user_register(
+            real_name="李娜",
+            password=PASSWORD,
+            phone=BUNDLE_APPLICANT_PHONE,
+            email="li.na@example.com",
+            resident_id=make_resident_id(sequence=789),
+        )
+    if user.elder_mode:
+        user.elder_mode = False
+        user.save(update_fields=["elder_mode"])
+    return user
+
+
 def with_bundle_case(*, shared=False, complete=False, send=False):
     """Setup: sign the applicant in with a new case of the bundle: started, its shared questions answered, every
     member finished, or sent."""
     from portal.bundles.models import BundleCase
 
     def setup(visit):
-        user = applicant_in_standard_mode()
+        user = bundle_applicant()
         bundle_ensure(visit.catalogue)
         BundleCase.objects.filter(applicant=user, status="draft").delete()
         client = _client(user, visit.language)
@@ -312,7 +337,7 @@ def with_bundle_case(*, shared=False, complete=False, send=False):
             client.post(_bundle_url("start", visit.language, slug=BUNDLE), {"new": "1"})
             case = BundleCase.objects.filter(applicant=user).latest("created_at")
             if shared or complete or send:
-                client.post(_bundle_url("shared", visit.language, pk=case.pk), {"phone": APPLICANT_PHONE})
+                client.post(_bundle_url("shared", visit.language, pk=case.pk), {"phone": BUNDLE_APPLICANT_PHONE})
             if complete or send:
                 for member in case.members.all():
                     complete_steps(client, member.application, overrides=PENSION_ANSWERS)
@@ -331,7 +356,7 @@ def signed_in_without_a_case(visit):
     """Setup: the applicant, signed in, with no draft of the bundle (its start page, not the task list)."""
     from portal.bundles.models import BundleCase
 
-    user = applicant_in_standard_mode()
+    user = bundle_applicant()
     bundle_ensure(visit.catalogue)
     BundleCase.objects.filter(applicant=user, status="draft").delete()
     visit.sign_in(user)

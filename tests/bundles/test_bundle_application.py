@@ -192,3 +192,17 @@ def test_the_case_pages_read_the_same_queries_whatever_the_number_of_services(ne
             len(page_reads(client, reverse(name, args=[case.pk]))[0]) for name in ("bundles:tasks", "bundles:check")
         ]
     assert reads[3] == reads[2], reads
+
+
+def test_applying_for_a_member_service_alone_starts_its_own_application(newborn, citizen, client_for):
+    """A member draft is carried on in its case: the service's own start page does not send the citizen into it."""
+    client = client_for(citizen)
+    client.post(reverse("bundles:start", args=["newborn"]), {"new": "1"})
+    member = case_of(citizen).members.get(service_code=BIRTH).application
+
+    start = client.get(reverse("applications:start", args=[BIRTH])).content.decode()
+    assert "You have already started this application" not in start and "您已开始填写" not in start
+    client.post(reverse("applications:start", args=[BIRTH]))
+
+    alone = Application.objects.filter(service_code=BIRTH, applicant=citizen).exclude(pk=member.pk)
+    assert alone.count() == 1 and not hasattr(alone.get(), "bundle_membership")
